@@ -51,3 +51,13 @@ def extract(file, published, url, title, input_path, output_path, event_scope, i
                         event_scope=event_scope, indent=indent)
     except EventwireError as exc:
         fail(str(exc))
+
+
+@main.group(name="eval")
+def eval_group() -> None:
+    """Score eventwire on a gold set (PLOVER, factuality, timex, geo, quotes)."""
+
+
+# Further commands are registered below, one block per area; keep each block self-contained.
+# --- eval commands ---
+# --- store commands ---

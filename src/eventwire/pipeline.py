@@ -31,6 +31,8 @@ STAGES: dict[str, str] = {
     "parse": "eventwire.parse.nlp:ParseStage",
     "actors": "eventwire.annotate.actors:ActorStage",
     "events": "eventwire.classify.events:EventStage",
+    # --- stages of places, times and sources, and the linkers that give events their
+    # place, time and attribution, are registered here ---
 }
 
 # The order of the default pipeline: the flow in DESIGN.md.
@@ -38,7 +40,9 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "body",
     "parse",
     "actors",
+    # places, times, sources (in that order) go here
     "events",
+    # event_places, event_times, attribution go here
 )
 
 
