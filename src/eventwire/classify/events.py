@@ -1,7 +1,108 @@
-"""Event stage (placeholder until the event rules land)."""
+"""Event stage: reads the parse, the body spans and the actor mentions; adds `Event`s typed in
+PLOVER, each with its trigger, sentence, actors, recipients, count, modality (with its cue),
+PLOVER's own category, a confidence and the trace of the rules that fired.
+
+Per sentence of the report's body:
+1. triggers: verbs and eventive nouns with a reading in `data/events/triggers.tsv`;
+2. arguments (arguments.py) and modality (modality.py) for each;
+3. `plover_type`: PLOVER folds modality into the category. An event governed by another
+   event takes the governor's category ("agreed to withdraw" -> AGREE, "called on X to
+   withdraw" -> REQUEST); otherwise a planned cooperative act is AGREE, a planned or
+   threatened act of force THREATEN, a requested act REQUEST.
+With scope "all", verbs with no PLOVER reading are events too, typed OTHER.
+"""
+
 from __future__ import annotations
 
-from eventwire.model import Doc
+from dataclasses import dataclass, replace
+from typing import Any
+
+from eventwire.classify.arguments import (
+    Arguments,
+    MentionIndex,
+    count_of,
+    is_eventive_noun,
+    noun_arguments,
+    speaker_actor,
+    verb_arguments,
+)
+from eventwire.classify.modality import (
+    OBJECT_LIGHT_VERBS,
+    SUBJECT_LIGHT_VERBS,
+    Modality,
+    find_modality,
+    passes,
+)
+from eventwire.classify.triggers import Reading, reading_for, readings
+from eventwire.model import Doc, Event, Span
+
+STAGE = "events/1"
+SCOPES = ("plover", "all")
+
+RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+SKIP_OTHER_LEMMAS = frozenset({"be", "have", "do", "get", "seem", "appear", "become"})
+# A verb that reports an event's occurrence also names it ("reach an agreement", "hold talks"):
+# the noun then adds no event of its own.
+NOUN_FOLDING_CONDITIONS = ("obj=",)
+
+# Confidence of a rule-based event, built from what the rules found. Calibrated by hand on
+# the PLOVER dev records: verb triggers with a resolved actor were right far more often than
+# bare nominal triggers.
+BASE_CONFIDENCE = 0.5
+VERB_BONUS = 0.15
+ACTOR_BONUS = 0.15
+RECIPIENT_BONUS = 0.05
+OTHER_PENALTY = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    token: Any
+    reading: Reading | None  # None for OTHER events
+    is_noun: bool
+
+
+def token_span(tok: Any) -> Span:
+    return Span(tok.idx, tok.idx + len(tok.text))
+
+
+def trigger_span(tok: Any) -> Span:
+    """The trigger word, with an adjacent particle ("pull out", "step down")."""
+    end = tok.idx + len(tok.text)
+    for child in tok.rights:
+        if child.dep_ == "prt" and child.i == tok.i + 1:
+            end = child.idx + len(child.text)
+    return Span(tok.idx, end)
+
+
+def sentence_span(sent: Any) -> Span:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.end_char - (len(text) - len(text.rstrip()))
+    return Span(start, max(start, end))
+
+
+def governing_candidate(tok: Any, by_index: dict[int, Candidate]) -> Candidate | None:
+    cur = tok
+    for _ in range(10):
+        if not passes(cur):
+            return None
+        cur = cur.head
+        if cur.i in by_index:
+            return by_index[cur.i]
+    return None
+
+
+def folded_type(event_type: str, modality: str) -> tuple[str, str]:
+    if modality == "planned" and event_type in COOPERATIVE:
+        return "AGREE", "plover:planned-cooperation"
+    if modality == "planned" and event_type in FORCEFUL or modality == "threatened":
+        return "THREATEN", "plover:announced-force"
+    if modality == "requested":
+        return "REQUEST", "plover:requested"
+    return event_type, "plover:same"
 
 
 class EventStage:
@@ -9,5 +110,177 @@ class EventStage:
     needs = frozenset({"parsed", "body", "mentions"})
     gives = frozenset({"events"})
 
+    def __init__(self, *, scope: str = "plover") -> None:
+        if scope not in SCOPES:
+            raise ValueError(f"scope must be one of {SCOPES}")
+        self.scope = scope
+        readings()  # load and validate the lexicon now, not on the first article
+
+    def with_scope(self, scope: str) -> EventStage:
+        return EventStage(scope=scope)
+
     def __call__(self, doc: Doc) -> Doc:
-        return doc
+        index = MentionIndex(doc.mentions)
+        events: list[Event] = []
+        for sent in doc.parsed.sents:
+            events += self.sentence_events(doc, sent, index, first_id=len(events) + 1)
+        return replace(doc, events=tuple(events))
+
+    def candidates(self, doc: Doc, sent: Any, index: MentionIndex) -> list[Candidate]:
+        found: list[Candidate] = []
+        for tok in sent:
+            if tok.dep_ in {"amod", "compound"} or not doc.in_body(token_span(tok)):
+                continue
+            reading = reading_for(tok)
+            if reading is not None:
+                is_noun = tok.pos_ in {"NOUN", "PROPN"}
+                if is_noun and not is_eventive_noun(
+                    tok, index, object_verbs=OBJECT_LIGHT_VERBS, subject_verbs=SUBJECT_LIGHT_VERBS
+                ):
+                    continue
+                found.append(Candidate(tok, reading, is_noun))
+            elif (
+                self.scope == "all"
+                and tok.pos_ == "VERB"
+                and tok.lemma_.lower() not in SKIP_OTHER_LEMMAS
+            ):
+                found.append(Candidate(tok, None, is_noun=False))
+        by_index = {c.token.i: c for c in found}
+        kept = []
+        for cand in found:
+            if cand.is_noun:
+                verb = cand.token.head.head if cand.token.dep_ == "pobj" else cand.token.head
+                gov = by_index.get(verb.i)
+                if (gov is not None and gov.reading is not None
+                        and gov.reading.condition is not None
+                        and gov.reading.condition.startswith(NOUN_FOLDING_CONDITIONS)):
+                    continue
+            kept.append(cand)
+        return kept
+
+    def sentence_events(
+        self, doc: Doc, sent: Any, index: MentionIndex, *, first_id: int
+    ) -> list[Event]:
+        cands = self.candidates(doc, sent, index)
+        if not cands:
+            return []
+        by_index = {c.token.i: c for c in cands}
+        sentence = sentence_span(sent)
+        modalities: dict[int, Modality] = {}
+        previous: Modality | None = None
+        for cand in cands:
+            modality = find_modality(cand.token, previous=previous)
+            modalities[cand.token.i] = modality
+            if cand.reading is not None:
+                previous = modality
+        plover: dict[int, tuple[str, str]] = {}
+
+        def plover_of(cand: Candidate, depth: int = 0) -> tuple[str, str]:
+            if cand.token.i in plover:
+                return plover[cand.token.i]
+            own = cand.reading.type if cand.reading else "OTHER"
+            modality = modalities[cand.token.i].value
+            result = (own, "plover:same")
+            if cand.reading is not None and modality != "occurred":
+                gov = governing_candidate(cand.token, by_index)
+                if gov is not None and gov.reading is not None and depth < 5:
+                    result = (plover_of(gov, depth + 1)[0], f"plover:governed-by:{gov.token.lemma_}")
+                else:
+                    result = folded_type(own, modality)
+            plover[cand.token.i] = result
+            return result
+
+        events = []
+        for cand in cands:
+            tok = cand.token
+            reading = cand.reading
+            if cand.is_noun:
+                args = noun_arguments(tok, reading.of_role if reading else None, index,
+                                      sent.start_char)
+            else:
+                args = verb_arguments(tok, index, sent.start_char)
+            modality = modalities[tok.i]
+            args = self.complete_arguments(tok, reading, args, modality, events, index)
+            plover_type, plover_rule = plover_of(cand)
+            events.append(
+                self.make_event(
+                    event_id=f"e{first_id + len(events)}",
+                    cand=cand,
+                    args=args,
+                    modality=modality,
+                    plover_type=plover_type,
+                    plover_rule=plover_rule,
+                    sentence=sentence,
+                )
+            )
+        return events
+
+    def complete_arguments(
+        self,
+        tok: Any,
+        reading: Reading | None,
+        args: Arguments,
+        modality: Modality,
+        earlier: list[Event],
+        index: MentionIndex,
+    ) -> Arguments:
+        """Fill actors the clause leaves implicit."""
+        if reading is None or any(a.country for a in args.actors):
+            return args
+        if modality.rule.startswith("sequence:") and earlier and earlier[-1].actors:
+            # "X withdraw by 2025, followed by the withdrawal of remaining forces": same actor
+            return replace(args, actors=earlier[-1].actors,
+                           rules=(*args.rules, "actor:sequence"))
+        if reading.type in RECIPROCAL and args.recipients and not args.actors:
+            # "X confirmed that talks with Y have concluded": X's side is a party
+            speaker = speaker_actor(tok, index)
+            if speaker is not None and speaker not in args.recipients:
+                return replace(args, actors=(speaker,), rules=(*args.rules, "actor:speaker"))
+        return args
+
+    def make_event(
+        self,
+        *,
+        event_id: str,
+        cand: Candidate,
+        args: Arguments,
+        modality: Modality,
+        plover_type: str,
+        plover_rule: str,
+        sentence: Span,
+    ) -> Event:
+        tok = cand.token
+        reading = cand.reading
+        trace = [f"stage:{STAGE}"]
+        if reading is not None:
+            pos = "noun" if cand.is_noun else "verb"
+            trace.append(f"trigger:{pos}:{reading.lemma}->{reading.type} (triggers.tsv:{reading.line})")
+        else:
+            trace.append(f"trigger:verb:{tok.lemma_.lower()}->OTHER")
+        trace += list(args.rules)
+        trace.append(f"modality:{modality.rule}")
+        trace.append(plover_rule)
+        confidence = BASE_CONFIDENCE
+        if not cand.is_noun:
+            confidence += VERB_BONUS
+        if any(a.country for a in args.actors):
+            confidence += ACTOR_BONUS
+        if args.recipients:
+            confidence += RECIPIENT_BONUS
+        if reading is None:
+            confidence -= OTHER_PENALTY
+        return Event(
+            id=event_id,
+            type=reading.type if reading else "OTHER",
+            plover_type=plover_type,
+            mode=reading.mode if reading else None,
+            modality=modality.value,
+            modality_cue=modality.cue,
+            trigger=trigger_span(tok),
+            sentence=sentence,
+            actors=args.actors,
+            recipients=args.recipients,
+            confidence=min(confidence, 0.95),
+            trace=tuple(trace),
+            count=count_of(tok) if cand.is_noun else None,
+        )

@@ -1,0 +1,202 @@
+"""Modality: did the event happen, or is it planned, expected, predicted, hypothetical,
+requested, threatened, negated, denied or alleged?
+
+From the trigger, the rules walk up the dependency tree through the words that govern it
+("agreed on a plan on [the withdrawal]", "calling on X to accelerate [a withdrawal]",
+"analysts predict that [such a withdrawal] could ...") and stop at the first strong cue:
+- negation on the trigger ("did not attack", "no attacks took place");
+- a governing word from the tables below (plan nouns, "expected to", "predict", "call on",
+  "threaten to", "deny", "claim", "refuse to");
+- a modal: "will/shall" -> planned; "should/must" -> requested; "would/could/might/may" are
+  weak cues (hypothetical) that a stronger governor above overrides ("a deal which would see
+  troops pull out" -> planned; "said it would withdraw" -> planned: reported intention);
+- an "if"/"unless" clause -> hypothetical.
+No cue: occurred. Reporting verbs ("said", "told", "quoted as confirming") are transparent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.model import Span
+
+# Governing verbs and adjectives (lemmas) whose complement takes the modality.
+GOVERNING_VERBS: dict[str, str] = {
+    **dict.fromkeys(
+        "agree plan decide promise pledge vow commit intend aim prepare schedule resolve "
+        "offer undertake arrange propose".split(),
+        "planned",
+    ),
+    **dict.fromkeys("expect anticipate".split(), "expected"),
+    **dict.fromkeys(
+        "predict forecast foresee project speculate estimate fear suspect believe doubt".split(),
+        "predicted",
+    ),
+    **dict.fromkeys("consider contemplate weigh mull envisage".split(), "hypothetical"),
+    **dict.fromkeys(
+        "ask urge call demand request appeal press push seek want insist beg invite "
+        "encourage order instruct".split(),
+        "requested",
+    ),
+    **dict.fromkeys("threaten".split(), "threatened"),
+    **dict.fromkeys("deny".split(), "denied"),
+    **dict.fromkeys("claim allege accuse charge blame".split(), "alleged"),
+    **dict.fromkeys("refuse fail decline avoid".split(), "negated"),
+}
+GOVERNING_ADJECTIVES: dict[str, str] = {
+    **dict.fromkeys("willing ready prepared due set determined poised".split(), "planned"),
+    **dict.fromkeys("likely unlikely possible probable".split(), "predicted"),
+}
+GOVERNING_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        "plan deal agreement accord pact timetable roadmap proposal schedule decision promise "
+        "pledge commitment intention offer framework blueprint".split(),
+        "planned",
+    ),
+    **dict.fromkeys("expectation".split(), "expected"),
+    **dict.fromkeys("prediction forecast prospect fear risk".split(), "predicted"),
+    **dict.fromkeys("possibility".split(), "hypothetical"),
+    **dict.fromkeys("call demand request appeal pressure".split(), "requested"),
+    **dict.fromkeys("threat ultimatum".split(), "threatened"),
+    **dict.fromkeys("denial".split(), "denied"),
+    **dict.fromkeys("claim allegation accusation".split(), "alleged"),
+}
+# Verbs that only report: the walk passes through them, and they turn a weak "would" into a
+# reported intention.
+REPORTING_VERBS = frozenset(
+    "say tell report announce state confirm add note quote explain insist stress reiterate "
+    "declare write disclose reveal indicate".split()
+)
+# Verbs that, with an event noun as object ("reach an agreement", "launch an attack") or as
+# subject ("talks began", "the attack took place"), only say that it happened (or not).
+OBJECT_LIGHT_VERBS = frozenset(
+    "reach sign hold conduct launch carry stage mount make come complete finish halt stop "
+    "declare begin start resume continue end order announce intensify escalate step".split()
+)
+SUBJECT_LIGHT_VERBS = frozenset(
+    "take happen occur begin start continue conclude end resume collapse break fail go "
+    "materialize materialise".split()
+)
+LIGHT_VERBS = OBJECT_LIGHT_VERBS | SUBJECT_LIGHT_VERBS
+SEQUENCE_VERBS = frozenset({"follow", "precede"})
+WEAK_MODALS = {"would": "hypothetical", "could": "hypothetical", "might": "hypothetical",
+               "may": "hypothetical"}
+STRONG_MODALS = {"will": "planned", "shall": "planned", "'ll": "planned", "wo": "planned",
+                 "should": "requested", "must": "requested"}
+ALLEGED_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly"})
+PREDICTED_ADVERBS = frozenset({"likely", "probably", "possibly", "perhaps", "potentially"})
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
+# Dependency labels through which a governor passes its modality down.
+PASS_DEPS = frozenset(
+    {"xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "pcomp", "acl", "relcl", "conj",
+     "nsubj", "nsubjpass", "attr", "oprd", "compound", "agent", "appos", "dative", "acomp"}
+)
+# Adjuncts of time, cause and concession do not pass modality down: "agreed ... following
+# months of attacks" leaves the attacks as they were.
+STOP_PREPOSITIONS = frozenset(
+    "following after before despite amid amidst during since until because as while within "
+    "like in at".split()
+)
+MAX_STEPS = 10
+
+
+def passes(tok: Any) -> bool:
+    """Whether the walk may go from `tok` up to its head."""
+    if tok.head is tok or tok.dep_ not in PASS_DEPS:
+        return False
+    return not (tok.dep_ == "prep" and tok.lower_ in STOP_PREPOSITIONS)
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    value: str
+    cue: Span | None
+    rule: str
+
+
+def token_span(tok: Any) -> Span:
+    return Span(tok.idx, tok.idx + len(tok.text))
+
+
+def negation_of(tok: Any) -> Any | None:
+    for child in tok.children:
+        if child.dep_ == "neg":
+            return child
+        if child.dep_ == "det" and child.lower_ == "no":
+            return child
+    return None
+
+
+def local_cue(cur: Any, *, is_trigger_clause: bool) -> tuple[str, Any, str, bool] | None:
+    """(modality, cue token, rule, strong) from the modifiers of one token."""
+    neg = negation_of(cur)
+    if neg is not None and (is_trigger_clause or cur.lemma_.lower() in LIGHT_VERBS):
+        return "negated", neg, "neg", True
+    for child in cur.children:
+        low = child.lower_
+        if child.dep_ in {"aux", "auxpass"} and child.tag_ == "MD":
+            if low in STRONG_MODALS and is_trigger_clause:
+                return STRONG_MODALS[low], child, f"modal:{low}", True
+            if low in WEAK_MODALS:
+                return WEAK_MODALS[low], child, f"modal:{low}", False
+        if child.dep_ == "advmod" and low in ALLEGED_ADVERBS:
+            return "alleged", child, f"adverb:{low}", True
+        if child.dep_ == "advmod" and low in PREDICTED_ADVERBS:
+            return "predicted", child, f"adverb:{low}", False
+        if child.dep_ == "mark" and low in CONDITIONAL_MARKS:
+            return "hypothetical", child, f"conditional:{low}", True
+        if child.dep_ == "aux" and low == "going" or (child.dep_ == "aux" and low == "to" and
+                                                       cur.head.lower_ == "going"):
+            return "planned", child, "going-to", True
+    return None
+
+
+def governor_cue(cur: Any) -> tuple[str, str] | None:
+    """(modality, rule) when `cur` itself is a governing word."""
+    lemma = cur.lemma_.lower()
+    if cur.pos_ in {"VERB", "AUX"} and lemma in GOVERNING_VERBS:
+        return GOVERNING_VERBS[lemma], f"governor:{lemma}"
+    if cur.pos_ == "ADJ" and lemma in GOVERNING_ADJECTIVES:
+        return GOVERNING_ADJECTIVES[lemma], f"governor:{lemma}"
+    if cur.pos_ in {"NOUN", "PROPN"} and lemma in GOVERNING_NOUNS:
+        return GOVERNING_NOUNS[lemma], f"governor:{lemma}"
+    return None
+
+
+def find_modality(trigger: Any, *, previous: Modality | None = None) -> Modality:
+    """The modality of the event whose trigger token is `trigger`.
+
+    `previous` is the modality of the closest earlier event in the sentence, inherited by an
+    event chained to it with "followed by" / "preceded by".
+    """
+    weak: tuple[str, Any, str] | None = None
+    cur = trigger
+    is_noun = trigger.pos_ in {"NOUN", "PROPN"}
+    for _ in range(MAX_STEPS):
+        if cur is not trigger:
+            governed = governor_cue(cur)
+            if governed is not None:
+                value, rule = governed
+                return Modality(value, token_span(cur), rule)
+        clause = cur is trigger or (is_noun and cur is trigger.head)
+        found = local_cue(cur, is_trigger_clause=clause or cur.pos_ in {"VERB", "AUX"})
+        if found is not None:
+            value, cue, rule, strong = found
+            if strong:
+                return Modality(value, token_span(cue), rule)
+            if weak is None:
+                weak = (value, cue, rule)
+        if cur is not trigger:
+            lemma = cur.lemma_.lower()
+            if lemma in SEQUENCE_VERBS and cur.tag_ == "VBN" and previous is not None:
+                return Modality(previous.value, previous.cue, f"sequence:{lemma}")
+            if weak is not None and lemma in REPORTING_VERBS and cur.tag_ in {"VBD", "VBN"}:
+                # "said it would withdraw": a reported intention
+                return Modality("planned", token_span(weak[1]), f"reported-{weak[2]}")
+        if not passes(cur):
+            break
+        cur = cur.head
+    if weak is not None:
+        return Modality(weak[0], token_span(weak[1]), weak[2])
+    return Modality("occurred", None, "default")
