@@ -191,6 +191,9 @@ class Event:
     attributed_to: tuple[str, ...] = ()  # Source ids
     count: Count | None = None
     context: tuple[str, ...] = ()
+    # "main": the sentence's own report; "background": an event in a relative, adverbial or
+    # purpose clause, or an adjunct ("after months of fighting"). PLOVER codes main events.
+    salience: str = "main"
 
 
 @dataclass(frozen=True, slots=True)

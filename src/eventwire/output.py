@@ -157,6 +157,7 @@ def event_dict(text: str, e: Event) -> dict[str, Any]:
         "attributed_to": list(e.attributed_to),
         "count": count,
         "confidence": round(e.confidence, 3),
+        "salience": e.salience,
         "trace": list(e.trace),
     }
 

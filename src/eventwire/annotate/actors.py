@@ -171,18 +171,19 @@ def resolve(head: Any, matches: dict[int, Match]) -> Actor | None:
         if child.dep_ == "prep" and child.lower_ in COUNTRY_PREPS:
             search += [t for t in child.subtree]
     country: str | None = None
+    body: Entry | None = None  # an international body among the modifiers ("U.N. helicopters")
     for tok in sorted(search, key=lambda t: t.i):
         match = matches.get(tok.i)
-        if match is not None and match.entry.code and (
-            match.entry.kind != "org" or len(match.entry.code) == 3 and match.entry.code
-            not in NON_COUNTRY_CODES
-        ):
+        if match is None or not match.entry.code:
+            continue
+        if match.entry.kind != "org" or match.entry.code not in NON_COUNTRY_CODES:
             # a country form, or a national body ("US military forces")
             country = match.entry.code
             break
-        if match is not None and match.entry.kind == "org" and sector is None:
-            sector = match.entry.sector
-            country = match.entry.code
+        body = body or match.entry
+    if country is None and body is not None:
+        country = body.code
+        sector = sector or body.sector
     if country is None and sector is None and head.ent_type_ not in ENTITY_LABELS:
         return None
     if country is None and sector is None and sponsor is None:
@@ -231,7 +232,10 @@ def is_head_candidate(tok: Any, matches: dict[int, Match]) -> bool:
         return tok.i == match.end - 1 or tok.head.i not in range(match.start, match.end)
     if tok.ent_type_ in ENTITY_LABELS:
         return True
-    return tok.lemma_.lower() in sector_words() or tok.text.lower() in sector_words()
+    if tok.lemma_.lower() in sector_words() or tok.text.lower() in sector_words():
+        return True
+    # "the Turkish and Greek sides": an unknown head with a country modifier
+    return any(c.dep_ in {"amod", "compound"} and c.i in matches for c in tok.lefts)
 
 
 def extract_mentions(parsed: Any) -> tuple[Mention, ...]:

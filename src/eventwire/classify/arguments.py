@@ -82,6 +82,22 @@ def conjuncts(tok: Any) -> list[Any]:
     return out
 
 
+def owner_of(tok: Any, index: MentionIndex) -> Actor | None:
+    """The actor behind an event noun that is itself an argument: "rejected a U.S. request",
+    "an appeal from President X", "North Korea's demand"."""
+    for child in tok.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            mention = index.covering(child)
+            if mention is not None:
+                return mention.actor
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            target = pobj(child)
+            mention = index.covering(target) if target is not None else None
+            if mention is not None:
+                return mention.actor
+    return None
+
+
 def actor_for(tok: Any, index: MentionIndex, sentence_start: int) -> Actor | None:
     if tok.lower_ in QUANTITY_HEADS or tok.pos_ == "NUM":
         for child in tok.children:
@@ -92,6 +108,10 @@ def actor_for(tok: Any, index: MentionIndex, sentence_start: int) -> Actor | Non
     mention = index.covering(tok)
     if mention is not None:
         return mention.actor
+    if tok.pos_ == "NOUN":
+        owner = owner_of(tok, index)
+        if owner is not None:
+            return owner
     if tok.lower_ in PRONOUNS:
         earlier = index.before(tok.idx, floor=max(0, sentence_start - 600))
         if earlier is not None and earlier.actor is not None:
@@ -186,6 +206,15 @@ def verb_arguments(tok: Any, index: MentionIndex, sentence_start: int) -> Argume
         recipient_tokens += [c for c in obj.children if c.dep_ == "poss"]
     actors = actors_of(subjects, index, sentence_start)
     recipients = [a for a in actors_of(recipient_tokens, index, sentence_start) if a not in actors]
+    if not recipients:
+        # "demanded that the United States match ...": the one asked is the complement's subject
+        complement_subjects = [
+            s for c in tok.children if c.dep_ in {"ccomp", "xcomp"}
+            for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}
+        ]
+        recipients = [
+            a for a in actors_of(complement_subjects, index, sentence_start) if a not in actors
+        ]
     if recipients:
         rules.append("recipient:object")
     return Arguments(tuple(actors), tuple(recipients), tuple(rules))

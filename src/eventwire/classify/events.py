@@ -32,6 +32,7 @@ from eventwire.classify.modality import (
     Modality,
     find_modality,
     passes,
+    salience_of,
 )
 from eventwire.classify.triggers import Reading, reading_for, readings
 from eventwire.model import Doc, Event, Span
@@ -95,7 +96,9 @@ def governing_candidate(tok: Any, by_index: dict[int, Candidate]) -> Candidate |
     return None
 
 
-def folded_type(event_type: str, modality: str) -> tuple[str, str]:
+def folded_type(event_type: str, modality: str, rule: str) -> tuple[str, str]:
+    if modality == "negated" and rule == "neg-refusal":
+        return "REJECT", "plover:refusal"
     if modality == "planned" and event_type in COOPERATIVE:
         return "AGREE", "plover:planned-cooperation"
     if modality == "planned" and event_type in FORCEFUL or modality == "threatened":
@@ -186,11 +189,11 @@ class EventStage:
                 if gov is not None and gov.reading is not None and depth < 5:
                     result = (plover_of(gov, depth + 1)[0], f"plover:governed-by:{gov.token.lemma_}")
                 else:
-                    result = folded_type(own, modality)
+                    result = folded_type(own, modality, modalities[cand.token.i].rule)
             plover[cand.token.i] = result
             return result
 
-        events = []
+        events: list[Event] = []
         for cand in cands:
             tok = cand.token
             reading = cand.reading
@@ -213,7 +216,28 @@ class EventStage:
                     sentence=sentence,
                 )
             )
-        return events
+        return self.share_recipients(events, cands, by_index)
+
+    def share_recipients(
+        self, events: list[Event], cands: list[Candidate], by_index: dict[int, Candidate]
+    ) -> list[Event]:
+        """A governing event without recipients takes those of the events it governs:
+        "threatened to impose restrictions against German goods" -> DEU."""
+        position = {c.token.i: n for n, c in enumerate(cands)}
+        shared = list(events)
+        for n, cand in enumerate(cands):
+            gov = governing_candidate(cand.token, by_index)
+            if gov is None or not events[n].recipients:
+                continue
+            g = position[gov.token.i]
+            if shared[g].recipients:
+                continue
+            extra = tuple(r for r in events[n].recipients if r not in shared[g].actors)
+            if extra:
+                shared[g] = replace(
+                    shared[g], recipients=extra, trace=(*shared[g].trace, "recipient:governed")
+                )
+        return shared
 
     def complete_arguments(
         self,
@@ -283,4 +307,5 @@ class EventStage:
             confidence=min(confidence, 0.95),
             trace=tuple(trace),
             count=count_of(tok) if cand.is_noun else None,
+            salience=salience_of(tok),
         )

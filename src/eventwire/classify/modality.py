@@ -51,7 +51,7 @@ GOVERNING_ADJECTIVES: dict[str, str] = {
 GOVERNING_NOUNS: dict[str, str] = {
     **dict.fromkeys(
         "plan deal agreement accord pact timetable roadmap proposal schedule decision promise "
-        "pledge commitment intention offer framework blueprint".split(),
+        "pledge commitment intention offer framework blueprint consensus understanding".split(),
         "planned",
     ),
     **dict.fromkeys("expectation".split(), "expected"),
@@ -72,7 +72,8 @@ REPORTING_VERBS = frozenset(
 # subject ("talks began", "the attack took place"), only say that it happened (or not).
 OBJECT_LIGHT_VERBS = frozenset(
     "reach sign hold conduct launch carry stage mount make come complete finish halt stop "
-    "declare begin start resume continue end order announce intensify escalate step".split()
+    "declare begin start resume continue end order announce intensify escalate step give "
+    "open lodge file organize organise engage issue".split()
 )
 SUBJECT_LIGHT_VERBS = frozenset(
     "take happen occur begin start continue conclude end resume collapse break fail go "
@@ -99,6 +100,24 @@ STOP_PREPOSITIONS = frozenset(
     "like in at".split()
 )
 MAX_STEPS = 10
+
+
+BACKGROUND_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "npadvmod", "parataxis"})
+
+
+def salience_of(trigger: Any) -> str:
+    """ "background" when the trigger sits in a relative, adverbial or purpose clause or in
+    an adjunct phrase of time or cause; else "main"."""
+    cur = trigger
+    for _ in range(MAX_STEPS * 2):
+        if cur.head is cur:
+            return "main"
+        if cur.dep_ in BACKGROUND_DEPS:
+            return "background"
+        if cur.dep_ == "prep" and cur.lower_ in STOP_PREPOSITIONS | {"over"}:
+            return "background"
+        cur = cur.head
+    return "main"
 
 
 def passes(tok: Any) -> bool:
@@ -132,7 +151,11 @@ def local_cue(cur: Any, *, is_trigger_clause: bool) -> tuple[str, Any, str, bool
     """(modality, cue token, rule, strong) from the modifiers of one token."""
     neg = negation_of(cur)
     if neg is not None and (is_trigger_clause or cur.lemma_.lower() in LIGHT_VERBS):
-        return "negated", neg, "neg", True
+        refusal = any(
+            c.dep_ == "aux" and c.lower_ in {"will", "would", "wo", "shall"} for c in cur.children
+        )
+        # "will not meet their demands": a refusal, which PLOVER codes as REJECT
+        return "negated", neg, "neg-refusal" if refusal else "neg", True
     for child in cur.children:
         low = child.lower_
         if child.dep_ in {"aux", "auxpass"} and child.tag_ == "MD":

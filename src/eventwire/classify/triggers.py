@@ -91,9 +91,9 @@ def check_condition(condition: str, classes: dict[str, frozenset[str]], number: 
     if condition in {"-", "comp", "nocomp"}:
         return
     key, sep, value = condition.partition("=")
-    if not sep or key not in {"obj", "prt", "prep", "subj", "subj!"}:
+    if not sep or key not in {"obj", "prt", "prep", "subj", "subj!", "gov", "mod"}:
         raise ConfigError(f"triggers.tsv line {number}: bad condition {condition!r}")
-    if key in {"obj", "subj", "subj!"}:
+    if key in {"obj", "subj", "subj!", "gov", "mod"}:
         for name in value.split("|"):
             if name not in classes:
                 raise ConfigError(f"triggers.tsv line {number}: unknown word class {name!r}")
@@ -158,6 +158,13 @@ def holds(reading: Reading, tok: Any) -> bool:
         return in_classes(subject(tok), value)
     if key == "subj!":
         return not in_classes(subject(tok), value)
+    if key == "gov":
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        return verb is not tok and in_classes(verb, value)
+    if key == "mod":
+        return any(
+            c.dep_ in {"compound", "amod", "nmod"} and in_classes(c, value) for c in tok.lefts
+        )
     words = set(value.split("|"))
     if key == "prt":
         return any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in words for c in tok.children)
