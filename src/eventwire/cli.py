@@ -58,6 +58,255 @@ def eval_group() -> None:
     """Score eventwire on a gold set (PLOVER, factuality, timex, geo, quotes)."""
 
 
+@eval_group.command(name="plover")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def eval_plover(file, as_json):
+    """Score event types and actor countries on PLOVER gold records (JSON Lines).
+
+    Example: eventwire eval plover tests/data/plover/dev.jsonl
+    """
+    import json
+
+    from eventwire.evaluate.plover import format_scores, score
+
+    try:
+        scores = score(file)
+    except EventwireError as exc:
+        fail(str(exc))
+    click.echo(json.dumps(scores.to_dict()) if as_json else format_scores(scores))
+
+
+@eval_group.command(name="factuality")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def eval_factuality(file, as_json):
+    """Score event modality against MEANTIME factuality (polarity, future, certainty).
+
+    Runs with every verb as an event (as `extract --events all`) and compares each figure
+    with the majority-class baseline.
+
+    Example: eventwire eval factuality tests/data/meantime/sample.jsonl
+    """
+    import json
+
+    from eventwire.evaluate.factuality import format_scores, score
+
+    try:
+        scores = score(file)
+    except EventwireError as exc:
+        fail(str(exc))
+    click.echo(json.dumps(scores.to_dict()) if as_json else format_scores(scores))
+
+
+@click.command(name="extract")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--limit", type=int, default=None, help="Use only the first N input lines.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def bench_extract(file, limit, as_json):
+    """Words per second of the full pipeline against a spaCy-only pass over the same texts,
+    measured in one run, and the peak resident memory.
+
+    FILE is JSON Lines of {"id", "text", "published"} (MEANTIME records work as they are).
+
+    Example: eventwire bench extract tests/data/meantime/sample.jsonl
+    """
+    import json
+
+    from eventwire.bench import bench_extract as run_bench
+    from eventwire.bench import format_bench
+
+    try:
+        report = run_bench(file, limit=limit)
+    except EventwireError as exc:
+        fail(str(exc))
+    click.echo(json.dumps(report) if as_json else format_bench(report))
+
+
 # Further commands are registered below, one block per area; keep each block self-contained.
 # --- eval commands ---
+@eval_group.command(name="quotes")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def eval_quotes(file, as_json):
+    """Score quotes and speakers on a quote gold set (JSON Lines; see docs/sources.md).
+
+    Example: eventwire eval quotes tests/data/quotes/meantime-quotes.jsonl
+    """
+    import json
+
+    from eventwire.evaluate.quotes import evaluate_quotes, format_table
+
+    try:
+        scores = evaluate_quotes(file)
+    except EventwireError as exc:
+        fail(str(exc))
+    click.echo(json.dumps(scores.to_dict()) if as_json else format_table(scores))
+
+
+@eval_group.command(name="timex")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.option("--limit", type=int, default=None, help="Score only the first N documents.")
+@click.option("--errors", "show_errors", is_flag=True, help="Also list misses and mismatches.")
+def eval_timex(file, as_json, limit, show_errors):
+    """Score time expressions on MEANTIME JSON Lines (TempEval-3 style, sentences 0-5).
+
+    Example: eventwire eval timex tests/data/meantime/sample.jsonl
+    """
+    import json
+
+    from eventwire.evaluate.timex import evaluate_timex, format_mismatches, format_table
+
+    try:
+        scores = evaluate_timex(file, limit=limit)
+    except EventwireError as exc:
+        fail(str(exc))
+    click.echo(json.dumps(scores.to_dict()) if as_json else format_table(scores))
+    if show_errors:
+        click.echo(format_mismatches(scores))
+
+
 # --- store commands ---
+DB_OPTION = click.option("--db", metavar="URL", default=None,
+                         help="Store: a SQLite file (default eventwire.db or $EVENTWIRE_DB) "
+                              "or postgresql://user:pass@host/db.")
+
+
+def event_filter_options(command):
+    """The event filters shared by `query` and `export`."""
+    options = [
+        click.option("--type", "types", multiple=True, help="Event type (repeatable), e.g. PROTEST."),
+        click.option("--plover-type", "plover_types", multiple=True, help="PLOVER type (repeatable)."),
+        click.option("--modality", "modalities", multiple=True, help="e.g. occurred, threatened."),
+        click.option("--actor", help="An actor or recipient: a name, or a country code (IRQ)."),
+        click.option("--country", help="An actor's, recipient's or the place's country (ISO alpha-3)."),
+        click.option("--place-country", help="The event place's country (ISO alpha-3)."),
+        click.option("--admin1", help="The event place's first-level division."),
+        click.option("--bbox", metavar="MINLON,MINLAT,MAXLON,MAXLAT", help="Event places in a box."),
+        click.option("--since", metavar="DATE", help="Event time on or after DATE (not publication)."),
+        click.option("--until", metavar="DATE", help="Event time on or before DATE."),
+        click.option("--outlet", help="The outlet that published the article."),
+        click.option("--text", help="Full-text search over article titles and texts."),
+        click.option("--collapse", is_flag=True, help="Leave out near-duplicate copies' events."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@DB_OPTION
+@click.option("--jsonl", is_flag=True, help="Read PATHS as JSON Lines (also by .jsonl suffix).")
+@click.option("--feed", "feeds", multiple=True, metavar="URL_OR_FILE",
+              help="An RSS/Atom feed; each entry's link is fetched (repeatable).")
+@click.option("--warc", "warcs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="A WARC file of HTML responses (repeatable).")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes that extract; the parent alone writes.")
+@click.option("--stages", hidden=True, help="Pipeline stages (comma-separated), for tests.")
+def ingest(paths, db, jsonl, feeds, warcs, workers, stages):
+    """Extract articles into the store: files, folders, JSON Lines, feeds, WARC files.
+
+    Re-running is safe: stored items are skipped, failed ones retried.
+
+    Example: eventwire ingest articles/ --db eventwire.db --workers 2
+    """
+    from eventwire.store.commands import ingest_command
+
+    try:
+        counts = ingest_command(paths=paths, db=db, jsonl=jsonl, feeds=feeds, warcs=warcs,
+                                workers=workers, stages=stages)
+    except EventwireError as exc:
+        fail(str(exc))
+    summary = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items()))
+    click.echo(f"ingest: {summary or 'nothing to do'}", err=True)
+
+
+@main.command()
+@DB_OPTION
+def failures(db):
+    """List inputs that could not be read or extracted (a re-run of ingest retries them).
+
+    Example: eventwire failures --db eventwire.db
+    """
+    from eventwire.store.commands import failures_command
+
+    try:
+        lines = failures_command(db=db)
+    except EventwireError as exc:
+        fail(str(exc))
+    for line in lines:
+        click.echo(line)
+
+
+@main.command()
+@DB_OPTION
+@event_filter_options
+@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True,
+              help="At most this many events (0: all).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default=None,
+              help="Default: a table on a terminal, JSON Lines when piped.")
+@click.option("--count", is_flag=True, help="Print only the number of matching events.")
+def query(db, limit, fmt, count, **filters):
+    """Find stored events by type, modality, actor, country, place, event time, outlet, text.
+
+    Example: eventwire query --type PROTEST --country IRQ --since 2024-01-01 --limit 20
+    """
+    from eventwire.store.commands import event_filter, query_command
+
+    try:
+        where = event_filter(**filters, limit=limit or None)
+        query_command(db=db, where=where, fmt=fmt, count=count)
+    except EventwireError as exc:
+        fail(str(exc))
+
+
+@main.command()
+@DB_OPTION
+@event_filter_options
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "geojson"]),
+              default="jsonl", show_default=True, help="Output format.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file (default: stdout; Parquet needs a file).")
+def export(db, fmt, output, **filters):
+    """Export stored events (all, or those matching the filters).
+
+    Example: eventwire export --format parquet --output events.parquet
+    """
+    from eventwire.store.commands import event_filter, export_command
+
+    try:
+        n = export_command(db=db, where=event_filter(**filters), fmt=fmt, output=output)
+    except EventwireError as exc:
+        fail(str(exc))
+    if output is not None:
+        click.echo(f"export: {n} events to {output}", err=True)
+
+
+@main.group(name="bench")
+def bench_group() -> None:
+    """Measure speed: the store's writes and queries, the pipeline."""
+
+
+@bench_group.command(name="store")
+@DB_OPTION
+@click.option("--events", "n_events", type=click.IntRange(min=1), default=1_000_000,
+              show_default=True, help="Synthetic events to write.")
+def bench_store(db, n_events):
+    """Build a synthetic store of N events; report write rate and query latency.
+
+    Example: eventwire bench store --events 100000 --db /tmp/bench.db
+    """
+    from eventwire.store.commands import bench_command
+
+    try:
+        for line in bench_command(db=db, n_events=n_events):
+            click.echo(line)
+    except EventwireError as exc:
+        fail(str(exc))
+
+
+# The extraction benchmark joins the bench group defined with the store commands.
+bench_group.add_command(bench_extract)

@@ -31,6 +31,10 @@ STAGES: dict[str, str] = {
     "parse": "eventwire.parse.nlp:ParseStage",
     "actors": "eventwire.annotate.actors:ActorStage",
     "events": "eventwire.classify.events:EventStage",
+    "times": "eventwire.annotate.times:TimeStage",
+    "event_times": "eventwire.annotate.event_times:EventTimeStage",
+    "sources": "eventwire.annotate.sources:SourceStage",
+    "attribution": "eventwire.annotate.attribution:AttributionStage",
     # --- stages of places, times and sources, and the linkers that give events their
     # place, time and attribution, are registered here ---
 }
@@ -41,8 +45,12 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "parse",
     "actors",
     # places, times, sources (in that order) go here
+    "times",
+    "sources",
     "events",
     # event_places, event_times, attribution go here
+    "event_times",
+    "attribution",
 )
 
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from eventwire.classify.modality import OBJECT_LIGHT_VERBS
 from eventwire.model import Actor, Count, Mention, Span
 
 RECIPIENT_PREPS = frozenset({"against", "on", "with", "to", "from", "at", "into", "upon", "toward",
@@ -30,6 +31,11 @@ UNDERGO_VERBS = frozenset("subject expose suffer face endure sustain undergo".sp
 # Verbs whose object's own verb takes the object as subject: "a deal which would see troops
 # pull out", "made them withdraw".
 CAUSATIVE_VERBS = frozenset("see make let have watch force lead".split())
+# Nouns whose "from X" names their author: "an appeal from President X".
+MESSAGES = frozenset(
+    "appeal request call demand offer proposal plan message letter invitation warning "
+    "ultimatum statement".split()
+)
 REQUEST_LEMMAS = frozenset("call urge ask press appeal push encourage order invite".split())
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "him", "her", "its", "their",
                       "his"})
@@ -90,7 +96,9 @@ def owner_of(tok: Any, index: MentionIndex) -> Actor | None:
             mention = index.covering(child)
             if mention is not None:
                 return mention.actor
-        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+        if child.dep_ == "prep" and (
+            child.lower_ == "by" or child.lower_ == "from" and tok.lemma_.lower() in MESSAGES
+        ):
             target = pobj(child)
             mention = index.covering(target) if target is not None else None
             if mention is not None:
@@ -201,9 +209,14 @@ def verb_arguments(tok: Any, index: MentionIndex, sentence_start: int) -> Argume
             for grand in child.children:
                 if grand.dep_ == "prep" and pobj(grand) is not None:
                     recipient_tokens.append(pobj(grand))
-    # possessor of the object: "support Turkey's efforts"
+    # the object's possessor and phrases: "support Turkey's efforts", "break relations with
+    # Russia", "cut off electricity to Nakhichevan"
     for obj in [c for c in tok.children if c.dep_ in OBJECT_DEPS]:
         recipient_tokens += [c for c in obj.children if c.dep_ == "poss"]
+        recipient_tokens += [
+            target for c in obj.children
+            if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS and (target := pobj(c)) is not None
+        ]
     actors = actors_of(subjects, index, sentence_start)
     recipients = [a for a in actors_of(recipient_tokens, index, sentence_start) if a not in actors]
     if not recipients:
@@ -257,7 +270,7 @@ def noun_arguments(
             passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
             recipient_tokens += passive or subjects
             rules.append("recipient:undergoer")
-        elif not actor_tokens and subjects:
+        elif not actor_tokens and subjects and verb.lemma_.lower() in OBJECT_LIGHT_VERBS:
             # "came to an agreement", "launched an offensive": the light verb's subject
             actor_tokens += subjects
             rules.append("actor:light-verb-subject")
@@ -344,5 +357,6 @@ def count_of(tok: Any) -> Count | None:
                 low = None
                 start_tok = min(start_tok, num.i - len(qualifier.split()))
                 break
-    span = Span(doc[start_tok].idx, tok.idx + len(tok.text))
-    return Count(min=low, max=high, span=span)
+    first = doc[min(start_tok, tok.i)]
+    last = doc[max(tok.i, max(t.i for t in num.subtree))]
+    return Count(min=low, max=high, span=Span(first.idx, last.idx + len(last.text)))

@@ -249,7 +249,15 @@ class EventStage:
         index: MentionIndex,
     ) -> Arguments:
         """Fill actors the clause leaves implicit."""
-        if reading is None or any(a.country for a in args.actors):
+        if reading is None:
+            return args
+        if modality.rule in {"modal:must", "modal:should"}:
+            # "X said Y must withdraw": X asks, Y is asked
+            speaker = speaker_actor(tok, index)
+            if speaker is not None and speaker not in args.actors:
+                return replace(args, actors=(speaker,), recipients=args.actors,
+                               rules=(*args.rules, "actor:speaker-of-demand"))
+        if any(a.country for a in args.actors):
             return args
         if modality.rule.startswith("sequence:") and earlier and earlier[-1].actors:
             # "X withdraw by 2025, followed by the withdrawal of remaining forces": same actor

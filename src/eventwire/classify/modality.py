@@ -83,8 +83,10 @@ LIGHT_VERBS = OBJECT_LIGHT_VERBS | SUBJECT_LIGHT_VERBS
 SEQUENCE_VERBS = frozenset({"follow", "precede"})
 WEAK_MODALS = {"would": "hypothetical", "could": "hypothetical", "might": "hypothetical",
                "may": "hypothetical"}
-STRONG_MODALS = {"will": "planned", "shall": "planned", "'ll": "planned", "wo": "planned",
-                 "should": "requested", "must": "requested"}
+# "will" says the actor plans it, unless a governor above says whose view it is ("analysts
+# predict the army will withdraw"): a weak cue, like "would" and "could".
+WEAK_MODALS.update({"will": "planned", "shall": "planned", "'ll": "planned", "wo": "planned"})
+STRONG_MODALS = {"should": "requested", "must": "requested"}
 ALLEGED_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly"})
 PREDICTED_ADVERBS = frozenset({"likely", "probably", "possibly", "perhaps", "potentially"})
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
@@ -96,7 +98,7 @@ PASS_DEPS = frozenset(
 # Adjuncts of time, cause and concession do not pass modality down: "agreed ... following
 # months of attacks" leaves the attacks as they were.
 STOP_PREPOSITIONS = frozenset(
-    "following after before despite amid amidst during since until because as while within "
+    "following after before despite amid amidst during since until because while within "
     "like in at".split()
 )
 MAX_STEPS = 10
@@ -169,6 +171,12 @@ def local_cue(cur: Any, *, is_trigger_clause: bool) -> tuple[str, Any, str, bool
             return "predicted", child, f"adverb:{low}", False
         if child.dep_ == "mark" and low in CONDITIONAL_MARKS:
             return "hypothetical", child, f"conditional:{low}", True
+        if child.dep_ == "advcl" and is_trigger_clause:
+            mark = next((m for m in child.children
+                         if m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS), None)
+            if mark is not None:
+                # "If talks fail, the army will attack"
+                return "hypothetical", mark, f"conditional:{mark.lower_}", True
         if child.dep_ == "aux" and low == "going" or (child.dep_ == "aux" and low == "to" and
                                                        cur.head.lower_ == "going"):
             return "planned", child, "going-to", True
@@ -176,8 +184,14 @@ def local_cue(cur: Any, *, is_trigger_clause: bool) -> tuple[str, Any, str, bool
 
 
 def governor_cue(cur: Any) -> tuple[str, str] | None:
-    """(modality, rule) when `cur` itself is a governing word."""
+    """(modality, rule) when `cur` itself is a governing word, or a verb whose subject is a
+    plan ("the deal would see troops pull out")."""
     lemma = cur.lemma_.lower()
+    if cur.pos_ in {"VERB", "AUX"}:
+        for child in cur.children:
+            if child.dep_ == "nsubj" and child.lemma_.lower() in GOVERNING_NOUNS:
+                noun = child.lemma_.lower()
+                return GOVERNING_NOUNS[noun], f"governor:{noun}"
     if cur.pos_ in {"VERB", "AUX"} and lemma in GOVERNING_VERBS:
         return GOVERNING_VERBS[lemma], f"governor:{lemma}"
     if cur.pos_ == "ADJ" and lemma in GOVERNING_ADJECTIVES:

@@ -1,0 +1,54 @@
+"""The tense of the clause a time expression sits in, read from the spaCy parse.
+
+News uses a bare "Friday" or "June 18" for the nearest such day; the verb says which side of
+the publication date: "met on Friday" (past) against "will meet on Friday" (future).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going"})
+# Verbs whose complement lies in the future: "is expected to take place this month".
+FUTURE_HEADS = frozenset({"expect", "schedule", "plan", "set", "due", "intend", "aim", "hope",
+                          "want", "prepare", "agree", "promise", "vow", "pledge", "threaten"})
+SCHEDULE_VERBS = frozenset({"schedule", "plan", "expect", "set"})
+# Modals that put the clause ahead of publication ("should be completed in October").
+FUTURE_MODALS = frozenset({"should", "may", "might", "must", "can", "could", "shall"})
+MAX_CLIMB = 4
+
+
+def tense_at(parsed: Any, start: int, end: int) -> str | None:
+    """"past", "future" or None (present, or unknown) for the verb governing [start, end)."""
+    if parsed is None:
+        return None
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    for _ in range(MAX_CLIMB):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb_tense(token)
+
+
+def verb_tense(verb: Any) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_AUX for a in auxes):
+        return "future"
+    if any(a.tag_ == "MD" for a in auxes):
+        return "future" if any(a.lower_ in FUTURE_MODALS for a in auxes) else None
+    if verb.lemma_ in SCHEDULE_VERBS and verb.tag_ == "VBN":
+        return "future"  # "a hearing has been scheduled", "talks are planned"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS:
+        return "future"
+    if any(a.tag_ == "VBD" for a in auxes) or any(a.lower_ in ("has", "have") for a in auxes):
+        return "past"
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and verb.dep_ in ("ROOT", "conj", "advcl", "relcl", "ccomp", "acl"):
+        return "past"
+    return None
