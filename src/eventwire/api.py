@@ -73,17 +73,18 @@ def extract_html(
     *,
     url: str | None = None,
     published: date | datetime | str | None = None,
+    title: str | None = None,
     id: str | None = None,
     pipeline: Pipeline | None = None,
 ) -> Doc:
     """Like `extract`, for an HTML page: body, title, date and outlet come from the page
-    (an explicit `published` wins over the page's date)."""
+    (an explicit `published` or `title` wins over the page's own)."""
     page = extract_page(html, url=url)
     article = make_article(
         page.text,
         published=published if published is not None else page.published,
         url=page.url,
-        title=page.title,
+        title=title if title is not None else page.title,
         outlet=page.outlet,
         id=id,
     )
