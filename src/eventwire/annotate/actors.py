@@ -28,6 +28,10 @@ NP_LEFT_DEPS = frozenset(
 COUNTRY_PREPS = frozenset({"of", "from", "in", "to"})
 SPONSOR_LEMMAS = frozenset({"back", "support", "sponsor", "fund", "arm", "ally", "align"})
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+MEMBER_NOUNS = frozenset(
+    "member members head chief representative representatives delegate delegates delegation "
+    "envoy spokesman spokeswoman spokesperson leader leaders".split()
+)
 NON_COUNTRY_CODES = frozenset({"IGO", "NGO", "MED"})
 PRONOUN_HEADS = frozenset({"it", "they", "he", "she", "we", "i", "them", "him", "her"})
 
@@ -50,13 +54,21 @@ def find_matches(parsed: Any) -> dict[int, Match]:
         tok = parsed[i]
         longest = firsts.get(tok.text)
         hit: Match | None = None
-        if longest and tok.ent_type_ != "PERSON":
+        if longest:
             for size in range(min(longest, n - i), 0, -1):
                 key = tuple(t.text for t in parsed[i : i + size])
                 entry = table.get(key)
-                if entry is not None:
-                    hit = Match(entry, i, i + size)
-                    break
+                if entry is None:
+                    continue
+                # a person's name only where the parser sees a name; a place or body's form
+                # never inside a person's name ("Chad", "Jordan")
+                in_name = tok.ent_type_ == "PERSON"
+                if entry.kind == "person" and not (in_name or tok.pos_ == "PROPN"):
+                    continue
+                if entry.kind != "person" and in_name:
+                    continue
+                hit = Match(entry, i, i + size)
+                break
         if hit is None:
             i += 1
             continue
@@ -142,6 +154,18 @@ def resolve(head: Any, matches: dict[int, Match]) -> Actor | None:
     sponsor = next(
         (matches[i].entry.code for i in sorted(sponsors) if i in matches), None
     )
+    if at_head is not None and at_head.entry.kind == "person":
+        entry = at_head.entry
+        return Actor(name=name, country=entry.code, sector=entry.sector, role=entry.role,
+                     sponsor=sponsor, span=span, rule="lexicon:person")
+    if head.lower_ in MEMBER_NOUNS:
+        # "a member of the Syrian parliament": the body's actor
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                inner = next((g for g in child.children if g.dep_ == "pobj"), None)
+                inner_actor = resolve(inner, matches) if inner is not None else None
+                if inner_actor is not None:
+                    return replace(inner_actor, name=name, span=span, rule="member-of")
     if at_head is not None and head.ent_type_ != "PERSON":
         entry = at_head.entry
         sector = entry.sector
@@ -233,6 +257,8 @@ def is_head_candidate(tok: Any, matches: dict[int, Match]) -> bool:
     if tok.ent_type_ in ENTITY_LABELS:
         return True
     if tok.lemma_.lower() in sector_words() or tok.text.lower() in sector_words():
+        return True
+    if tok.lower_ in MEMBER_NOUNS:
         return True
     # "the Turkish and Greek sides": an unknown head with a country modifier
     return any(c.dep_ in {"amod", "compound"} and c.i in matches for c in tok.lefts)

@@ -2,6 +2,8 @@
 
 - `countries.tsv`: ISO alpha-3 code, names, adjectives and demonyms, capitals;
 - `organizations.tsv`: named bodies with their code (country, IGO or NGO), sector, sponsor;
+- `people.tsv`: well-known political, military and armed-group figures, with their country,
+  sector and role (a name never overrides a country or organisation form);
 - `sectors.tsv`: head nouns and titles that give a sector (and whether they are a role).
 
 Files are tab-separated, `#` starts a comment line, and `|` separates alternative forms. A
@@ -25,8 +27,9 @@ class Entry:
 
     code: str | None  # ISO alpha-3, IGO or NGO
     sector: str | None
-    kind: str  # "country", "adjective", "capital", "org"
+    kind: str  # "country", "adjective", "capital", "org", "person"
     sponsor: str | None = None
+    role: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +41,7 @@ class SectorWord:
 def data_lines(name: str) -> Iterator[list[str]]:
     """Rows of a bundled actors data file, then of the user's file of the same name."""
     bundled = resources.files("eventwire") / "data" / "actors" / name
-    texts = [bundled.read_text(encoding="utf-8")]
+    texts = [bundled.read_text(encoding="utf-8")] if bundled.is_file() else []
     extra_dir = os.environ.get("EVENTWIRE_ACTORS_DIR")
     if extra_dir and (Path(extra_dir) / name).is_file():
         texts.append((Path(extra_dir) / name).read_text(encoding="utf-8"))
@@ -62,6 +65,14 @@ def surface_forms() -> dict[tuple[str, ...], Entry]:
         for kind, cell in (("capital", capitals), ("adjective", adjectives), ("country", names)):
             for form in forms(cell):
                 table[tokens_of(form)] = Entry(code=code, sector="GOV", kind=kind)
+    for row in data_lines("people.tsv"):
+        row += [""] * (4 - len(row))
+        names, code, sector, role = row[:4]
+        for form in forms(names):
+            table.setdefault(
+                tokens_of(form),
+                Entry(code=code or None, sector=sector or None, kind="person", role=role or None),
+            )
     for row in data_lines("organizations.tsv"):
         row += [""] * (4 - len(row))
         names, code, sector, sponsor = row[:4]

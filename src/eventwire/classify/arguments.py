@@ -121,6 +121,10 @@ def actor_for(tok: Any, index: MentionIndex, sentence_start: int) -> Actor | Non
         if owner is not None:
             return owner
     if tok.lower_ in PRONOUNS:
+        # "Bouteflika said he is prepared to ...": the reporter, if the clause is reported
+        reporter = speaker_actor(tok, index)
+        if reporter is not None:
+            return reporter
         earlier = index.before(tok.idx, floor=max(0, sentence_start - 600))
         if earlier is not None and earlier.actor is not None:
             return earlier.actor
@@ -187,6 +191,11 @@ def verb_subjects(tok: Any) -> tuple[list[Any], str]:
         return verb_subjects(head)[0], "actor:controller-subject"
     if tok.dep_ == "conj" and head is not tok:
         return verb_subjects(head)[0], "actor:conj"
+    if tok.dep_ == "advcl" and head is not tok and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    ):
+        # a purpose clause: "began a hunger strike to protest ..."
+        return verb_subjects(head)[0], "actor:purpose-subject"
     if tok.dep_ in {"relcl", "acl"} and head is not tok:
         return [head], "actor:relcl"
     return [], "actor:none"
