@@ -179,7 +179,7 @@ def describe(parsed: Any, head: Any, span: Span, lexicon: SourceLexicon) -> Draf
                 root = ent.root
                 while (
                     root.dep_ == "compound"
-                    and root.head is not root
+                    and root.head.i != root.i
                     and span.start <= root.head.idx < span.end
                 ):
                     root = root.head

@@ -132,7 +132,7 @@ def sourcing_mentions(
             s.overlaps(Span(ent.start_char, ent.end_char)) for s in taken
         ):
             head = ent.root
-            while head.dep_ == "compound" and head.head is not head:
+            while head.dep_ == "compound" and head.head.i != head.i:
                 head = head.head
             span = np_span(head)
             if not any(s == span for _, s in found):

@@ -151,7 +151,7 @@ def find_speaker(verb: Any, lexicon: SourceLexicon) -> tuple[Any | None, int]:
         return noun, verb.i
     head = verb
     for _ in range(3):  # "..., adding that", "he went on to say"
-        if head.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep", "dep") or head.head is head:
+        if head.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep", "dep") or head.head.i == head.i:
             break
         head = head.head
         subject = subject_of(head)
@@ -234,7 +234,7 @@ def reported_clause(parsed: Any, cue: Cue) -> Span | None:
     para = paragraph_of(text, verb.idx)
     if verb.lower_ == "according":
         anchor = verb.head
-        while anchor.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and anchor.head is not anchor:
+        while anchor.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and anchor.head.i != anchor.i:
             anchor = anchor.head
         tokens = [t for t in anchor.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
         tokens = [t for t in tokens if para.start <= t.idx < para.end and not t.is_space]

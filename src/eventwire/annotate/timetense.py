@@ -27,7 +27,7 @@ def tense_at(parsed: Any, start: int, end: int) -> str | None:
         return None
     token = span.root
     for _ in range(MAX_CLIMB):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):

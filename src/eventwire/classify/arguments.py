@@ -178,7 +178,7 @@ def verb_subjects(tok: Any) -> tuple[list[Any], str]:
         subjects += [c for c in head.children if c.dep_ in OBJECT_DEPS]
     if subjects:
         return subjects, "actor:nsubj"
-    if tok.dep_ == "xcomp" and head is not tok:
+    if tok.dep_ == "xcomp" and head.i != tok.i:
         if head.lemma_.lower() in REQUEST_LEMMAS:
             objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
             objects += [pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ in
@@ -186,17 +186,17 @@ def verb_subjects(tok: Any) -> tuple[list[Any], str]:
             objects = [o for o in objects if o is not None]
             if objects:
                 return objects, "actor:controller-object"
-        if head.pos_ in {"ADJ"} and head.head is not head:
+        if head.pos_ in {"ADJ"} and head.head.i != head.i:
             head = head.head
         return verb_subjects(head)[0], "actor:controller-subject"
-    if tok.dep_ == "conj" and head is not tok:
+    if tok.dep_ == "conj" and head.i != tok.i:
         return verb_subjects(head)[0], "actor:conj"
-    if tok.dep_ == "advcl" and head is not tok and any(
+    if tok.dep_ == "advcl" and head.i != tok.i and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
     ):
         # a purpose clause: "began a hunger strike to protest ..."
         return verb_subjects(head)[0], "actor:purpose-subject"
-    if tok.dep_ in {"relcl", "acl"} and head is not tok:
+    if tok.dep_ in {"relcl", "acl"} and head.i != tok.i:
         return [head], "actor:relcl"
     return [], "actor:none"
 
@@ -270,7 +270,7 @@ def noun_arguments(
                 rules.append(f"recipient:{child.lower_}")
     head = tok.head
     verb = head.head if tok.dep_ == "pobj" else head
-    if head is not tok and tok.dep_ in {"dobj", "obj", "pobj", "attr"} and verb.pos_ in {
+    if head.i != tok.i and tok.dep_ in {"dobj", "obj", "pobj", "attr"} and verb.pos_ in {
         "VERB", "AUX"
     }:
         subjects, _ = verb_subjects(verb)
@@ -297,7 +297,7 @@ def speaker_actor(tok: Any, index: MentionIndex) -> Actor | None:
     """The actor who reports the clause holding `tok` ("X said ...", "quoted X as ...")."""
     cur = tok
     for _ in range(8):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
         if cur.lemma_.lower() in REPORTING_LEMMAS:

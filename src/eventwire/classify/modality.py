@@ -112,7 +112,7 @@ def salience_of(trigger: Any) -> str:
     an adjunct phrase of time or cause; else "main"."""
     cur = trigger
     for _ in range(MAX_STEPS * 2):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return "main"
         if cur.dep_ in BACKGROUND_DEPS:
             return "background"
@@ -124,7 +124,7 @@ def salience_of(trigger: Any) -> str:
 
 def passes(tok: Any) -> bool:
     """Whether the walk may go from `tok` up to its head."""
-    if tok.head is tok or tok.dep_ not in PASS_DEPS:
+    if tok.head.i == tok.i or tok.dep_ not in PASS_DEPS:
         return False
     return not (tok.dep_ == "prep" and tok.lower_ in STOP_PREPOSITIONS)
 
@@ -211,12 +211,12 @@ def find_modality(trigger: Any, *, previous: Modality | None = None) -> Modality
     cur = trigger
     is_noun = trigger.pos_ in {"NOUN", "PROPN"}
     for _ in range(MAX_STEPS):
-        if cur is not trigger:
+        if cur.i != trigger.i:
             governed = governor_cue(cur)
             if governed is not None:
                 value, rule = governed
                 return Modality(value, token_span(cur), rule)
-        clause = cur is trigger or (is_noun and cur is trigger.head)
+        clause = cur.i == trigger.i or (is_noun and cur.i == trigger.head.i)
         found = local_cue(cur, is_trigger_clause=clause or cur.pos_ in {"VERB", "AUX"})
         if found is not None:
             value, cue, rule, strong = found
@@ -224,7 +224,7 @@ def find_modality(trigger: Any, *, previous: Modality | None = None) -> Modality
                 return Modality(value, token_span(cue), rule)
             if weak is None:
                 weak = (value, cue, rule)
-        if cur is not trigger:
+        if cur.i != trigger.i:
             lemma = cur.lemma_.lower()
             if lemma in SEQUENCE_VERBS and cur.tag_ == "VBN" and previous is not None:
                 return Modality(previous.value, previous.cue, f"sequence:{lemma}")

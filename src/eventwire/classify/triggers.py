@@ -160,7 +160,7 @@ def holds(reading: Reading, tok: Any) -> bool:
         return not in_classes(subject(tok), value)
     if key == "gov":
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-        return verb is not tok and in_classes(verb, value)
+        return verb.i != tok.i and in_classes(verb, value)
     if key == "mod":
         return any(
             c.dep_ in {"compound", "amod", "nmod"} and in_classes(c, value) for c in tok.lefts
