@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from eventwire.classify.modality import OBJECT_LIGHT_VERBS
+from eventwire.classify.modality import OBJECT_LIGHT_VERBS, lemma_forms
 from eventwire.model import Actor, Count, Mention, Span
 
 RECIPIENT_PREPS = frozenset({"against", "on", "with", "to", "from", "at", "into", "upon", "toward",
@@ -279,7 +279,7 @@ def noun_arguments(
             passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
             recipient_tokens += passive or subjects
             rules.append("recipient:undergoer")
-        elif not actor_tokens and subjects and verb.lemma_.lower() in OBJECT_LIGHT_VERBS:
+        elif not actor_tokens and subjects and lemma_forms(verb) & OBJECT_LIGHT_VERBS:
             # "came to an agreement", "launched an offensive": the light verb's subject
             actor_tokens += subjects
             rules.append("actor:light-verb-subject")
@@ -326,11 +326,11 @@ def is_eventive_noun(
     verb = head.head if tok.dep_ == "pobj" else head
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
-    lemma = verb.lemma_.lower()
+    forms = lemma_forms(verb)
     if tok.dep_ in {"dobj", "obj", "pobj", "attr"}:
-        return lemma in object_verbs or undergoes(verb, tok)
+        return bool(forms & object_verbs) or undergoes(verb, tok)
     if tok.dep_ in {"nsubj", "nsubjpass"}:
-        return lemma in subject_verbs
+        return bool(forms & subject_verbs)
     return False
 
 

@@ -96,6 +96,18 @@ def governing_candidate(tok: Any, by_index: dict[int, Candidate]) -> Candidate |
     return None
 
 
+def is_event_object(tok: Any, by_index: dict[int, Candidate]) -> bool:
+    """Whether a noun trigger is the object of a verb trigger ("rejected the request")."""
+    if tok.dep_ in {"dobj", "obj"}:
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        verb = tok.head.head
+    else:
+        return False
+    gov = by_index.get(verb.i)
+    return gov is not None and gov.reading is not None and not gov.is_noun
+
+
 def folded_type(event_type: str, modality: str, rule: str) -> tuple[str, str]:
     if modality == "negated" and rule == "neg-refusal":
         return "REJECT", "plover:refusal"
@@ -204,6 +216,10 @@ class EventStage:
                 args = verb_arguments(tok, index, sent.start_char)
             modality = modalities[tok.i]
             args = self.complete_arguments(tok, reading, args, modality, events, index)
+            salience = salience_of(tok)
+            if cand.is_noun and is_event_object(tok, by_index):
+                # "rejected the U.S. request", "condemned the attack": PLOVER codes the verb
+                salience = "background"
             plover_type, plover_rule = plover_of(cand)
             events.append(
                 self.make_event(
@@ -214,6 +230,7 @@ class EventStage:
                     plover_type=plover_type,
                     plover_rule=plover_rule,
                     sentence=sentence,
+                    salience=salience,
                 )
             )
         return self.share_recipients(events, cands, by_index)
@@ -280,6 +297,7 @@ class EventStage:
         plover_type: str,
         plover_rule: str,
         sentence: Span,
+        salience: str,
     ) -> Event:
         tok = cand.token
         reading = cand.reading
@@ -315,5 +333,5 @@ class EventStage:
             confidence=min(confidence, 0.95),
             trace=tuple(trace),
             count=count_of(tok) if cand.is_noun else None,
-            salience=salience_of(tok),
+            salience=salience,
         )

@@ -136,6 +136,23 @@ class Modality:
     rule: str
 
 
+def lemma_forms(tok: Any) -> set[str]:
+    """The token's lemma and, as a guard against the small model's lemma slips ("staged" ->
+    "stag"), the base forms its inflection suggests."""
+    lower = tok.lower_
+    forms = {tok.lemma_.lower(), lower}
+    if tok.pos_ in {"VERB", "AUX"}:
+        if lower.endswith("ied"):
+            forms.add(lower[:-3] + "y")
+        elif lower.endswith("ed"):
+            forms |= {lower[:-1], lower[:-2]}
+        elif lower.endswith("ing"):
+            forms |= {lower[:-3], lower[:-3] + "e"}
+        elif lower.endswith("s"):
+            forms.add(lower[:-1])
+    return forms
+
+
 def token_span(tok: Any) -> Span:
     return Span(tok.idx, tok.idx + len(tok.text))
 
@@ -175,8 +192,9 @@ def local_cue(cur: Any, *, is_trigger_clause: bool) -> tuple[str, Any, str, bool
             mark = next((m for m in child.children
                          if m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS), None)
             if mark is not None:
-                # "If talks fail, the army will attack"
-                return "hypothetical", mark, f"conditional:{mark.lower_}", True
+                # "If talks fail, the army will attack"; weak, so that "willing to send
+                # troops if attacked" stays a conditional offer (planned)
+                return "hypothetical", mark, f"conditional:{mark.lower_}", False
         if child.dep_ == "aux" and low == "going" or (child.dep_ == "aux" and low == "to" and
                                                        cur.head.lower_ == "going"):
             return "planned", child, "going-to", True

@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from eventwire.classify.modality import lemma_forms
 from eventwire.errors import ConfigError
 from eventwire.model import PLOVER_TYPES
 
@@ -177,7 +178,11 @@ def reading_for(tok: Any) -> Reading | None:
     pos = token_pos(tok)
     if pos is None:
         return None
-    for reading in readings().get(lemma_of(tok), ()):
-        if pos in reading.pos and holds(reading, tok):
-            return reading
+    table = readings()
+    lemma = lemma_of(tok)
+    candidates = [lemma] if lemma in table else sorted(lemma_forms(tok) & table.keys())
+    for form in candidates:
+        for reading in table[form]:
+            if pos in reading.pos and holds(reading, tok):
+                return reading
     return None
