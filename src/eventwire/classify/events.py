@@ -73,7 +73,9 @@ def trigger_span(tok: Any) -> Span:
     """The trigger word, with an adjacent particle ("pull out", "step down")."""
     end = tok.idx + len(tok.text)
     for child in tok.rights:
-        if child.dep_ == "prt" and child.i == tok.i + 1:
+        if child.dep_ == "prt" and child.i == tok.i + 1 and not (
+            child.i + 1 < len(tok.doc) and tok.doc[child.i + 1].lower_ == "to"
+        ):  # not the "up" of "up to 16"
             end = child.idx + len(child.text)
     return Span(tok.idx, end)
 
