@@ -55,9 +55,7 @@ def test_actors_person_title_gives_role_and_country(parsed_doc):
 def test_actors_user_data_extends_the_lexicon(parsed_doc, tmp_path, monkeypatch):
     from eventwire.annotate import lexicon
 
-    (tmp_path / "organizations.tsv").write_text(
-        "Wagner Free Corps\tRUS\tMIL\t\n", encoding="utf-8"
-    )
+    (tmp_path / "organizations.tsv").write_text("Wagner Free Corps\tRUS\tMIL\t\n", encoding="utf-8")
     monkeypatch.setenv("EVENTWIRE_ACTORS_DIR", str(tmp_path))
     lexicon.surface_forms.cache_clear()
     lexicon.first_words.cache_clear()

@@ -16,7 +16,10 @@ def test_body_leaves_out_related_article_links(sample_text):
 
 
 def test_body_keeps_a_headline_before_the_report():
-    text = "Rebels seize northern town\nMarch 3, 2024\nRebels seized the town on Sunday, officials said."
+    text = (
+        "Rebels seize northern town\nMarch 3, 2024\n"
+        "Rebels seized the town on Sunday, officials said."
+    )
     kept = lines_kept(text)
     assert kept[0] == "Rebels seize northern town"
     assert kept[-1].startswith("Rebels seized the town")

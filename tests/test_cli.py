@@ -52,16 +52,31 @@ def test_cli_extract_html_takes_body_title_and_date(tmp_path):
 
 def test_cli_extract_jsonl_keeps_order_and_records_bad_lines(tmp_path):
     lines = [
-        json.dumps({"id": "a1", "text": "Police arrested 40 protesters in Minsk.",
-                    "published": "2024-01-05"}),
+        json.dumps(
+            {
+                "id": "a1",
+                "text": "Police arrested 40 protesters in Minsk.",
+                "published": "2024-01-05",
+            }
+        ),
         "{not json",
         json.dumps({"id": "a3", "text": "", "published": "2024-01-05"}),
         json.dumps({"id": "a4", "text": "Troops withdrew from the town.", "published": "05/01/24"}),
-        json.dumps({"id": "a5", "text": "Le gouvernement a annoncé le retrait des troupes du "
-                    "pays dans les deux prochaines années selon des responsables.",
-                    "published": "2024-01-05"}),
-        json.dumps({"id": 6, "text": "Russia threatened to cut gas supplies to Moldova.",
-                    "published": None}),
+        json.dumps(
+            {
+                "id": "a5",
+                "text": "Le gouvernement a annoncé le retrait des troupes du "
+                "pays dans les deux prochaines années selon des responsables.",
+                "published": "2024-01-05",
+            }
+        ),
+        json.dumps(
+            {
+                "id": 6,
+                "text": "Russia threatened to cut gas supplies to Moldova.",
+                "published": None,
+            }
+        ),
     ]
     source = tmp_path / "in.jsonl"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -70,17 +85,20 @@ def test_cli_extract_jsonl_keeps_order_and_records_bad_lines(tmp_path):
     assert out.exit_code == 0, out.output
     results = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert [r["article"]["id"] for r in results] == ["a1", None, "a3", "a4", "a5", "6"]
-    assert "error" not in results[0] and results[0]["events"]
+    assert "error" not in results[0]
+    assert results[0]["events"]
     assert results[1]["error"]["type"] == "InputError"
     assert "empty" in results[2]["error"]["message"]
     assert "ISO 8601" in results[3]["error"]["message"]
     assert "English" in results[4]["error"]["message"]
-    assert "error" not in results[5] and results[5]["article"]["published"] is None
+    assert "error" not in results[5]
+    assert results[5]["article"]["published"] is None
 
 
 def test_cli_extract_reads_jsonl_from_stdin():
-    line = json.dumps({"id": "x", "text": "Israeli jets struck a depot near Damascus.",
-                       "published": "2024-01-05"})
+    line = json.dumps(
+        {"id": "x", "text": "Israeli jets struck a depot near Damascus.", "published": "2024-01-05"}
+    )
     out = run("extract", "--input", "-", input=line + "\n")
     assert out.exit_code == 0, out.output
     assert json.loads(out.stdout.splitlines()[0])["article"]["id"] == "x"
@@ -97,9 +115,15 @@ def test_cli_extract_events_all_adds_other(tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"", "empty"), (b"\x00\x01\x02binary\x00", "binary"), ("Ceci n'est pas un article "
-      "en anglais, mais il est assez long pour que la langue soit reconnue sans doute."
-      .encode(), "English")],
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary\x00", "binary"),
+        (
+            b"Ceci n'est pas un article "
+            b"en anglais, mais il est assez long pour que la langue soit reconnue sans doute.",
+            "English",
+        ),
+    ],
 )
 def test_cli_extract_bad_file_is_one_clear_error(tmp_path, content, message):
     path = tmp_path / "bad.txt"
@@ -124,7 +148,10 @@ def test_cli_runs_as_a_module(tmp_path):
     path.write_text("Police arrested 40 protesters in Minsk.", encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "eventwire", "extract", str(path), "--published", "2024-01-05"],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["events"][0]["type"] == "COERCE"

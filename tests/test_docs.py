@@ -40,7 +40,7 @@ def test_docs_readme_python_example_prints_what_it_says():
     code = "\n".join(line for line in block.splitlines() if "to_json" not in line)
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        exec(compile(code, "README.md", "exec"), {})  # noqa: S102 - our own README
+        exec(compile(code, "README.md", "exec"), {})
     assert out.getvalue().splitlines() == expected
 
 
@@ -58,9 +58,15 @@ def test_docs_every_stage_has_a_page():
     from eventwire.pipeline import DEFAULT_STAGES
 
     pages = {
-        "body": "quickstart.md", "parse": "python-api.md", "actors": "actors.md",
-        "places": "places.md", "times": "times.md", "sources": "sources.md",
-        "events": "events.md", "event_places": "places.md", "event_times": "times.md",
+        "body": "quickstart.md",
+        "parse": "python-api.md",
+        "actors": "actors.md",
+        "places": "places.md",
+        "times": "times.md",
+        "sources": "sources.md",
+        "events": "events.md",
+        "event_places": "places.md",
+        "event_times": "times.md",
         "attribution": "sources.md",
     }
     for stage in DEFAULT_STAGES:

@@ -60,7 +60,9 @@ def test_events_passive_agent_is_the_actor():
 
 
 def test_events_compound_actors_stay_one_event():
-    events = [e for e in events_of("Iraq and the United States agreed on a plan.") if e.type == "AGREE"]
+    events = [
+        e for e in events_of("Iraq and the United States agreed on a plan.") if e.type == "AGREE"
+    ]
     assert len(events) == 1
     assert countries(events[0].actors) == {"IRQ", "USA"}
 
@@ -75,7 +77,9 @@ def test_events_nominal_trigger_with_count_and_sponsor():
     text = "US bases have been subjected to at least 70 attacks by Iran-backed militias."
     event = find(text, "attacks")
     assert event.type == "ASSAULT"
-    assert event.count is not None and event.count.min == 70 and event.count.max is None
+    assert event.count is not None
+    assert event.count.min == 70
+    assert event.count.max is None
     assert [a.sponsor for a in event.actors] == ["IRN"]
     assert "USA" in countries(event.recipients)
 
@@ -89,23 +93,34 @@ def test_events_bare_reference_noun_is_not_an_event():
 @pytest.mark.parametrize(
     ("text", "trigger", "modality"),
     [
-        ("Iraq and the United States have agreed on a plan on the withdrawal of forces.",
-         "withdrawal", "planned"),
-        ("Iraq and the United States have agreed on a plan on the withdrawal of forces.",
-         "agreed", "occurred"),
-        ("The deal would see American troops pull out of the base by September 2025.",
-         "pull", "planned"),
+        (
+            "Iraq and the United States have agreed on a plan on the withdrawal of forces.",
+            "withdrawal",
+            "planned",
+        ),
+        (
+            "Iraq and the United States have agreed on a plan on the withdrawal of forces.",
+            "agreed",
+            "occurred",
+        ),
+        (
+            "The deal would see American troops pull out of the base by September 2025.",
+            "pull",
+            "planned",
+        ),
         ("The army is expected to withdraw from the town this month.", "withdraw", "expected"),
         ("Analysts predict that the army will withdraw from the region.", "withdraw", "predicted"),
         ("The militia could attack the base.", "attack", "hypothetical"),
         ("If talks fail, the army will attack the city.", "attack", "hypothetical"),
-        ("The government is calling on the rebels to release the hostages.", "release",
-         "requested"),
+        (
+            "The government is calling on the rebels to release the hostages.",
+            "release",
+            "requested",
+        ),
         ("The rebels threatened to attack the capital.", "attack", "threatened"),
         ("The army did not attack the village.", "attack", "negated"),
         ("The ministry denied that its forces attacked the village.", "attacked", "denied"),
-        ("The rebels claimed that government forces attacked the village.", "attacked",
-         "alleged"),
+        ("The rebels claimed that government forces attacked the village.", "attacked", "alleged"),
         ("Government forces allegedly attacked the village.", "attacked", "alleged"),
         ("Syria said it would withdraw its troops from Lebanon.", "withdraw", "planned"),
         ("Government forces attacked the village on Monday.", "attacked", "occurred"),
@@ -131,8 +146,10 @@ def test_events_plover_type_folds_modality_into_the_category():
 
 
 def test_events_followed_by_inherits_the_plan():
-    text = ("The deal would see troops pull out of the airbase by September 2025, followed by "
-            "the withdrawal of remaining forces from Erbil after another year.")
+    text = (
+        "The deal would see troops pull out of the airbase by September 2025, followed by "
+        "the withdrawal of remaining forces from Erbil after another year."
+    )
     second = [e for e in events_of(text) if e.type == "RETREAT"][-1]
     assert second.modality == "planned"
 
@@ -159,8 +176,12 @@ def test_events_all_scope_adds_other_events():
     from eventwire.classify.events import EventStage
     from eventwire.pipeline import Pipeline, load_stage
 
-    pipe = Pipeline([load_stage(n) for n in ("body", "parse", "actors")] + [EventStage(scope="all")])
-    result = eventwire.extract("The company announced record profits and hired staff.", pipeline=pipe)
+    pipe = Pipeline(
+        [load_stage(n) for n in ("body", "parse", "actors")] + [EventStage(scope="all")]
+    )
+    result = eventwire.extract(
+        "The company announced record profits and hired staff.", pipeline=pipe
+    )
     others = [e for e in result.events if e.type == "OTHER"]
     assert {result.text_of(e.trigger) for e in others} >= {"announced", "hired"}
     assert all(e.plover_type == "OTHER" for e in others)

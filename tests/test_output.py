@@ -21,7 +21,7 @@ SCHEMA = json.loads(
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 
 SENTENCES = [
-    "Iraq and the United States have agreed on a plan to withdraw American troops by September 2025.",
+    "Iraq and the United States agreed on a plan to withdraw American troops by September 2025.",
     "Police arrested at least 40 protesters in Minsk on Saturday, a spokesman said.",
     "“We will not accept this,” the foreign minister told Reuters.",
     "Iran-backed militias attacked US bases in Syria last week.",
@@ -87,8 +87,9 @@ def test_output_without_publication_date_validates():
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     picks=st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=6),
-    joiners=st.lists(st.sampled_from([" ", "\n", "\n\n", "  ", "\r\n", "\t"]), min_size=6,
-                     max_size=6),
+    joiners=st.lists(
+        st.sampled_from([" ", "\n", "\n\n", "  ", "\r\n", "\t"]), min_size=6, max_size=6
+    ),
     noise=st.text(alphabet=" \u00a0\u2019\u201c\u201d\"'-,.;:()", max_size=6),
 )
 def test_output_spans_always_slice_the_text(picks, joiners, noise):

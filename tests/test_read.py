@@ -42,7 +42,7 @@ def test_make_article_refuses_control_character_soup():
         "Le gouvernement irakien et les États-Unis se sont mis d'accord sur un plan de retrait "
         "des forces américaines du pays dans les deux prochaines années, selon des responsables.",
         "Die irakische Regierung und die Vereinigten Staaten haben sich auf einen Plan zum Abzug "
-        "der amerikanischen Truppen aus dem Land innerhalb von zwei Jahren geeinigt, sagten Beamte.",
+        "der amerikanischen Truppen aus dem Land innerhalb von zwei Jahren geeinigt, so Beamte.",
         "اتفقت الحكومة العراقية والولايات المتحدة على خطة لانسحاب القوات الأمريكية من البلاد",
     ],
 )

@@ -30,7 +30,8 @@ def matching_event(result, gold_event):
     start = text.index(gold_event["evidence"])
     end = start + len(gold_event["evidence"])
     found = [
-        e for e in result.events
+        e
+        for e in result.events
         if start <= e.trigger.start and e.trigger.end <= end and e.type == gold_event["type"]
     ]
     assert found, f"no {gold_event['type']} event in {gold_event['evidence']!r}"
@@ -70,14 +71,16 @@ def test_sample_counts_and_deadlines(result, sample_gold):
     for gold_event in required_events(sample_gold):
         event = matching_event(result, gold_event)
         if "count" in gold_event:
-            assert event.count is not None and event.count.min == gold_event["count"]["min"]
+            assert event.count is not None
+            assert event.count.min == gold_event["count"]["min"]
         gold_time = gold_event.get("time")
         # Known gap: the talks' start ("which began in January this year") is stated in the
         # next sentence, about "those talks"; events are dated from their own sentence only.
         if gold_time and gold_time["relation"] != "began":
             assert event.time is not None, gold_event["id"]
             assert (event.time.relation, event.time.value) == (
-                gold_time["relation"], gold_time["value"]
+                gold_time["relation"],
+                gold_time["value"],
             ), gold_event["id"]
 
 

@@ -32,7 +32,7 @@ def walk(group: click.Group, prefix: list[str]) -> list[list[str]]:
 def reference() -> str:
     runner = CliRunner()
     parts = [HEADER]
-    for path in [[]] + walk(main, []):
+    for path in [[], *walk(main, [])]:
         title = " ".join(["eventwire", *path])
         text = runner.invoke(
             main, [*path, "--help"], prog_name="eventwire", terminal_width=78, max_content_width=78

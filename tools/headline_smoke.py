@@ -21,8 +21,9 @@ FILL = {"country_1": "Kenya", "country_2": "Ethiopia", "country_3": "Somalia", "
 def main(path: str) -> None:
     hits = Counter()
     total = Counter()
-    for line in open(path, encoding="utf-8"):
-        record = json.loads(line)
+    with open(path, encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    for record in records:
         text = record["text_template"].format(**FILL)
         try:
             result = eventwire.extract(text)

@@ -28,11 +28,11 @@ def main(verbose: int) -> None:
 
 @main.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--published", help="Publication date (ISO 8601) that relative times resolve against.")
+@click.option("--published", help="Publication date (ISO 8601); relative times resolve against it.")
 @click.option("--url", help="The article's URL (recorded, never fetched).")
 @click.option("--title", help="The article's title.")
 @click.option("--input", "input_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="JSON Lines input: one {id, text, published, url?, title?} per line ('-' for stdin).")
+              help="JSON Lines input, one {id, text, published, url?, title?} a line; '-': stdin.")
 @click.option("--output", "output_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write JSON Lines results (default: stdout).")
 @click.option("--events", "event_scope", type=click.Choice(["plover", "all"]), default="plover",
@@ -125,6 +125,26 @@ def bench_extract(file, limit, as_json):
 
 # Further commands are registered below, one block per area; keep each block self-contained.
 # --- eval commands ---
+@eval_group.command(name="geo")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.option("--limit", type=int, default=None, help="Score only the first N documents.")
+def eval_geo(file, as_json, limit):
+    """Score place recognition and resolution on GeoWebNews-format JSON Lines.
+
+    Example: eventwire eval geo tests/data/geo/mini-geo.jsonl
+    """
+    import json
+
+    from eventwire.evaluate.geo import evaluate_geo, format_table
+
+    try:
+        result = evaluate_geo(file, limit=limit)
+    except EventwireError as exc:
+        fail(str(exc))
+    click.echo(json.dumps(result) if as_json else format_table(result))
+
+
 @eval_group.command(name="quotes")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
@@ -176,15 +196,15 @@ DB_OPTION = click.option("--db", metavar="URL", default=None,
 def event_filter_options(command):
     """The event filters shared by `query` and `export`."""
     options = [
-        click.option("--type", "types", multiple=True, help="Event type (repeatable), e.g. PROTEST."),
-        click.option("--plover-type", "plover_types", multiple=True, help="PLOVER type (repeatable)."),
+        click.option("--type", "types", multiple=True, help="Event type (repeatable): PROTEST."),
+        click.option("--plover-type", "plover_types", multiple=True, help="PLOVER type."),
         click.option("--modality", "modalities", multiple=True, help="e.g. occurred, threatened."),
         click.option("--actor", help="An actor or recipient: a name, or a country code (IRQ)."),
-        click.option("--country", help="An actor's, recipient's or the place's country (ISO alpha-3)."),
+        click.option("--country", help="An actor's or the place's country (ISO alpha-3)."),
         click.option("--place-country", help="The event place's country (ISO alpha-3)."),
         click.option("--admin1", help="The event place's first-level division."),
-        click.option("--bbox", metavar="MINLON,MINLAT,MAXLON,MAXLAT", help="Event places in a box."),
-        click.option("--since", metavar="DATE", help="Event time on or after DATE (not publication)."),
+        click.option("--bbox", metavar="MINLON,MINLAT,MAXLON,MAXLAT", help="Places in a box."),
+        click.option("--since", metavar="DATE", help="Event time on/after DATE (not publication)."),
         click.option("--until", metavar="DATE", help="Event time on or before DATE."),
         click.option("--outlet", help="The outlet that published the article."),
         click.option("--text", help="Full-text search over article titles and texts."),

@@ -22,14 +22,26 @@ def pipeline_for(event_scope: str) -> Pipeline | None:
     return Pipeline(stages)
 
 
-def extract_command(*, file: Path | None, published: str | None, url: str | None,
-                    title: str | None, input_path: Path | None, output_path: Path | None,
-                    event_scope: str, indent: int | None) -> None:
+def extract_command(
+    *,
+    file: Path | None,
+    published: str | None,
+    url: str | None,
+    title: str | None,
+    input_path: Path | None,
+    output_path: Path | None,
+    event_scope: str,
+    indent: int | None,
+) -> None:
     pipeline = pipeline_for(event_scope)
     if input_path is not None:
         if file is not None:
             raise InputError("give either FILE or --input, not both")
-        source = sys.stdin if str(input_path) == "-" else input_path.open(encoding="utf-8", errors="replace")
+        source = (
+            sys.stdin
+            if str(input_path) == "-"
+            else input_path.open(encoding="utf-8", errors="replace")
+        )
         out = sys.stdout if output_path is None else output_path.open("w", encoding="utf-8")
         try:
             for record in extract_lines(source, pipeline=pipeline):

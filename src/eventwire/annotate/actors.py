@@ -151,13 +151,18 @@ def resolve(head: Any, matches: dict[int, Match]) -> Actor | None:
     at_head = matches.get(head.i)
     span = phrase_span(head, left)
     name = head.doc.text[span.start : span.end]
-    sponsor = next(
-        (matches[i].entry.code for i in sorted(sponsors) if i in matches), None
-    )
+    sponsor = next((matches[i].entry.code for i in sorted(sponsors) if i in matches), None)
     if at_head is not None and at_head.entry.kind == "person":
         entry = at_head.entry
-        return Actor(name=name, country=entry.code, sector=entry.sector, role=entry.role,
-                     sponsor=sponsor, span=span, rule="lexicon:person")
+        return Actor(
+            name=name,
+            country=entry.code,
+            sector=entry.sector,
+            role=entry.role,
+            sponsor=sponsor,
+            span=span,
+            rule="lexicon:person",
+        )
     if head.lower_ in MEMBER_NOUNS:
         # "a member of the Syrian parliament": the body's actor
         for child in head.rights:
@@ -208,11 +213,11 @@ def resolve(head: Any, matches: dict[int, Match]) -> Actor | None:
     if country is None and body is not None:
         country = body.code
         sector = sector or body.sector
-    if country is None and sector is None and head.ent_type_ not in ENTITY_LABELS:
+    if country is None and sector is None and (
+        head.ent_type_ not in ENTITY_LABELS
+        or sponsor is None and head.ent_type_ not in {"PERSON", "ORG", "NORP"}
+    ):
         return None
-    if country is None and sector is None and sponsor is None:
-        if head.ent_type_ not in {"PERSON", "ORG", "NORP"}:
-            return None
     return Actor(
         name=name,
         country=country,
@@ -227,9 +232,11 @@ def resolve(head: Any, matches: dict[int, Match]) -> Actor | None:
 def phrase_span(head: Any, left: list[Any]) -> Span:
     """Character span of the phrase: its left modifiers (without a leading determiner) to
     the head; a person's name also takes the rest of the entity."""
-    tokens = [t for t in left if t.dep_ not in {"det", "punct", "case"} or t.i > min(
-        (x.i for x in left), default=head.i
-    )]
+    tokens = [
+        t
+        for t in left
+        if t.dep_ not in {"det", "punct", "case"} or t.i > min((x.i for x in left), default=head.i)
+    ]
     start_tok = min([t.i for t in tokens] + [head.i])
     while start_tok < head.i and head.doc[start_tok].dep_ in {"det", "punct", "cc", "preconj"}:
         start_tok += 1

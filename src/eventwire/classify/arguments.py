@@ -20,8 +20,22 @@ from typing import Any
 from eventwire.classify.modality import OBJECT_LIGHT_VERBS, lemma_forms
 from eventwire.model import Actor, Count, Mention, Span
 
-RECIPIENT_PREPS = frozenset({"against", "on", "with", "to", "from", "at", "into", "upon", "toward",
-                             "towards", "over", "between"})
+RECIPIENT_PREPS = frozenset(
+    {
+        "against",
+        "on",
+        "with",
+        "to",
+        "from",
+        "at",
+        "into",
+        "upon",
+        "toward",
+        "towards",
+        "over",
+        "between",
+    }
+)
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
 QUANTITY_HEADS = frozenset(
     "hundreds thousands dozens scores millions number group members some many most all part "
@@ -37,13 +51,33 @@ MESSAGES = frozenset(
     "ultimatum statement".split()
 )
 REQUEST_LEMMAS = frozenset("call urge ask press appeal push encourage order invite".split())
-PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "him", "her", "its", "their",
-                      "his"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "him", "her", "its", "their", "his"})
 WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12, "dozen": 12,
-    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "several": 3,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "a dozen": 12,
+    "dozen": 12,
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2000,
+    "several": 3,
 }
 MIN_QUALIFIERS = ("at least", "more than", "over", "upwards of", "no fewer than", "no less than")
 MAX_QUALIFIERS = ("at most", "up to", "fewer than", "less than", "no more than", "under")
@@ -97,7 +131,7 @@ def owner_of(tok: Any, index: MentionIndex) -> Actor | None:
             if mention is not None:
                 return mention.actor
         if child.dep_ == "prep" and (
-            child.lower_ == "by" or child.lower_ == "from" and tok.lemma_.lower() in MESSAGES
+            child.lower_ == "by" or (child.lower_ == "from" and tok.lemma_.lower() in MESSAGES)
         ):
             target = pobj(child)
             mention = index.covering(target) if target is not None else None
@@ -146,8 +180,7 @@ def noun_children(tok: Any) -> list[Any]:
     conjoined nouns moved to the nearer one ("negotiations and attacks by militias")."""
     conj_starts = [c.i for c in tok.children if c.dep_ == "conj"]
     own = [
-        c for c in tok.children
-        if not (c.dep_ == "prep" and conj_starts and c.i > min(conj_starts))
+        c for c in tok.children if not (c.dep_ == "prep" and conj_starts and c.i > min(conj_starts))
     ]
     if tok.dep_ == "conj":
         own += [c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i]
@@ -181,8 +214,9 @@ def verb_subjects(tok: Any) -> tuple[list[Any], str]:
     if tok.dep_ == "xcomp" and head.i != tok.i:
         if head.lemma_.lower() in REQUEST_LEMMAS:
             objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
-            objects += [pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ in
-                        {"on", "upon"}]
+            objects += [
+                pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
+            ]
             objects = [o for o in objects if o is not None]
             if objects:
                 return objects, "actor:controller-object"
@@ -191,8 +225,10 @@ def verb_subjects(tok: Any) -> tuple[list[Any], str]:
         return verb_subjects(head)[0], "actor:controller-subject"
     if tok.dep_ == "conj" and head.i != tok.i:
         return verb_subjects(head)[0], "actor:conj"
-    if tok.dep_ == "advcl" and head.i != tok.i and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    if (
+        tok.dep_ == "advcl"
+        and head.i != tok.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     ):
         # a purpose clause: "began a hunger strike to protest ..."
         return verb_subjects(head)[0], "actor:purpose-subject"
@@ -223,7 +259,8 @@ def verb_arguments(tok: Any, index: MentionIndex, sentence_start: int) -> Argume
     for obj in [c for c in tok.children if c.dep_ in OBJECT_DEPS]:
         recipient_tokens += [c for c in obj.children if c.dep_ == "poss"]
         recipient_tokens += [
-            target for c in obj.children
+            target
+            for c in obj.children
             if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS and (target := pobj(c)) is not None
         ]
     actors = actors_of(subjects, index, sentence_start)
@@ -231,8 +268,11 @@ def verb_arguments(tok: Any, index: MentionIndex, sentence_start: int) -> Argume
     if not recipients:
         # "demanded that the United States match ...": the one asked is the complement's subject
         complement_subjects = [
-            s for c in tok.children if c.dep_ in {"ccomp", "xcomp"}
-            for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}
+            s
+            for c in tok.children
+            if c.dep_ in {"ccomp", "xcomp"}
+            for s in c.children
+            if s.dep_ in {"nsubj", "nsubjpass"}
         ]
         recipients = [
             a for a in actors_of(complement_subjects, index, sentence_start) if a not in actors
@@ -270,9 +310,11 @@ def noun_arguments(
                 rules.append(f"recipient:{child.lower_}")
     head = tok.head
     verb = head.head if tok.dep_ == "pobj" else head
-    if head.i != tok.i and tok.dep_ in {"dobj", "obj", "pobj", "attr"} and verb.pos_ in {
-        "VERB", "AUX"
-    }:
+    if (
+        head.i != tok.i
+        and tok.dep_ in {"dobj", "obj", "pobj", "attr"}
+        and verb.pos_ in {"VERB", "AUX"}
+    ):
         subjects, _ = verb_subjects(verb)
         if undergoes(verb, tok):
             # "US forces were subjected to attacks": the subject is on the receiving end

@@ -73,8 +73,10 @@ def trigger_span(tok: Any) -> Span:
     """The trigger word, with an adjacent particle ("pull out", "step down")."""
     end = tok.idx + len(tok.text)
     for child in tok.rights:
-        if child.dep_ == "prt" and child.i == tok.i + 1 and not (
-            child.i + 1 < len(tok.doc) and tok.doc[child.i + 1].lower_ == "to"
+        if (
+            child.dep_ == "prt"
+            and child.i == tok.i + 1
+            and not (child.i + 1 < len(tok.doc) and tok.doc[child.i + 1].lower_ == "to")
         ):  # not the "up" of "up to 16"
             end = child.idx + len(child.text)
     return Span(tok.idx, end)
@@ -115,7 +117,7 @@ def folded_type(event_type: str, modality: str, rule: str) -> tuple[str, str]:
         return "REJECT", "plover:refusal"
     if modality == "planned" and event_type in COOPERATIVE:
         return "AGREE", "plover:planned-cooperation"
-    if modality == "planned" and event_type in FORCEFUL or modality == "threatened":
+    if (modality == "planned" and event_type in FORCEFUL) or modality == "threatened":
         return "THREATEN", "plover:announced-force"
     if modality == "requested":
         return "REQUEST", "plover:requested"
@@ -168,9 +170,12 @@ class EventStage:
             if cand.is_noun:
                 verb = cand.token.head.head if cand.token.dep_ == "pobj" else cand.token.head
                 gov = by_index.get(verb.i)
-                if (gov is not None and gov.reading is not None
-                        and gov.reading.condition is not None
-                        and gov.reading.condition.startswith(NOUN_FOLDING_CONDITIONS)):
+                if (
+                    gov is not None
+                    and gov.reading is not None
+                    and gov.reading.condition is not None
+                    and gov.reading.condition.startswith(NOUN_FOLDING_CONDITIONS)
+                ):
                     continue
             kept.append(cand)
         return kept
@@ -201,7 +206,10 @@ class EventStage:
             if cand.reading is not None and modality != "occurred":
                 gov = governing_candidate(cand.token, by_index)
                 if gov is not None and gov.reading is not None and depth < 5:
-                    result = (plover_of(gov, depth + 1)[0], f"plover:governed-by:{gov.token.lemma_}")
+                    result = (
+                        plover_of(gov, depth + 1)[0],
+                        f"plover:governed-by:{gov.token.lemma_}",
+                    )
                 else:
                     result = folded_type(own, modality, modalities[cand.token.i].rule)
             plover[cand.token.i] = result
@@ -212,8 +220,9 @@ class EventStage:
             tok = cand.token
             reading = cand.reading
             if cand.is_noun:
-                args = noun_arguments(tok, reading.of_role if reading else None, index,
-                                      sent.start_char)
+                args = noun_arguments(
+                    tok, reading.of_role if reading else None, index, sent.start_char
+                )
             else:
                 args = verb_arguments(tok, index, sent.start_char)
             modality = modalities[tok.i]
@@ -274,14 +283,17 @@ class EventStage:
             # "X said Y must withdraw": X asks, Y is asked
             speaker = speaker_actor(tok, index)
             if speaker is not None and speaker not in args.actors:
-                return replace(args, actors=(speaker,), recipients=args.actors,
-                               rules=(*args.rules, "actor:speaker-of-demand"))
+                return replace(
+                    args,
+                    actors=(speaker,),
+                    recipients=args.actors,
+                    rules=(*args.rules, "actor:speaker-of-demand"),
+                )
         if any(a.country for a in args.actors):
             return args
         if modality.rule.startswith("sequence:") and earlier and earlier[-1].actors:
             # "X withdraw by 2025, followed by the withdrawal of remaining forces": same actor
-            return replace(args, actors=earlier[-1].actors,
-                           rules=(*args.rules, "actor:sequence"))
+            return replace(args, actors=earlier[-1].actors, rules=(*args.rules, "actor:sequence"))
         if reading.type in RECIPROCAL and args.recipients and not args.actors:
             # "X confirmed that talks with Y have concluded": X's side is a party
             speaker = speaker_actor(tok, index)
@@ -306,7 +318,9 @@ class EventStage:
         trace = [f"stage:{STAGE}"]
         if reading is not None:
             pos = "noun" if cand.is_noun else "verb"
-            trace.append(f"trigger:{pos}:{reading.lemma}->{reading.type} (triggers.tsv:{reading.line})")
+            trace.append(
+                f"trigger:{pos}:{reading.lemma}->{reading.type} (triggers.tsv:{reading.line})"
+            )
         else:
             trace.append(f"trigger:verb:{tok.lemma_.lower()}->OTHER")
         trace += list(args.rules)

@@ -81,8 +81,12 @@ SUBJECT_LIGHT_VERBS = frozenset(
 )
 LIGHT_VERBS = OBJECT_LIGHT_VERBS | SUBJECT_LIGHT_VERBS
 SEQUENCE_VERBS = frozenset({"follow", "precede"})
-WEAK_MODALS = {"would": "hypothetical", "could": "hypothetical", "might": "hypothetical",
-               "may": "hypothetical"}
+WEAK_MODALS = {
+    "would": "hypothetical",
+    "could": "hypothetical",
+    "might": "hypothetical",
+    "may": "hypothetical",
+}
 # "will" says the actor plans it, unless a governor above says whose view it is ("analysts
 # predict the army will withdraw"): a weak cue, like "would" and "could".
 WEAK_MODALS.update({"will": "planned", "shall": "planned", "'ll": "planned", "wo": "planned"})
@@ -92,8 +96,27 @@ PREDICTED_ADVERBS = frozenset({"likely", "probably", "possibly", "perhaps", "pot
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
 # Dependency labels through which a governor passes its modality down.
 PASS_DEPS = frozenset(
-    {"xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "pcomp", "acl", "relcl", "conj",
-     "nsubj", "nsubjpass", "attr", "oprd", "compound", "agent", "appos", "dative", "acomp"}
+    {
+        "xcomp",
+        "ccomp",
+        "dobj",
+        "obj",
+        "pobj",
+        "prep",
+        "pcomp",
+        "acl",
+        "relcl",
+        "conj",
+        "nsubj",
+        "nsubjpass",
+        "attr",
+        "oprd",
+        "compound",
+        "agent",
+        "appos",
+        "dative",
+        "acomp",
+    }
 )
 # Adjuncts of time, cause and concession do not pass modality down: "agreed ... following
 # months of attacks" leaves the attacks as they were.
@@ -189,14 +212,19 @@ def local_cue(cur: Any, *, is_trigger_clause: bool) -> tuple[str, Any, str, bool
         if child.dep_ == "mark" and low in CONDITIONAL_MARKS:
             return "hypothetical", child, f"conditional:{low}", True
         if child.dep_ == "advcl" and is_trigger_clause:
-            mark = next((m for m in child.children
-                         if m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS), None)
+            mark = next(
+                (m for m in child.children if m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS),
+                None,
+            )
             if mark is not None:
                 # "If talks fail, the army will attack"; weak, so that "willing to send
                 # troops if attacked" stays a conditional offer (planned)
                 return "hypothetical", mark, f"conditional:{mark.lower_}", False
-        if child.dep_ == "aux" and low == "going" or (child.dep_ == "aux" and low == "to" and
-                                                       cur.head.lower_ == "going"):
+        if (
+            (child.dep_ == "aux"
+            and low == "going")
+            or (child.dep_ == "aux" and low == "to" and cur.head.lower_ == "going")
+        ):
             return "planned", child, "going-to", True
     return None
 

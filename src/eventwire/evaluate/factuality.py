@@ -85,7 +85,7 @@ def load_documents(path: Path) -> list[dict[str, Any]]:
             continue
         try:
             record = json.loads(line)
-            record["text"], record["event_mentions"]  # noqa: B018 - required fields
+            record["text"], record["event_mentions"]
         except (json.JSONDecodeError, KeyError) as exc:
             raise InputError(f"{path}:{number}: not a MEANTIME record ({exc})") from exc
         docs.append(record)
@@ -120,8 +120,11 @@ def score(path: Path, *, pipeline: Pipeline | None = None) -> FactualityScores:
             for attribute in ATTRIBUTES:
                 gold_values[attribute][gold[attribute]] += 1
             event = next(
-                (e for e in doc.events
-                 if e.trigger.start < mention["end"] and mention["start"] < e.trigger.end),
+                (
+                    e
+                    for e in doc.events
+                    if e.trigger.start < mention["end"] and mention["start"] < e.trigger.end
+                ),
                 None,
             )
             if event is None:
@@ -136,8 +139,15 @@ def score(path: Path, *, pipeline: Pipeline | None = None) -> FactualityScores:
     agreement = {a: hits[a] / matched if matched else 0.0 for a in ATTRIBUTES}
     # The baseline answers the majority value on the same matched mentions.
     baseline = {
-        a: sum(n for value, n in per_value[a].items() for n in [sum(per_value[a][value].values())]
-               if value == majority[a]) / matched if matched else 0.0
+        a: sum(
+            n
+            for value, n in per_value[a].items()
+            for n in [sum(per_value[a][value].values())]
+            if value == majority[a]
+        )
+        / matched
+        if matched
+        else 0.0
         for a in ATTRIBUTES
     }
     return FactualityScores(
@@ -155,7 +165,9 @@ def format_scores(scores: FactualityScores) -> str:
     lines = [
         f"Modality vs MEANTIME factuality: {scores.documents} documents, sentences 0-5",
         f"  gold event mentions {scores.gold_mentions}, matched by our events {scores.matched}"
-        f" ({scores.matched / scores.gold_mentions:.1%})" if scores.gold_mentions else "",
+        f" ({scores.matched / scores.gold_mentions:.1%})"
+        if scores.gold_mentions
+        else "",
         "",
         f"  {'attribute':<10} {'agreement':>9} {'majority baseline':>18}",
     ]

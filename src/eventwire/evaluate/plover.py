@@ -117,8 +117,11 @@ def load_gold(path: Path) -> list[GoldSentence]:
         sentence = by_text.setdefault(text, GoldSentence(text=text))
         sentence.types.add(etype)
         sentence.args[etype].append(
-            (codes(record.get("actor", [])), codes(record.get("recipient", [])),
-             bool(record.get("reciprocal")))
+            (
+                codes(record.get("actor", [])),
+                codes(record.get("recipient", [])),
+                bool(record.get("reciprocal")),
+            )
         )
     return list(by_text.values())
 
@@ -184,8 +187,12 @@ def score(path: Path, *, pipeline: Pipeline | None = None) -> PloverScores:
     for etype, c in sorted(per_type.items()):
         p = ratio(c["tp"], c["tp"] + c["fp"])
         r = ratio(c["tp"], c["tp"] + c["fn"])
-        table[etype] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1(p, r), 3),
-                        "support": c["tp"] + c["fn"]}
+        table[etype] = {
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(f1(p, r), 3),
+            "support": c["tp"] + c["fn"],
+        }
     return PloverScores(
         sentences=len(gold),
         gold_events=sum(len(s.types) for s in gold),

@@ -57,7 +57,9 @@ def check_text(text: str) -> str:
         raise InputError(
             f"the article text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}"
         )
-    controls = sum(1 for ch in text[:20000] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
+    controls = sum(
+        1 for ch in text[:20000] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t"
+    )
     if controls > 0.01 * min(len(text), 20000):
         raise InputError("input looks binary (many control characters), not text")
     return text

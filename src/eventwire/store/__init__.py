@@ -1,0 +1,77 @@
+"""The corpus store: articles and everything extracted from them, in SQLite or PostgreSQL.
+
+`open_store(url)` picks the engine from a database URL: `postgresql://...` for PostgreSQL,
+anything else a SQLite file (`sqlite:///path`, a plain path, or `:memory:`). The default is
+`eventwire.db` in the working folder, or the `EVENTWIRE_DB` environment variable.
+"""
+
+from __future__ import annotations
+
+import os
+
+from eventwire.errors import StoreError
+from eventwire.store.base import (
+    EXISTS,
+    STORED,
+    VERSION,
+    ActorRow,
+    Duplicate,
+    Entry,
+    EventFilter,
+    EventRow,
+    Failure,
+    Store,
+)
+
+DEFAULT_DB = "eventwire.db"
+
+
+def default_url() -> str:
+    return os.environ.get("EVENTWIRE_DB") or DEFAULT_DB
+
+
+def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
+    """Open (and create or upgrade, unless migrate=False) the store at `url`."""
+    from eventwire.store.sql import SqlStore
+
+    target = url or default_url()
+    store: SqlStore
+    if target.startswith(("postgresql://", "postgres://")):
+        from eventwire.store.postgres import PostgresStore
+
+        store = PostgresStore(target)
+    else:
+        from eventwire.store.sqlite import SqliteStore
+
+        path = target.removeprefix("sqlite:///").removeprefix("sqlite://")
+        if not path:
+            raise StoreError(f"no database path in {target!r}")
+        if not migrate and path != ":memory:" and not os.path.exists(path):
+            raise StoreError(f"no eventwire store at {path}: run `eventwire ingest` first")
+        store = SqliteStore(path)
+    try:
+        if migrate:
+            store.migrate()
+        elif store.schema_version() == 0:
+            raise StoreError(f"no eventwire store at {store.url}: run `eventwire ingest` first")
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+__all__ = [
+    "DEFAULT_DB",
+    "EXISTS",
+    "STORED",
+    "VERSION",
+    "ActorRow",
+    "Duplicate",
+    "Entry",
+    "EventFilter",
+    "EventRow",
+    "Failure",
+    "Store",
+    "default_url",
+    "open_store",
+]

@@ -1,0 +1,102 @@
+"""The SQLite store: one file in WAL mode, one writer, readers alongside it.
+
+Every connection waits (busy_timeout) rather than failing when another holds a lock; the
+writer takes the write lock at the start of each transaction (BEGIN IMMEDIATE), so two
+writers queue instead of deadlocking, and readers in WAL mode read the last committed state
+while a write is going on.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import StoreError
+from eventwire.model import Doc
+from eventwire.store.sql import SqlStore
+
+# How long a connection waits for a lock before giving up (ms). Long, so that a query run
+# during a large ingest waits for a checkpoint rather than failing.
+BUSY_TIMEOUT_MS = 60_000
+
+
+def fts_query(text: str) -> str:
+    """The user's words as an FTS5 query: each word a quoted phrase, all required."""
+    return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
+
+
+class SqliteStore(SqlStore):
+    dialect = "sqlite"
+
+    def __init__(self, path: str, *, readonly: bool = False) -> None:
+        super().__init__(path)
+        if path != ":memory:":
+            parent = Path(path).parent
+            if not parent.exists():
+                raise StoreError(f"cannot open the store {path}: folder {parent} does not exist")
+        try:
+            self.conn = sqlite3.connect(
+                path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if path != ":memory:" and not readonly:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            # Page cache and memory map: the indexes of a few million events fit, so that
+            # inserts with random keys (article ids are hashes) rarely wait on the disk.
+            self.conn.execute("PRAGMA cache_size = -262144")  # 256 MiB
+            self.conn.execute("PRAGMA mmap_size = 1073741824")  # 1 GiB
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the store {path}: {exc}") from exc
+        self.depth = 0
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self.conn.executemany(sql, rows)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self.depth:
+            self.depth += 1
+            try:
+                yield
+            finally:
+                self.depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self.depth = 1
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+        finally:
+            self.depth = 0
+
+    def has_table(self, name: str) -> bool:
+        row = self.one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
+        return row is not None
+
+    def text_clause(self, text: str) -> tuple[str, list[Any]]:
+        return ("e.article_id IN (SELECT a2.id FROM articles a2 WHERE a2.seq IN "
+                "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))",
+                [fts_query(text)])  # fmt: skip
+
+    def after_article(self, seq: int, doc: Doc) -> None:
+        self.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+                     (seq, doc.article.title or "", doc.article.text))  # fmt: skip
+
+    def analyze(self) -> None:
+        self.execute("ANALYZE")
+        self.execute("PRAGMA optimize")
+
+    def close(self) -> None:
+        self.conn.close()
