@@ -41,6 +41,7 @@ QUANTITY_HEADS = frozenset(
     "hundreds thousands dozens scores millions number group members some many most all part "
     "rest majority units contingent battalion".split()
 )
+STATIVE_PASSIVES = frozenset("commit prepare determine resolve oblige dedicate".split())
 UNDERGO_VERBS = frozenset("subject expose suffer face endure sustain undergo".split())
 # Verbs whose object's own verb takes the object as subject: "a deal which would see troops
 # pull out", "made them withdraw".
@@ -241,6 +242,10 @@ def verb_arguments(tok: Any, index: MentionIndex, sentence_start: int) -> Argume
     subjects, rule = verb_subjects(tok)
     rules = [rule]
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+    if passive and tok.lemma_.lower() in STATIVE_PASSIVES:
+        # "Vietnam is committed to opening up": a state of the subject, not done to it
+        subjects = subjects or [c for c in tok.children if c.dep_ == "nsubjpass"]
+        passive = False
     recipient_tokens: list[Any] = []
     if passive:
         recipient_tokens += [c for c in tok.children if c.dep_ == "nsubjpass"]

@@ -35,7 +35,7 @@ from eventwire.classify.modality import (
     salience_of,
 )
 from eventwire.classify.triggers import Reading, reading_for, readings
-from eventwire.model import Doc, Event, Span
+from eventwire.model import Actor, Doc, Event, Span
 
 STAGE = "events/1"
 SCOPES = ("plover", "all")
@@ -97,6 +97,32 @@ def governing_candidate(tok: Any, by_index: dict[int, Candidate]) -> Candidate |
         cur = cur.head
         if cur.i in by_index:
             return by_index[cur.i]
+    return None
+
+
+LOCATION_PREPS = frozenset({"in", "throughout", "across", "inside"})
+
+
+def location_country(tok: Any, actors: tuple[Actor, ...], index: MentionIndex) -> str | None:
+    """The country of a place phrase ("in Monrovia", "throughout Indonesia") attached to the
+    trigger or to an actor's head, as the actor lexicon knows it (country or capital)."""
+    doc = tok.doc
+    heads = [tok]
+    for actor in actors:
+        if actor.span is not None:
+            span = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+            if span is not None:
+                heads.append(span.root)
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS:
+                continue
+            for target in prep.children:
+                mention = index.covering(target) if target.dep_ == "pobj" else None
+                actor = mention.actor if mention is not None else None
+                if actor is not None and actor.country and actor.sector in {"GOV", None}:
+                    if actor.country not in {"IGO", "NGO"}:
+                        return actor.country
     return None
 
 
@@ -299,6 +325,15 @@ class EventStage:
             speaker = speaker_actor(tok, index)
             if speaker is not None and speaker not in args.recipients:
                 return replace(args, actors=(speaker,), rules=(*args.rules, "actor:speaker"))
+        if args.actors:
+            # "students throughout Indonesia staged demonstrations", "police in Monrovia":
+            # a group with no country of its own is taken as local to where it acts
+            country = location_country(tok, args.actors, index)
+            if country is not None:
+                located = tuple(
+                    a if a.country else replace(a, country=country) for a in args.actors
+                )
+                return replace(args, actors=located, rules=(*args.rules, "actor:location"))
         return args
 
     def make_event(
