@@ -120,9 +120,12 @@ def location_country(tok: Any, actors: tuple[Actor, ...], index: MentionIndex) -
             for target in prep.children:
                 mention = index.covering(target) if target.dep_ == "pobj" else None
                 actor = mention.actor if mention is not None else None
-                if actor is not None and actor.country and actor.sector in {"GOV", None}:
-                    if actor.country not in {"IGO", "NGO"}:
-                        return actor.country
+                if (
+                    actor is not None
+                    and actor.country not in {None, "IGO", "NGO"}
+                    and actor.sector in {"GOV", None}
+                ):
+                    return actor.country
     return None
 
 
