@@ -155,3 +155,23 @@ def test_cli_runs_as_a_module(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["events"][0]["type"] == "COERCE"
+
+
+def test_cli_extract_ten_megabyte_inputs_are_refused_clearly(tmp_path):
+    big = "Troops withdrew from the town on Friday, officials said. " * 180_000  # ~10 MB
+    path = tmp_path / "big.txt"
+    path.write_text(big, encoding="utf-8")
+    out = run("extract", str(path))
+    assert out.exit_code == 1
+    assert "too large" in out.stderr or "limit" in out.stderr
+    lines = tmp_path / "big.jsonl"
+    small = {"id": "ok", "text": "Police arrested 40 protesters in Minsk.", "published": None}
+    lines.write_text(
+        json.dumps({"id": "big", "text": big, "published": None}) + "\n" + json.dumps(small) + "\n",
+        encoding="utf-8",
+    )
+    out = run("extract", "--input", str(lines))
+    assert out.exit_code == 0
+    first, second = (json.loads(line) for line in out.stdout.splitlines())
+    assert "limit" in first["error"]["message"]
+    assert second["events"]
