@@ -124,6 +124,9 @@ def test_events_bare_reference_noun_is_not_an_event():
         ("Government forces allegedly attacked the village.", "attacked", "alleged"),
         ("Syria said it would withdraw its troops from Lebanon.", "withdraw", "planned"),
         ("Government forces attacked the village on Monday.", "attacked", "occurred"),
+        ("The ministry must confirm that a soldier was killed in the attack.", "killed",
+         "occurred"),
+        ("The US must be ready to mediate between the two sides.", "mediate", "requested"),
     ],
 )
 def test_events_modality(text, trigger, modality):

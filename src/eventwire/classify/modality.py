@@ -263,7 +263,10 @@ def find_modality(trigger: Any, *, previous: Modality | None = None) -> Modality
                 value, rule = governed
                 return Modality(value, token_span(cur), rule)
         clause = cur.i == trigger.i or (is_noun and cur.i == trigger.head.i)
-        found = local_cue(cur, is_trigger_clause=clause or cur.pos_ in {"VERB", "AUX"})
+        # A verb above the trigger lends it its negation and "must", unless it only reports:
+        # "the ministry must confirm that a soldier was killed" is no request to kill.
+        governs = cur.pos_ in {"VERB", "AUX"} and cur.lemma_.lower() not in REPORTING_VERBS
+        found = local_cue(cur, is_trigger_clause=clause or governs)
         if found is not None:
             value, cue, rule, strong = found
             if strong:
