@@ -241,6 +241,14 @@ def governor_cue(cur: Any) -> tuple[str, str] | None:
     if cur.pos_ in {"VERB", "AUX"} and lemma in GOVERNING_VERBS:
         return GOVERNING_VERBS[lemma], f"governor:{lemma}"
     if cur.pos_ == "ADJ" and lemma in GOVERNING_ADJECTIVES:
+        copula = cur.head
+        demanded = next(
+            (c.lower_ for c in copula.children if c.dep_ == "aux" and c.lower_ in STRONG_MODALS),
+            None,
+        )
+        if demanded is not None:
+            # "the US must be ready to mediate": asked of the US, not offered by it
+            return STRONG_MODALS[demanded], f"modal:{demanded}"
         return GOVERNING_ADJECTIVES[lemma], f"governor:{lemma}"
     if cur.pos_ in {"NOUN", "PROPN"} and lemma in GOVERNING_NOUNS:
         return GOVERNING_NOUNS[lemma], f"governor:{lemma}"
