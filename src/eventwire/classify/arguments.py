@@ -107,11 +107,17 @@ class MentionIndex:
         return best
 
     def before(self, position: int, *, floor: int) -> Mention | None:
-        """The closest actor mention with a country that ends before `position`."""
+        """The closest actor mention with a country that ends before `position`: a pronoun's
+        antecedent. Phrases known only by a country adjective ("a Senegalese peace plan")
+        are things, not agents, and are passed over."""
         found = None
         for m in self.mentions:
-            if floor <= m.span.start and m.span.end <= position and m.actor and m.actor.country:
-                found = m
+            actor = m.actor
+            if not (floor <= m.span.start and m.span.end <= position and actor and actor.country):
+                continue
+            if actor.sector is None and m.label == "ACTOR":
+                continue
+            found = m
         return found
 
 
@@ -348,12 +354,15 @@ def speaker_actor(tok: Any, index: MentionIndex) -> Actor | None:
             return None
         cur = cur.head
         if cur.lemma_.lower() in REPORTING_LEMMAS:
-            for child in cur.children:
-                if child.dep_ in {"nsubj", "dobj"}:
-                    mention = index.covering(child)
-                    actor = mention.actor if mention else None
-                    if actor is not None and actor.country and actor.sector != "MED":
-                        return actor
+            reporters = [c for c in cur.children if c.dep_ in {"nsubj", "dobj"}]
+            if not reporters and cur.dep_ == "conj":
+                # "rebels rejected the plan and said they ...": the first verb's subject
+                reporters = [c for c in cur.head.children if c.dep_ == "nsubj"]
+            for child in reporters:
+                mention = index.covering(child)
+                actor = mention.actor if mention else None
+                if actor is not None and actor.country and actor.sector != "MED":
+                    return actor
     return None
 
 
