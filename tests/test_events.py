@@ -190,3 +190,14 @@ def test_events_all_scope_adds_other_events():
     assert all(e.plover_type == "OTHER" for e in others)
     plain = eventwire.extract("The company announced record profits and hired staff.")
     assert not [e for e in plain.events if e.type == "OTHER"]
+
+
+def test_events_local_groups_take_the_country_where_they_act():
+    event = find("Thousands of students staged demonstrations throughout Indonesia.", "demonstr")
+    assert countries(event.actors) == {"IDN"}
+    assert "actor:location" in event.trace
+    local = find("Fundamentalists demanded the resignation of the Algerian president.", "demanded")
+    assert countries(local.actors) == {"DZA"}
+    # an attack is often across a border: the target's country is not lent to the attacker
+    attack = find("Protesters stormed the US embassy on Friday.", "stormed")
+    assert countries(attack.actors) == {None}

@@ -41,7 +41,9 @@ QUANTITY_HEADS = frozenset(
     "hundreds thousands dozens scores millions number group members some many most all part "
     "rest majority units contingent battalion".split()
 )
-STATIVE_PASSIVES = frozenset("commit prepare determine resolve oblige dedicate".split())
+STATIVE_PASSIVES = frozenset(
+    "commit prepare determine resolve oblige dedicate engage involve".split()
+)
 UNDERGO_VERBS = frozenset("subject expose suffer face endure sustain undergo".split())
 # Verbs whose object's own verb takes the object as subject: "a deal which would see troops
 # pull out", "made them withdraw".
@@ -235,10 +237,11 @@ def verb_subjects(tok: Any) -> tuple[list[Any], str]:
     if (
         tok.dep_ == "advcl"
         and head.i != tok.i
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and (any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.tag_ == "VBG")
     ):
-        # a purpose clause: "began a hunger strike to protest ..."
-        return verb_subjects(head)[0], "actor:purpose-subject"
+        # a purpose or participle clause: "began a hunger strike to protest ...", "police
+        # opened fire, killing one person"
+        return verb_subjects(head)[0], "actor:clause-subject"
     if tok.dep_ in {"relcl", "acl"} and head.i != tok.i:
         return [head], "actor:relcl"
     return [], "actor:none"
@@ -327,6 +330,9 @@ def noun_arguments(
         and verb.pos_ in {"VERB", "AUX"}
     ):
         subjects, _ = verb_subjects(verb)
+        if not subjects and verb.lemma_.lower() in STATIVE_PASSIVES:
+            # "Serb forces were engaged in ethnic cleansing"
+            subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if undergoes(verb, tok):
             # "US forces were subjected to attacks": the subject is on the receiving end
             passive = [c for c in verb.children if c.dep_ == "nsubjpass"]

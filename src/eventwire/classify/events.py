@@ -40,6 +40,9 @@ from eventwire.model import Actor, Doc, Event, Span
 STAGE = "events/1"
 SCOPES = ("plover", "all")
 
+# Acts often aimed across borders: the sentence's one country may well be the target's
+# ("protesters stormed the US embassy"), so it is not lent to an actor without one.
+CROSS_BORDER = frozenset({"ASSAULT", "SANCTION", "MOBILIZE", "THREATEN", "AID", "COOPERATE"})
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
@@ -108,6 +111,9 @@ def location_country(tok: Any, actors: tuple[Actor, ...], index: MentionIndex) -
     trigger or to an actor's head, as the actor lexicon knows it (country or capital)."""
     doc = tok.doc
     heads = [tok]
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        # "staged demonstrations throughout Indonesia": the phrase hangs on the light verb
+        heads.append(tok.head.head if tok.dep_ == "pobj" else tok.head)
     for actor in actors:
         if actor.span is not None:
             span = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
@@ -127,6 +133,21 @@ def location_country(tok: Any, actors: tuple[Actor, ...], index: MentionIndex) -
                 ):
                     return actor.country
     return None
+
+
+def sentence_country(tok: Any, index: MentionIndex) -> str | None:
+    """The one country the sentence's actors and places name, if there is exactly one: a
+    local group with no country of its own ("fundamentalists demanded the resignation of the
+    Algerian president") is taken to belong to it."""
+    sent = tok.sent
+    countries = {
+        m.actor.country
+        for m in index.mentions
+        if m.actor is not None
+        and sent.start_char <= m.span.start < sent.end_char
+        and m.actor.country not in {None, "IGO", "NGO", "MED"}
+    }
+    return countries.pop() if len(countries) == 1 else None
 
 
 def is_event_object(tok: Any, by_index: dict[int, Candidate]) -> bool:
@@ -331,12 +352,14 @@ class EventStage:
         if args.actors:
             # "students throughout Indonesia staged demonstrations", "police in Monrovia":
             # a group with no country of its own is taken as local to where it acts
-            country = location_country(tok, args.actors, index)
+            country, rule = location_country(tok, args.actors, index), "actor:location"
+            if country is None and reading.type not in CROSS_BORDER:
+                country, rule = sentence_country(tok, index), "actor:sentence-country"
             if country is not None:
                 located = tuple(
                     a if a.country else replace(a, country=country) for a in args.actors
                 )
-                return replace(args, actors=located, rules=(*args.rules, "actor:location"))
+                return replace(args, actors=located, rules=(*args.rules, rule))
         return args
 
     def make_event(
