@@ -37,6 +37,8 @@ STAGES: dict[str, str] = {
     "attribution": "eventwire.annotate.attribution:AttributionStage",
     # --- stages of places, times and sources, and the linkers that give events their
     # place, time and attribution, are registered here ---
+    "places": "eventwire.annotate.places:PlaceStage",
+    "event_places": "eventwire.annotate.event_places:EventPlaceStage",
 }
 
 # The order of the default pipeline: the flow in DESIGN.md.
@@ -45,10 +47,12 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "parse",
     "actors",
     # places, times, sources (in that order) go here
+    "places",
     "times",
     "sources",
     "events",
     # event_places, event_times, attribution go here
+    "event_places",
     "event_times",
     "attribution",
 )

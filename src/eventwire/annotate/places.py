@@ -1,0 +1,83 @@
+"""The place stage: find place mentions, resolve each to a GeoNames-backed gazetteer entry
+(coordinates, ISO alpha-3 country, admin1), and mark capitals and countries that stand for
+their government (metonyms). Reads `doc.parsed`; adds `doc.places` ("p1", "p2", ...).
+
+Unknown places keep their mention with null coordinates and a low confidence: coordinates are
+never invented.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import Any
+
+from eventwire.annotate.gazetteer import Gazetteer, load_gazetteer
+from eventwire.annotate.place_mentions import PlaceMention, find_place_mentions
+from eventwire.annotate.place_metonymy import is_metonym
+from eventwire.annotate.place_resolution import Resolution, resolve_all
+from eventwire.model import Doc, Place, Span
+
+log = logging.getLogger(__name__)
+
+STAGE = "places/1"
+
+
+class PlaceStage:
+    name = "places"
+    needs = frozenset({"parsed"})
+    gives = frozenset({"places"})
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or load_gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc.parsed is None:
+            return doc
+        places = extract_places(doc.parsed, self.gazetteer)
+        log.debug("%s: %d places", doc.article.id, len(places))
+        return replace(doc, places=tuple(places))
+
+
+def extract_places(parsed: Any, gazetteer: Gazetteer) -> list[Place]:
+    mentions = find_place_mentions(parsed, gazetteer)
+    sentence_of = [sentence_index(parsed, m) for m in mentions]
+    between = [
+        parsed[m.end : mentions[i + 1].start].text if i + 1 < len(mentions) else ""
+        for i, m in enumerate(mentions)
+    ]
+    resolutions = resolve_all(gazetteer, mentions, sentence_of, between)
+    return [
+        to_place(parsed, i, m, r)
+        for i, (m, r) in enumerate(zip(mentions, resolutions, strict=True))
+    ]
+
+
+def sentence_index(parsed: Any, mention: PlaceMention) -> int:
+    return parsed[mention.start].sent.start
+
+
+def to_place(parsed: Any, i: int, mention: PlaceMention, resolution: Resolution) -> Place:
+    first, last = parsed[mention.start], parsed[mention.end - 1]
+    span = Span(first.idx, last.idx + len(last.text))
+    entry = resolution.entry
+    return Place(
+        id=f"p{i + 1}",
+        span=span,
+        name=entry.name if entry else mention.text,
+        kind=resolution.kind,
+        country=entry.country if entry else None,
+        admin1=entry.admin1 if entry else None,
+        lat=entry.lat if entry else None,
+        lon=entry.lon if entry else None,
+        geonames_id=entry.geonames_id if entry else None,
+        confidence=resolution.confidence,
+        stage=STAGE,
+        metonym=is_metonym(
+            parsed,
+            mention.start,
+            mention.end,
+            kind=resolution.kind,
+            capital=bool(entry and entry.capital),
+        ),
+    )
