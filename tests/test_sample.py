@@ -103,3 +103,18 @@ def test_sample_every_event_is_attributed(result):
     assert result.sources
     for event in result.events:
         assert event.attributed_to, event.id
+
+
+def test_sample_events_happen_at_the_gold_places(result, sample_gold):
+    places = {p.id: p for p in result.places}
+    for gold_event in required_events(sample_gold):
+        if "place" not in gold_event:
+            continue
+        event = matching_event(result, gold_event)
+        assert event.place is not None, gold_event["id"]
+        place = places[event.place]
+        assert place.country == gold_event["place_country"]
+        gold_words = set(gold_event["place"].lower().replace("-", " ").split())
+        written = f"{place.name} {result.text_of(place.span)}".lower()
+        name_words = set(written.replace("-", " ").split())
+        assert gold_words & name_words - {"air", "base", "al"}, (gold_event["id"], place.name)
