@@ -31,12 +31,26 @@ def main(verbose: int) -> None:
 @click.option("--published", help="Publication date (ISO 8601); relative times resolve against it.")
 @click.option("--url", help="The article's URL (recorded, never fetched).")
 @click.option("--title", help="The article's title.")
-@click.option("--input", "input_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="JSON Lines input, one {id, text, published, url?, title?} a line; '-': stdin.")
-@click.option("--output", "output_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write JSON Lines results (default: stdout).")
-@click.option("--events", "event_scope", type=click.Choice(["plover", "all"]), default="plover",
-              show_default=True, help="'all' also emits events outside PLOVER, typed OTHER.")
+@click.option(
+    "--input",
+    "input_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="JSON Lines input, one {id, text, published, url?, title?} a line; '-': stdin.",
+)
+@click.option(
+    "--output",
+    "output_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write JSON Lines results (default: stdout).",
+)
+@click.option(
+    "--events",
+    "event_scope",
+    type=click.Choice(["plover", "all"]),
+    default="plover",
+    show_default=True,
+    help="'all' also emits events outside PLOVER, typed OTHER.",
+)
 @click.option("--indent", type=int, default=None, help="Pretty-print a single result.")
 def extract(file, published, url, title, input_path, output_path, event_scope, indent):
     """Extract events from one article FILE (text or HTML), or from JSON Lines.
@@ -46,11 +60,37 @@ def extract(file, published, url, title, input_path, output_path, event_scope, i
     from eventwire.commands import extract_command
 
     try:
-        extract_command(file=file, published=published, url=url, title=title,
-                        input_path=input_path, output_path=output_path,
-                        event_scope=event_scope, indent=indent)
+        extract_command(
+            file=file,
+            published=published,
+            url=url,
+            title=title,
+            input_path=input_path,
+            output_path=output_path,
+            event_scope=event_scope,
+            indent=indent,
+        )
     except EventwireError as exc:
         fail(str(exc))
+
+
+FILE_ARGUMENT = click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+JSON_OPTION = click.option(
+    "--json", "as_json", is_flag=True, help="Print the figures as one JSON object."
+)
+
+
+def print_report(compute, render, *, as_json):
+    """Run an evaluation or a benchmark; print its figures as a table or as one JSON object."""
+    import json
+
+    try:
+        result = compute()
+    except EventwireError as exc:
+        fail(str(exc))
+    data = result.to_dict() if hasattr(result, "to_dict") else result
+    click.echo(json.dumps(data) if as_json else render(result))
+    return result
 
 
 @main.group(name="eval")
@@ -59,50 +99,38 @@ def eval_group() -> None:
 
 
 @eval_group.command(name="plover")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@FILE_ARGUMENT
+@JSON_OPTION
 def eval_plover(file, as_json):
     """Score event types and actor countries on PLOVER gold records (JSON Lines).
 
     Example: eventwire eval plover tests/data/plover/dev.jsonl
     """
-    import json
-
     from eventwire.evaluate.plover import format_scores, score
 
-    try:
-        scores = score(file)
-    except EventwireError as exc:
-        fail(str(exc))
-    click.echo(json.dumps(scores.to_dict()) if as_json else format_scores(scores))
+    print_report(lambda: score(file), format_scores, as_json=as_json)
 
 
 @eval_group.command(name="factuality")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@FILE_ARGUMENT
+@JSON_OPTION
 def eval_factuality(file, as_json):
     """Score event modality against MEANTIME factuality (polarity, future, certainty).
 
     Runs with every verb as an event (as `extract --events all`) and compares each figure
     with the majority-class baseline.
 
-    Example: eventwire eval factuality tests/data/meantime/sample.jsonl
+    Example: eventwire eval factuality tests/data/meantime/factuality.jsonl
     """
-    import json
-
     from eventwire.evaluate.factuality import format_scores, score
 
-    try:
-        scores = score(file)
-    except EventwireError as exc:
-        fail(str(exc))
-    click.echo(json.dumps(scores.to_dict()) if as_json else format_scores(scores))
+    print_report(lambda: score(file), format_scores, as_json=as_json)
 
 
 @click.command(name="extract")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@FILE_ARGUMENT
 @click.option("--limit", type=int, default=None, help="Use only the first N input lines.")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@JSON_OPTION
 def bench_extract(file, limit, as_json):
     """Words per second of the full pipeline against a spaCy-only pass over the same texts,
     measured in one run, and the peak resident memory.
@@ -111,62 +139,44 @@ def bench_extract(file, limit, as_json):
 
     Example: eventwire bench extract tests/data/meantime/sample.jsonl
     """
-    import json
-
     from eventwire.bench import bench_extract as run_bench
     from eventwire.bench import format_bench
 
-    try:
-        report = run_bench(file, limit=limit)
-    except EventwireError as exc:
-        fail(str(exc))
-    click.echo(json.dumps(report) if as_json else format_bench(report))
+    print_report(lambda: run_bench(file, limit=limit), format_bench, as_json=as_json)
 
 
 # Further commands are registered below, one block per area; keep each block self-contained.
 # --- eval commands ---
 @eval_group.command(name="geo")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@FILE_ARGUMENT
+@JSON_OPTION
 @click.option("--limit", type=int, default=None, help="Score only the first N documents.")
 def eval_geo(file, as_json, limit):
     """Score place recognition and resolution on GeoWebNews-format JSON Lines.
 
     Example: eventwire eval geo tests/data/geo/mini-geo.jsonl
     """
-    import json
-
     from eventwire.evaluate.geo import evaluate_geo, format_table
 
-    try:
-        result = evaluate_geo(file, limit=limit)
-    except EventwireError as exc:
-        fail(str(exc))
-    click.echo(json.dumps(result) if as_json else format_table(result))
+    print_report(lambda: evaluate_geo(file, limit=limit), format_table, as_json=as_json)
 
 
 @eval_group.command(name="quotes")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@FILE_ARGUMENT
+@JSON_OPTION
 def eval_quotes(file, as_json):
     """Score quotes and speakers on a quote gold set (JSON Lines; see docs/sources.md).
 
     Example: eventwire eval quotes tests/data/quotes/meantime-quotes.jsonl
     """
-    import json
-
     from eventwire.evaluate.quotes import evaluate_quotes, format_table
 
-    try:
-        scores = evaluate_quotes(file)
-    except EventwireError as exc:
-        fail(str(exc))
-    click.echo(json.dumps(scores.to_dict()) if as_json else format_table(scores))
+    print_report(lambda: evaluate_quotes(file), format_table, as_json=as_json)
 
 
 @eval_group.command(name="timex")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@FILE_ARGUMENT
+@JSON_OPTION
 @click.option("--limit", type=int, default=None, help="Score only the first N documents.")
 @click.option("--errors", "show_errors", is_flag=True, help="Also list misses and mismatches.")
 def eval_timex(file, as_json, limit, show_errors):
@@ -174,23 +184,21 @@ def eval_timex(file, as_json, limit, show_errors):
 
     Example: eventwire eval timex tests/data/meantime/sample.jsonl
     """
-    import json
-
     from eventwire.evaluate.timex import evaluate_timex, format_mismatches, format_table
 
-    try:
-        scores = evaluate_timex(file, limit=limit)
-    except EventwireError as exc:
-        fail(str(exc))
-    click.echo(json.dumps(scores.to_dict()) if as_json else format_table(scores))
+    scores = print_report(lambda: evaluate_timex(file, limit=limit), format_table, as_json=as_json)
     if show_errors:
         click.echo(format_mismatches(scores))
 
 
 # --- store commands ---
-DB_OPTION = click.option("--db", metavar="URL", default=None,
-                         help="Store: a SQLite file (default eventwire.db or $EVENTWIRE_DB) "
-                              "or postgresql://user:pass@host/db.")
+DB_OPTION = click.option(
+    "--db",
+    metavar="URL",
+    default=None,
+    help="Store: a SQLite file (default eventwire.db or $EVENTWIRE_DB) "
+    "or postgresql://user:pass@host/db.",
+)
 
 
 def event_filter_options(command):
@@ -219,12 +227,27 @@ def event_filter_options(command):
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @DB_OPTION
 @click.option("--jsonl", is_flag=True, help="Read PATHS as JSON Lines (also by .jsonl suffix).")
-@click.option("--feed", "feeds", multiple=True, metavar="URL_OR_FILE",
-              help="An RSS/Atom feed; each entry's link is fetched (repeatable).")
-@click.option("--warc", "warcs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="A WARC file of HTML responses (repeatable).")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes that extract; the parent alone writes.")
+@click.option(
+    "--feed",
+    "feeds",
+    multiple=True,
+    metavar="URL_OR_FILE",
+    help="An RSS/Atom feed; each entry's link is fetched (repeatable).",
+)
+@click.option(
+    "--warc",
+    "warcs",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A WARC file of HTML responses (repeatable).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that extract; the parent alone writes.",
+)
 @click.option("--stages", hidden=True, help="Pipeline stages (comma-separated), for tests.")
 def ingest(paths, db, jsonl, feeds, warcs, workers, stages):
     """Extract articles into the store: files, folders, JSON Lines, feeds, WARC files.
@@ -236,8 +259,15 @@ def ingest(paths, db, jsonl, feeds, warcs, workers, stages):
     from eventwire.store.commands import ingest_command
 
     try:
-        counts = ingest_command(paths=paths, db=db, jsonl=jsonl, feeds=feeds, warcs=warcs,
-                                workers=workers, stages=stages)
+        counts = ingest_command(
+            paths=paths,
+            db=db,
+            jsonl=jsonl,
+            feeds=feeds,
+            warcs=warcs,
+            workers=workers,
+            stages=stages,
+        )
     except EventwireError as exc:
         fail(str(exc))
     summary = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items()))
@@ -264,10 +294,20 @@ def failures(db):
 @main.command()
 @DB_OPTION
 @event_filter_options
-@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True,
-              help="At most this many events (0: all).")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default=None,
-              help="Default: a table on a terminal, JSON Lines when piped.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=100,
+    show_default=True,
+    help="At most this many events (0: all).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl", "csv"]),
+    default=None,
+    help="Default: a table on a terminal, JSON Lines when piped.",
+)
 @click.option("--count", is_flag=True, help="Print only the number of matching events.")
 def query(db, limit, fmt, count, **filters):
     """Find stored events by type, modality, actor, country, place, event time, outlet, text.
@@ -286,10 +326,19 @@ def query(db, limit, fmt, count, **filters):
 @main.command()
 @DB_OPTION
 @event_filter_options
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "geojson"]),
-              default="jsonl", show_default=True, help="Output format.")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Output file (default: stdout; Parquet needs a file).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet", "geojson"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file (default: stdout; Parquet needs a file).",
+)
 def export(db, fmt, output, **filters):
     """Export stored events (all, or those matching the filters).
 
@@ -312,8 +361,14 @@ def bench_group() -> None:
 
 @bench_group.command(name="store")
 @DB_OPTION
-@click.option("--events", "n_events", type=click.IntRange(min=1), default=1_000_000,
-              show_default=True, help="Synthetic events to write.")
+@click.option(
+    "--events",
+    "n_events",
+    type=click.IntRange(min=1),
+    default=1_000_000,
+    show_default=True,
+    help="Synthetic events to write.",
+)
 def bench_store(db, n_events):
     """Build a synthetic store of N events; report write rate and query latency.
 
