@@ -41,7 +41,7 @@ def main(verbose: int) -> None:
     "--output",
     "output_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write JSON Lines results (default: stdout).",
+    help="Where to write the result, or the JSON Lines results (default: stdout).",
 )
 @click.option(
     "--events",
