@@ -338,9 +338,14 @@ def noun_arguments(
             passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
             recipient_tokens += passive or subjects
             rules.append("recipient:undergoer")
-        elif not actor_tokens and subjects and lemma_forms(verb) & OBJECT_LIGHT_VERBS:
-            # "came to an agreement", "launched an offensive": the light verb's subject
-            actor_tokens += subjects
+        elif (
+            subjects
+            and all(t.lower_ in PRONOUNS for t in actor_tokens)
+            and lemma_forms(verb) & OBJECT_LIGHT_VERBS
+        ):
+            # "came to an agreement", "launched an offensive", "continued their hunger
+            # strike": the light verb's subject (a possessive pronoun only points back to it)
+            actor_tokens = [*subjects]
             rules.append("actor:light-verb-subject")
     actors = actors_of(actor_tokens, index, sentence_start)
     recipients = [a for a in actors_of(recipient_tokens, index, sentence_start) if a not in actors]
