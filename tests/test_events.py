@@ -201,3 +201,9 @@ def test_events_local_groups_take_the_country_where_they_act():
     # an attack is often across a border: the target's country is not lent to the attacker
     attack = find("Protesters stormed the US embassy on Friday.", "stormed")
     assert countries(attack.actors) == {None}
+
+
+def test_events_coordinated_country_modifiers_are_two_actors():
+    event = find("U.S. and Russian negotiators held talks in Geneva.", "held")
+    assert countries(event.actors) == {"USA", "RUS"}
+    assert {a.sector for a in event.actors} == {"GOV"}

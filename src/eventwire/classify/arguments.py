@@ -14,7 +14,7 @@ through the actor stage's mentions (a mention whose span covers the argument's h
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from eventwire.classify.modality import OBJECT_LIGHT_VERBS, lemma_forms
@@ -108,6 +108,17 @@ class MentionIndex:
                 best = m
         return best
 
+    def smallest(self, tok: Any) -> Mention | None:
+        """The narrowest actor mention covering a token ("Greek" in "Turkish and Greek
+        sides")."""
+        best: Mention | None = None
+        for m in self.mentions:
+            if m.span.start <= tok.idx < m.span.end and (
+                best is None or m.span.end - m.span.start < best.span.end - best.span.start
+            ):
+                best = m
+        return best
+
     def before(self, position: int, *, floor: int) -> Mention | None:
         """The closest actor mention with a country that ends before `position`: a pronoun's
         antecedent. Phrases known only by a country adjective ("a Senegalese peace plan")
@@ -174,6 +185,22 @@ def actor_for(tok: Any, index: MentionIndex, sentence_start: int) -> Actor | Non
     return None
 
 
+def coordinated_modifiers(tok: Any, index: MentionIndex) -> list[Actor]:
+    """ "the Turkish and Greek sides", "U.S. and Russian negotiators": the second country
+    modifier names a second actor of the head's kind."""
+    head_mention = index.covering(tok)
+    sector = head_mention.actor.sector if head_mention and head_mention.actor else None
+    found = []
+    for modifier in tok.lefts:
+        if modifier.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        for other in conjuncts(modifier)[1:]:
+            mention = index.smallest(other)
+            if mention is not None and mention.actor is not None and mention.actor.country:
+                found.append(replace(mention.actor, sector=mention.actor.sector or sector))
+    return found
+
+
 def actors_of(tokens: list[Any], index: MentionIndex, sentence_start: int) -> list[Actor]:
     out: list[Actor] = []
     for tok in tokens:
@@ -181,6 +208,9 @@ def actors_of(tokens: list[Any], index: MentionIndex, sentence_start: int) -> li
             actor = actor_for(conj, index, sentence_start)
             if actor is not None and actor not in out:
                 out.append(actor)
+            for shared in coordinated_modifiers(conj, index):
+                if shared not in out:
+                    out.append(shared)
     return sorted(out, key=lambda a: a.span.start if a.span else 0)
 
 
