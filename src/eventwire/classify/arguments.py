@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from eventwire.classify.modality import OBJECT_LIGHT_VERBS, lemma_forms
+from eventwire.classify.modality import OBJECT_LIGHT_VERBS, REPORTING_VERBS, lemma_forms
 from eventwire.model import Actor, Count, Mention, Span
 
 RECIPIENT_PREPS = frozenset(
@@ -382,11 +382,6 @@ def noun_arguments(
     return Arguments(tuple(actors), tuple(recipients), tuple(rules))
 
 
-REPORTING_LEMMAS = frozenset(
-    "say tell report announce state confirm add note quote explain stress declare".split()
-)
-
-
 def speaker_actor(tok: Any, index: MentionIndex) -> Actor | None:
     """The actor who reports the clause holding `tok` ("X said ...", "quoted X as ...")."""
     cur = tok
@@ -394,7 +389,7 @@ def speaker_actor(tok: Any, index: MentionIndex) -> Actor | None:
         if cur.head.i == cur.i:
             return None
         cur = cur.head
-        if cur.lemma_.lower() in REPORTING_LEMMAS:
+        if cur.lemma_.lower() in REPORTING_VERBS:
             reporters = [c for c in cur.children if c.dep_ in {"nsubj", "dobj"}]
             if not reporters and cur.dep_ == "conj":
                 # "rebels rejected the plan and said they ...": the first verb's subject

@@ -66,7 +66,8 @@ GOVERNING_NOUNS: dict[str, str] = {
 # reported intention.
 REPORTING_VERBS = frozenset(
     "say tell report announce state confirm add note quote explain insist stress reiterate "
-    "declare write disclose reveal indicate".split()
+    "declare write disclose reveal indicate repeat emphasise emphasize assert argue "
+    "conclude".split()
 )
 # Verbs that, with an event noun as object ("reach an agreement", "launch an attack") or as
 # subject ("talks began", "the attack took place"), only say that it happened (or not).
