@@ -120,15 +120,15 @@ class MentionIndex:
         return best
 
     def before(self, position: int, *, floor: int) -> Mention | None:
-        """The closest actor mention with a country that ends before `position`: a pronoun's
-        antecedent. Phrases known only by a country adjective ("a Senegalese peace plan")
-        are things, not agents, and are passed over."""
+        """The closest actor mention that ends before `position`: a pronoun's antecedent.
+        Phrases known only by a country adjective ("a Senegalese peace plan") are things, not
+        agents, and are passed over; so are bare demonyms."""
         found = None
         for m in self.mentions:
             actor = m.actor
-            if not (floor <= m.span.start and m.span.end <= position and actor and actor.country):
+            if not (floor <= m.span.start and m.span.end <= position and actor):
                 continue
-            if actor.sector is None and m.label == "ACTOR":
+            if actor.sector is None and (m.label == "ACTOR" or not actor.country):
                 continue
             found = m
         return found

@@ -74,7 +74,7 @@ REPORTING_VERBS = frozenset(
 OBJECT_LIGHT_VERBS = frozenset(
     "reach sign hold conduct launch carry stage mount make come complete finish halt stop "
     "declare begin start resume continue end order announce intensify escalate step give "
-    "open lodge file organize organise engage issue".split()
+    "open lodge file organize organise engage issue tighten expand enforce maintain".split()
 )
 SUBJECT_LIGHT_VERBS = frozenset(
     "take happen occur begin start continue conclude end resume collapse break fail go "
