@@ -51,7 +51,7 @@ CAUSATIVE_VERBS = frozenset("see make let have watch force lead".split())
 # Nouns whose "from X" names their author: "an appeal from President X".
 MESSAGES = frozenset(
     "appeal request call demand offer proposal plan message letter invitation warning "
-    "ultimatum statement".split()
+    "ultimatum statement reminder declaration communique".split()
 )
 REQUEST_LEMMAS = frozenset("call urge ask press appeal push encourage order invite".split())
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "him", "her", "its", "their", "his"})
@@ -389,16 +389,22 @@ def speaker_actor(tok: Any, index: MentionIndex) -> Actor | None:
         if cur.head.i == cur.i:
             return None
         cur = cur.head
+        reporters: list[Any] = []
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() in MESSAGES:
+            # "X issued a reminder to Iraq that it must ...", "X's statement that ..."
+            reporters = [c for c in cur.children if c.dep_ == "poss"]
+            if not reporters and cur.dep_ in {"dobj", "obj"}:
+                reporters = [c for c in cur.head.children if c.dep_ == "nsubj"]
         if cur.lemma_.lower() in REPORTING_VERBS:
             reporters = [c for c in cur.children if c.dep_ in {"nsubj", "dobj"}]
             if not reporters and cur.dep_ == "conj":
                 # "rebels rejected the plan and said they ...": the first verb's subject
                 reporters = [c for c in cur.head.children if c.dep_ == "nsubj"]
-            for child in reporters:
-                mention = index.covering(child)
-                actor = mention.actor if mention else None
-                if actor is not None and actor.country and actor.sector != "MED":
-                    return actor
+        for child in reporters:
+            mention = index.covering(child)
+            actor = mention.actor if mention else None
+            if actor is not None and actor.country and actor.sector != "MED":
+                return actor
     return None
 
 
