@@ -33,7 +33,6 @@ MEMBER_NOUNS = frozenset(
     "envoy spokesman spokeswoman spokesperson leader leaders".split()
 )
 NON_COUNTRY_CODES = frozenset({"IGO", "NGO", "MED"})
-PRONOUN_HEADS = frozenset({"it", "they", "he", "she", "we", "i", "them", "him", "her"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +214,7 @@ def resolve(head: Any, matches: dict[int, Match]) -> Actor | None:
         sector = sector or body.sector
     if country is None and sector is None and (
         head.ent_type_ not in ENTITY_LABELS
-        or sponsor is None and head.ent_type_ not in {"PERSON", "ORG", "NORP"}
+        or (sponsor is None and head.ent_type_ not in {"PERSON", "ORG", "NORP"})
     ):
         return None
     return Actor(

@@ -21,8 +21,6 @@ from eventwire.classify.modality import lemma_forms
 from eventwire.errors import ConfigError
 from eventwire.model import PLOVER_TYPES
 
-OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "nsubjpass", "oprd"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 
 
@@ -103,7 +101,7 @@ def check_condition(condition: str, classes: dict[str, frozenset[str]], number: 
 def token_pos(tok: Any) -> str | None:
     if tok.pos_ == "VERB":
         return "V"
-    if tok.pos_ in {"NOUN", "PROPN"} or (tok.pos_ == "VERB" and tok.tag_ == "VBG"):
+    if tok.pos_ in {"NOUN", "PROPN"}:
         return "N"
     return None
 
