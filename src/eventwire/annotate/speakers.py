@@ -151,7 +151,9 @@ def find_speaker(verb: Any, lexicon: SourceLexicon) -> tuple[Any | None, int]:
         return noun, verb.i
     head = verb
     for _ in range(3):  # "..., adding that", "he went on to say"
-        if head.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep", "dep") or head.head.i == head.i:
+        if head.head.i == head.i or head.dep_ not in (
+            "advcl", "xcomp", "conj", "pcomp", "prep", "dep"
+        ):
             break
         head = head.head
         subject = subject_of(head)
