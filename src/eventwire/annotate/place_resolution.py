@@ -79,6 +79,9 @@ def candidates(gazetteer: Gazetteer, mention: PlaceMention) -> tuple[list[Candid
                 break
         return [(e, s) for e, s in gazetteer.lookup_strength(core) if e.kind != "facility"], True
     found = [(e, s) for e, s in gazetteer.lookup_strength(mention.text) if e.kind != "facility"]
+    if not found and mention.core_kind:  # "Oaxaca State", "Birmingham City": the name alone
+        core = mention.text.rsplit(None, 1)[0]
+        found = [(e, s) for e, s in gazetteer.lookup_strength(core) if e.kind == mention.core_kind]
     if mention.label == "FAC":  # a building or a stadium is no town of the same name
         found = [(e, s) for e, s in found if s and is_prominent(e)]
     return found, False
@@ -95,7 +98,7 @@ class Context:
 def prior_score(entry: GazetteerEntry, mention: PlaceMention, *, strong: bool = True) -> float:
     score = 0.0 if strong else -ALTERNATE_PENALTY
     score += KIND_PRIOR.get(entry.kind, -1.0) + POPULATION_WEIGHT * math.log10(entry.population + 1)
-    if entry.capital:
+    if entry.capital and strong:  # "Salisbury" is an old name of Harare, not Harare
         score += CAPITAL_BONUS
     if entry.source == "eventwire":
         score += PROJECT_BONUS
