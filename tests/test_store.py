@@ -193,3 +193,37 @@ def test_store_migrates_a_version_1_store(tmp_path):
         doc = full_doc()
         store.write([Entry(doc)])
         assert store.load_doc(doc.article.id) == doc
+
+
+def test_store_same_article_twice_in_one_batch(db_url):
+    doc = fake_doc("Iraq protested.")
+    with open_store(db_url) as store:
+        assert store.write([Entry(doc, "a.txt", "d"), Entry(doc, "b.txt", "d")]) == [STORED, EXISTS]
+        assert store.counts()["articles"] == 1  # type: ignore[attr-defined]
+        assert store.seen("b.txt", "d")
+
+
+def test_store_migrates_a_version_3_store_keeping_event_terms(tmp_path):
+    from eventwire.store.migrate import migrations
+    from eventwire.store.sqlite import SqliteStore
+
+    path = str(tmp_path / "v3.db")
+    old = SqliteStore(path)
+    with old.transaction():
+        for version, sql in migrations()[:3]:
+            for statement in render(sql, "sqlite"):
+                old.execute(statement)
+            old.execute("INSERT INTO schema_version (version, applied) VALUES (?, 'then')",
+                        (version,))  # fmt: skip
+    old.close()
+    doc = full_doc()
+    old = SqliteStore(path)
+    old.write([Entry(doc)])  # written with version 3's tables
+    old.close()
+    with open_store(path) as store:
+        assert store.schema_version() == latest_version()  # type: ignore[attr-defined]
+        sql = store.one("SELECT sql FROM sqlite_master WHERE name = 'event_terms'")  # type: ignore[attr-defined]
+        assert "WITHOUT ROWID" in sql[0]
+        actor = doc.events[0].actors[0]
+        assert store.count_events(EventFilter(actor=actor.name)) >= 1
+        assert store.load_doc(doc.article.id) == doc

@@ -173,3 +173,14 @@ def test_export_table_lines(store):
     assert lines[0].startswith("TIME")
     assert "PROTEST" in lines[1]
     assert len(lines) == 3
+
+
+def test_dedupe_links_copy_written_in_a_later_batch(db_url):
+    copy = WIRE + " Reporting by Staff."
+    with open_store(db_url) as store:
+        first = fake_doc(WIRE, url="https://e.example/1")
+        second = fake_doc(copy, url="https://f.example/1")
+        store.write([Entry(first)])
+        store.write([Entry(second)])
+        [link] = store.duplicates()
+    assert (link.article_id, link.original_id) == (second.article.id, first.article.id)

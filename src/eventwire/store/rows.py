@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from eventwire.model import (
@@ -80,6 +81,8 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "sources": SOURCE_COLUMNS,
     "quotes": QUOTE_COLUMNS,
     "event_terms": ("term", "event_seq"),
+    "minhashes": ("article_id", "signature"),
+    "lsh_buckets": ("bucket", "article_id"),
 }
 
 
@@ -87,6 +90,12 @@ def insert_sql(table: str) -> str:
     columns = TABLE_COLUMNS[table]
     marks = ", ".join("?" for _ in columns)
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+
+
+@lru_cache(maxsize=4096)
+def json_list(values: tuple[str, ...]) -> str:
+    """A tuple of strings as a JSON list; cached, since traces and contexts repeat."""
+    return json.dumps(list(values))
 
 
 def iso(value: date | datetime | None) -> str | None:
@@ -145,8 +154,7 @@ def event_row(doc: Doc, event: Event, places: dict[str, Place], seq: int) -> tup
         event.mode, event.modality, span_start(event.modality_cue), span_end(event.modality_cue),
         event.trigger.start, event.trigger.end, event.trigger.of(a.text),
         event.sentence.start, event.sentence.end, event.confidence,
-        json.dumps(list(event.trace)), json.dumps(list(event.context)),
-        json.dumps(list(event.attributed_to)),
+        json_list(event.trace), json_list(event.context), json_list(event.attributed_to),
         event.place, None if place is None else place.name,
         None if place is None else place.country, None if place is None else place.admin1,
         None if place is None else place.lat, None if place is None else place.lon,

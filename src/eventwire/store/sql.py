@@ -11,7 +11,10 @@ import json
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
 
 from eventwire.errors import StoreError
 from eventwire.model import Doc
@@ -47,10 +50,28 @@ from eventwire.store.rows import (
 log = logging.getLogger(__name__)
 
 PAGE = 1000
+# Values per IN list when reading a batch's keys (well under both engines' limits).
+IN_CHUNK = 500
 ORDER = {"events": "seq", "actors": "event_id, side, pos", "mentions": "pos", "places": "pos",
          "times": "pos", "sources": "pos", "quotes": "pos"}  # fmt: skip
 COUNTED = ("articles", "events", "actors", "mentions", "places", "times", "sources",
            "quotes", "failures", "duplicates", "inputs", "runs")  # fmt: skip
+
+
+def chunks(values: Sequence[Any], size: int = IN_CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+@dataclass(slots=True)
+class WriteBatch:
+    """What `write` knows about a batch while writing it."""
+
+    stored: set[str] = field(default_factory=set)  # article ids stored before or just now
+    # article id -> (MinHash signature, LSH buckets), for the articles not stored yet
+    hashes: dict[str, tuple[np.ndarray, list[int]]] = field(default_factory=dict)
+    # bucket -> earlier articles in it: (id, signature, url)
+    candidates: dict[int, list[tuple[str, np.ndarray, str | None]]] = field(default_factory=dict)
 
 
 class SqlStore:
@@ -147,9 +168,37 @@ class SqlStore:
             self.lock_events()
             row = self.one("SELECT coalesce(max(seq), 0) FROM events")
             self.next_seq = int(row[0]) + 1 if row else 1
-            outcomes = [self.write_one(entry, run, pending) for entry in entries]
+            batch = self.prepare(entries)
+            outcomes = [self.write_one(entry, run, pending, batch) for entry in entries]
             self.flush(pending)
         return outcomes
+
+    def prepare(self, entries: Sequence[Entry]) -> WriteBatch:
+        """What the batch's articles need from the store, read in a few statements: which
+        are stored already, and the near-duplicate candidates of the new ones."""
+        batch = WriteBatch()
+        ids = list(dict.fromkeys(e.doc.article.id for e in entries))
+        for chunk in chunks(ids):
+            marks = ", ".join("?" for _ in chunk)
+            batch.stored.update(r[0] for r in self.all(
+                f"SELECT id FROM articles WHERE id IN ({marks})", chunk))  # fmt: skip
+        for entry in entries:
+            article = entry.doc.article
+            if article.id not in batch.stored and article.id not in batch.hashes:
+                sig = minhash.signature(article.text)
+                batch.hashes[article.id] = (sig, minhash.buckets(sig))
+        wanted = sorted({b for _, buckets in batch.hashes.values() for b in buckets})
+        for chunk in chunks(wanted):
+            marks = ", ".join("?" for _ in chunk)
+            for bucket, other_id, other_sig, other_url in self.all(
+                "SELECT b.bucket, m.article_id, m.signature, a.url FROM lsh_buckets b "
+                "JOIN minhashes m ON m.article_id = b.article_id "
+                f"JOIN articles a ON a.id = b.article_id WHERE b.bucket IN ({marks})",
+                chunk,
+            ):
+                other = (other_id, minhash.from_bytes(bytes(other_sig)), other_url)
+                batch.candidates.setdefault(bucket, []).append(other)
+        return batch
 
     def flush(self, pending: dict[str, list[tuple[Any, ...]]]) -> None:
         for table, rows in pending.items():
@@ -158,11 +207,11 @@ class SqlStore:
         pending.clear()
 
     def write_one(self, entry: Entry, run: int | None,
-                  pending: dict[str, list[tuple[Any, ...]]]) -> str:  # fmt: skip
+                  pending: dict[str, list[tuple[Any, ...]]], batch: WriteBatch) -> str:  # fmt: skip
         """The article row now, its records' rows into `pending` (inserted in bulk)."""
         doc = entry.doc
         article = doc.article
-        if self.one("SELECT 1 FROM articles WHERE id = ?", (article.id,)):
+        if article.id in batch.stored:
             outcome = EXISTS
         else:
             version, previous = 1, None
@@ -178,12 +227,13 @@ class SqlStore:
             row = article_row(doc, version=version, previous=previous, run=run, ingested=now())
             seq = self.one(insert_sql("articles") + " RETURNING seq", row)
             assert seq is not None
+            batch.stored.add(article.id)
             self.after_article(int(seq[0]), doc)
             seqs = list(range(self.next_seq, self.next_seq + len(doc.events)))
             self.next_seq += len(doc.events)
             for table, rows in doc_rows(doc, seqs).items():
                 pending.setdefault(table, []).extend(rows)
-            self.link_duplicate(doc)
+            self.link_duplicate(doc, batch, pending)
             outcome = STORED if previous is None else VERSION
         if entry.item is not None:
             self.execute(
@@ -195,25 +245,24 @@ class SqlStore:
         log.debug("article %s: %s", article.id, outcome)
         return outcome
 
-    def link_duplicate(self, doc: Doc) -> None:
-        """Store the article's MinHash and link it to the most similar earlier article."""
+    def link_duplicate(self, doc: Doc, batch: WriteBatch,
+                       pending: dict[str, list[tuple[Any, ...]]]) -> None:  # fmt: skip
+        """Link the article to the most similar earlier article (stored before, or earlier in
+        this batch); its MinHash and LSH buckets go into `pending`."""
         article = doc.article
-        sig = minhash.signature(article.text)
-        buckets = minhash.buckets(sig)
-        marks = ", ".join("?" for _ in buckets)
-        candidates = self.all(
-            "SELECT m.article_id, m.signature, a.url FROM minhashes m "
-            "JOIN articles a ON a.id = m.article_id "
-            f"WHERE m.article_id IN (SELECT article_id FROM lsh_buckets WHERE bucket IN ({marks}))",
-            buckets,
-        )
+        sig, buckets = batch.hashes[article.id]
         best: tuple[float, str] | None = None
-        for other_id, other_sig, other_url in candidates:
-            if article.url is not None and other_url == article.url:
-                continue  # an earlier version of this article, not a copy
-            score = minhash.similarity(sig, minhash.from_bytes(bytes(other_sig)))
-            if score >= minhash.DUPLICATE_SIMILARITY and (best is None or score > best[0]):
-                best = (score, other_id)
+        seen: set[str] = set()
+        for bucket in buckets:
+            for other_id, other_sig, other_url in batch.candidates.get(bucket, ()):
+                if other_id in seen:
+                    continue
+                seen.add(other_id)
+                if article.url is not None and other_url == article.url:
+                    continue  # an earlier version of this article, not a copy
+                score = minhash.similarity(sig, other_sig)
+                if score >= minhash.DUPLICATE_SIMILARITY and (best is None or score > best[0]):
+                    best = (score, other_id)
         if best is not None:
             root = self.one("SELECT original_id FROM duplicates WHERE article_id = ?", (best[1],))
             original = best[1] if root is None else root[0]
@@ -223,10 +272,11 @@ class SqlStore:
                 (article.id, original, round(best[0], 4), f"minhash-{minhash.NUM_PERM}"),
             )
             log.info("article %s: near-duplicate of %s (%.2f)", article.id, original, best[0])
-        self.execute("INSERT INTO minhashes (article_id, signature) VALUES (?, ?)",
-                     (article.id, minhash.to_bytes(sig)))  # fmt: skip
-        self.executemany("INSERT INTO lsh_buckets (bucket, article_id) VALUES (?, ?)",
-                         [(b, article.id) for b in buckets])  # fmt: skip
+        pending.setdefault("minhashes", []).append((article.id, minhash.to_bytes(sig)))
+        pending.setdefault("lsh_buckets", []).extend((b, article.id) for b in buckets)
+        # Later articles of this batch find this one without reading it back.
+        for bucket in buckets:
+            batch.candidates.setdefault(bucket, []).append((article.id, sig, article.url))
 
     def seen(self, item: str, digest: str) -> bool:
         row = self.one("SELECT 1 FROM inputs WHERE item = ? AND digest = ?", (item, digest))
