@@ -33,6 +33,7 @@ from eventwire.classify.modality import (
     find_modality,
     passes,
     salience_of,
+    token_span,
 )
 from eventwire.classify.triggers import Reading, reading_for, readings
 from eventwire.model import Actor, Doc, Event, Span
@@ -51,9 +52,9 @@ SKIP_OTHER_LEMMAS = frozenset({"be", "have", "do", "get", "seem", "appear", "bec
 # the noun then adds no event of its own.
 NOUN_FOLDING_CONDITIONS = ("obj=",)
 
-# Confidence of a rule-based event, built from what the rules found. Calibrated by hand on
-# the PLOVER dev records: verb triggers with a resolved actor were right far more often than
-# bare nominal triggers.
+# Confidence of a rule-based event, built from what the rules found. Set by hand, not fitted:
+# on the PLOVER dev records verb triggers with a resolved actor were right more often than
+# bare nominal triggers, and the weights only order events that way.
 BASE_CONFIDENCE = 0.5
 VERB_BONUS = 0.15
 ACTOR_BONUS = 0.15
@@ -66,10 +67,6 @@ class Candidate:
     token: Any
     reading: Reading | None  # None for OTHER events
     is_noun: bool
-
-
-def token_span(tok: Any) -> Span:
-    return Span(tok.idx, tok.idx + len(tok.text))
 
 
 def trigger_span(tok: Any) -> Span:
