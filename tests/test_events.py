@@ -127,6 +127,8 @@ def test_events_bare_reference_noun_is_not_an_event():
         ("The ministry must confirm that a soldier was killed in the attack.", "killed",
          "occurred"),
         ("The US must be ready to mediate between the two sides.", "mediate", "requested"),
+        ("Analysts said the militia could attack the base.", "attack", "hypothetical"),
+        ("The new jets can strike targets 900 km away.", "strike", "hypothetical"),
     ],
 )
 def test_events_modality(text, trigger, modality):

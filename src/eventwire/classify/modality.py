@@ -33,7 +33,10 @@ GOVERNING_VERBS: dict[str, str] = {
         "predict forecast foresee project speculate estimate fear suspect believe doubt".split(),
         "predicted",
     ),
-    **dict.fromkeys("consider contemplate weigh mull envisage".split(), "hypothetical"),
+    **dict.fromkeys(
+        "consider contemplate weigh mull envisage allow permit authorize authorise enable".split(),
+        "hypothetical",
+    ),
     **dict.fromkeys(
         "ask urge call demand request appeal press push seek want insist beg invite "
         "encourage order instruct".split(),
@@ -87,11 +90,15 @@ WEAK_MODALS = {
     "could": "hypothetical",
     "might": "hypothetical",
     "may": "hypothetical",
+    "can": "hypothetical",  # "the aircraft can fly 9,400 miles": possible, not done
+    "ca": "hypothetical",  # "ca n't"
 }
 # "will" says the actor plans it, unless a governor above says whose view it is ("analysts
 # predict the army will withdraw"): a weak cue, like "would" and "could".
 WEAK_MODALS.update({"will": "planned", "shall": "planned", "'ll": "planned", "wo": "planned"})
 STRONG_MODALS = {"should": "requested", "must": "requested"}
+# Modals that, under a past reporting verb, report an intention ("said it would withdraw").
+FUTURE_MODALS = frozenset({"would", "will", "shall", "'ll", "wo"})
 ALLEGED_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly"})
 PREDICTED_ADVERBS = frozenset({"likely", "probably", "possibly", "perhaps", "potentially"})
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
@@ -286,8 +293,13 @@ def find_modality(trigger: Any, *, previous: Modality | None = None) -> Modality
             lemma = cur.lemma_.lower()
             if lemma in SEQUENCE_VERBS and cur.tag_ == "VBN" and previous is not None:
                 return Modality(previous.value, previous.cue, f"sequence:{lemma}")
-            if weak is not None and lemma in REPORTING_VERBS and cur.tag_ in {"VBD", "VBN"}:
-                # "said it would withdraw": a reported intention
+            if (
+                weak is not None
+                and weak[1].lower_ in FUTURE_MODALS
+                and lemma in REPORTING_VERBS
+                and cur.tag_ in {"VBD", "VBN"}
+            ):
+                # "said it would withdraw": a reported intention ("said it could" stays open)
                 return Modality("planned", token_span(weak[1]), f"reported-{weak[2]}")
         if not passes(cur):
             break
