@@ -218,7 +218,8 @@ def test_store_migrates_a_version_3_store_keeping_event_terms(tmp_path):
     old.close()
     doc = full_doc()
     old = SqliteStore(path)
-    old.write([Entry(doc)])  # written with version 3's tables
+    with old.transaction():
+        write_old_layout(old, doc)  # as an eventwire of version 3 wrote it
     old.close()
     with open_store(path) as store:
         assert store.schema_version() == latest_version()  # type: ignore[attr-defined]
@@ -227,3 +228,72 @@ def test_store_migrates_a_version_3_store_keeping_event_terms(tmp_path):
         actor = doc.events[0].actors[0]
         assert store.count_events(EventFilter(actor=actor.name)) >= 1
         assert store.load_doc(doc.article.id) == doc
+
+
+def write_old_layout(store, doc):
+    """Write `doc` the way eventwire wrote it before schema version 5: the article's records
+    keyed by its text id (article_id) rather than its seq."""
+    from eventwire.store import minhash
+    from eventwire.store.migrate import now
+    from eventwire.store.rows import TABLE_COLUMNS, article_row, doc_rows, insert_sql
+
+    row = article_row(doc, version=1, previous=None, run=None, ingested=now())
+    seq = int(store.one(insert_sql("articles") + " RETURNING seq", row)[0])
+    store.after_article(seq, doc)
+    first = int(store.one("SELECT coalesce(max(seq), 0) FROM events")[0]) + 1
+    rows = doc_rows(doc, range(first, first + len(doc.events)), seq)
+    sig = minhash.signature(doc.article.text)
+    rows["minhashes"] = [(seq, minhash.to_bytes(sig))]
+    rows["lsh_buckets"] = [(b, seq) for b in minhash.buckets(sig)]
+    for table, table_rows in rows.items():
+        columns = list(TABLE_COLUMNS[table])
+        if "article_seq" in columns:
+            at = columns.index("article_seq")
+            columns[at] = "article_id"
+            table_rows = [(*r[:at], doc.article.id, *r[at + 1 :]) for r in table_rows]
+        if table_rows:
+            marks = ", ".join("?" for _ in columns)
+            store.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
+                              table_rows)  # fmt: skip
+
+
+def test_store_migrates_a_version_4_store_to_article_seq_keys(db_url):
+    from eventwire.store.migrate import migrations
+
+    if db_url.startswith("postgresql://"):
+        from eventwire.store.postgres import PostgresStore
+
+        old = PostgresStore(db_url)
+    else:
+        from eventwire.store.sqlite import SqliteStore
+
+        old = SqliteStore(db_url)
+    doc = full_doc()
+    other = fake_doc("Iraq protested on Monday.", outlet="Other News")
+    with old.transaction():
+        for version, sql in migrations()[:4]:
+            for statement in render(sql, old.dialect):
+                old.execute(statement)
+            old.execute("INSERT INTO schema_version (version, applied) VALUES (?, 'then')",
+                        (version,))  # fmt: skip
+        write_old_layout(old, other)
+        write_old_layout(old, doc)
+    old.close()
+    with open_store(db_url, migrate=False) as store:  # as `query` opens it: upgraded too
+        assert store.schema_version() == latest_version()  # type: ignore[attr-defined]
+        assert store.load_doc(doc.article.id) == doc
+        assert store.load_doc(other.article.id) == other
+        rows = list(store.events(EventFilter(actor=doc.events[0].actors[0].name)))
+        assert {r.article_id for r in rows} >= {doc.article.id}
+        assert all(r.actors for r in rows)
+        assert [r.article_id for r in store.events(EventFilter(text="mission"))] == [
+            doc.article.id
+        ] * len(doc.events)
+        # The migrated MinHash rows still find copies of the migrated articles.
+        copy = fake_doc(doc.article.text + " Reuters.")
+        assert store.write([Entry(copy)]) == [STORED]
+        [link] = store.duplicates()
+        assert (link.article_id, link.original_id) == (copy.article.id, doc.article.id)
+        collapsed = {r.article_id for r in store.events(EventFilter(collapse=True))}
+        assert copy.article.id not in collapsed
+        assert store.counts()["events"] == len(doc.events) + len(other.events) + len(copy.events)

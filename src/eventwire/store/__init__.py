@@ -31,7 +31,8 @@ def default_url() -> str:
 
 
 def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
-    """Open (and create or upgrade, unless migrate=False) the store at `url`."""
+    """Open the store at `url`: create it if missing (unless migrate=False), and upgrade it
+    if an older eventwire wrote it."""
     from eventwire.store.sql import SqlStore
 
     target = url or default_url()
@@ -54,6 +55,8 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
             store.migrate()
         elif store.schema_version() == 0:
             raise StoreError(f"no eventwire store at {store.url}: run `eventwire ingest` first")
+        else:
+            store.migrate()  # a store written by an older eventwire is upgraded, never created
     except BaseException:
         store.close()
         raise

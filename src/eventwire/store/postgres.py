@@ -65,7 +65,7 @@ class PostgresStore(SqlStore):
         return row is not None and row[0] is not None
 
     def text_clause(self, text: str) -> tuple[str, list[Any]]:
-        return ("e.article_id IN (SELECT a2.id FROM articles a2 "
+        return ("e.article_seq IN (SELECT a2.seq FROM articles a2 "
                 "WHERE a2.tsv @@ plainto_tsquery('english', ?))", [text])  # fmt: skip
 
     def close(self) -> None:

@@ -14,14 +14,14 @@ from eventwire.store.rows import LONG_SPAN_DAYS, OPEN_HI, OPEN_LO, day_before
 EVENTS = "FROM events e"
 TERM_EVENTS = "FROM event_terms t0 JOIN events e ON e.seq = t0.event_seq"
 SELECT_ROWS = """
-SELECT e.seq, e.article_id, e.id, e.type, e.plover_type, e.mode, e.modality,
+SELECT e.seq, e.article_seq, a.id, e.id, e.type, e.plover_type, e.mode, e.modality,
        e.trigger_text, substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start),
        e.place_name, e.place_country, e.place_admin1, e.place_lat, e.place_lon,
        e.time_value, e.time_start, e.time_end, e.confidence, e.salience,
        a.published, a.outlet, a.url, a.title, d.original_id
 FROM events e
-JOIN articles a ON a.id = e.article_id
-LEFT JOIN duplicates d ON d.article_id = e.article_id
+JOIN articles a ON a.seq = e.article_seq
+LEFT JOIN duplicates d ON d.article_id = a.id
 """
 
 # A text-search clause for the engine: takes the user's words, gives (SQL, params).
@@ -107,7 +107,8 @@ def where(f: EventFilter, text_clause: TextClause) -> tuple[str, list[Any]]:
     if f.text and f.text.strip():
         add(*text_clause(f.text))
     if f.collapse:
-        add("NOT EXISTS (SELECT 1 FROM duplicates d WHERE d.article_id = e.article_id)", [])
+        add("NOT EXISTS (SELECT 1 FROM articles da JOIN duplicates d ON d.article_id = da.id "
+            "WHERE da.seq = e.article_seq)", [])  # fmt: skip
     if not parts:
         return "", []
     return "WHERE " + " AND ".join(parts), params

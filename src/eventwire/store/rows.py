@@ -38,7 +38,7 @@ ARTICLE_COLUMNS = (
     "version", "previous", "is_current", "run", "ingested",
 )  # fmt: skip
 EVENT_COLUMNS = (
-    "seq", "article_id", "id", "is_current", "type", "plover_type", "mode", "modality",
+    "seq", "article_seq", "id", "is_current", "type", "plover_type", "mode", "modality",
     "modality_cue_start", "modality_cue_end", "trigger_start", "trigger_end", "trigger_text",
     "sentence_start", "sentence_end", "confidence", "trace", "context", "attributed_to",
     "place_id", "place_name", "place_country", "place_admin1", "place_lat", "place_lon",
@@ -46,28 +46,28 @@ EVENT_COLUMNS = (
     "time_long", "count_min", "count_max", "count_start", "count_end", "salience",
 )  # fmt: skip
 ACTOR_COLUMNS = (
-    "article_id", "event_id", "side", "pos", "name", "name_key", "country", "sector", "role",
+    "article_seq", "event_id", "side", "pos", "name", "name_key", "country", "sector", "role",
     "sponsor", "char_start", "char_end", "rule",
 )  # fmt: skip
 MENTION_COLUMNS = (
-    "article_id", "id", "pos", "char_start", "char_end", "label", "stage", "actor_name",
+    "article_seq", "id", "pos", "char_start", "char_end", "label", "stage", "actor_name",
     "actor_country", "actor_sector", "actor_role", "actor_sponsor", "actor_start",
     "actor_end", "actor_rule",
 )  # fmt: skip
 PLACE_COLUMNS = (
-    "article_id", "id", "pos", "char_start", "char_end", "name", "kind", "country", "admin1", "lat",
-    "lon", "geonames_id", "confidence", "metonym", "stage",
+    "article_seq", "id", "pos", "char_start", "char_end", "name", "kind", "country", "admin1",
+    "lat", "lon", "geonames_id", "confidence", "metonym", "stage",
 )  # fmt: skip
 TIME_COLUMNS = (
-    "article_id", "id", "pos", "char_start", "char_end", "type", "value", "has_interval",
+    "article_seq", "id", "pos", "char_start", "char_end", "type", "value", "has_interval",
     "interval_start", "interval_end", "anchor", "stage",
 )  # fmt: skip
 SOURCE_COLUMNS = (
-    "article_id", "id", "pos", "kind", "name", "count", "affiliation", "role", "char_start",
+    "article_seq", "id", "pos", "kind", "name", "count", "affiliation", "role", "char_start",
     "char_end", "stage",
 )  # fmt: skip
 QUOTE_COLUMNS = (
-    "article_id", "id", "pos", "char_start", "char_end", "speaker", "speaker_start", "speaker_end",
+    "article_seq", "id", "pos", "char_start", "char_end", "speaker", "speaker_start", "speaker_end",
     "cue_start", "cue_end", "direct", "stage",
 )  # fmt: skip
 
@@ -81,8 +81,8 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "sources": SOURCE_COLUMNS,
     "quotes": QUOTE_COLUMNS,
     "event_terms": ("term", "event_seq"),
-    "minhashes": ("article_id", "signature"),
-    "lsh_buckets": ("bucket", "article_id"),
+    "minhashes": ("article_seq", "signature"),
+    "lsh_buckets": ("bucket", "article_seq"),
 }
 
 
@@ -142,7 +142,8 @@ def time_bounds(interval: tuple[str | None, str | None] | None) -> tuple[Any, An
     return lo, hi, int(days > LONG_SPAN_DAYS or days < 0)
 
 
-def event_row(doc: Doc, event: Event, places: dict[str, Place], seq: int) -> tuple[Any, ...]:
+def event_row(doc: Doc, event: Event, places: dict[str, Place], seq: int,
+              article_seq: int) -> tuple[Any, ...]:  # fmt: skip
     a = doc.article
     place = places.get(event.place) if event.place else None
     t = event.time
@@ -150,7 +151,7 @@ def event_row(doc: Doc, event: Event, places: dict[str, Place], seq: int) -> tup
     lo, hi, long_ = time_bounds(interval)
     c = event.count
     return (
-        seq, a.id, event.id, 1, event.type, event.plover_type,
+        seq, article_seq, event.id, 1, event.type, event.plover_type,
         event.mode, event.modality, span_start(event.modality_cue), span_end(event.modality_cue),
         event.trigger.start, event.trigger.end, event.trigger.of(a.text),
         event.sentence.start, event.sentence.end, event.confidence,
@@ -168,8 +169,9 @@ def event_row(doc: Doc, event: Event, places: dict[str, Place], seq: int) -> tup
     )  # fmt: skip
 
 
-def actor_row(article_id: str, event_id: str, side: str, pos: int, actor: Actor) -> tuple[Any, ...]:
-    return (article_id, event_id, side, pos, actor.name, actor.name.casefold(), actor.country,
+def actor_row(article_seq: int, event_id: str, side: str, pos: int,
+              actor: Actor) -> tuple[Any, ...]:  # fmt: skip
+    return (article_seq, event_id, side, pos, actor.name, actor.name.casefold(), actor.country,
             actor.sector, actor.role, actor.sponsor, span_start(actor.span),
             span_end(actor.span), actor.rule)  # fmt: skip
 
@@ -190,9 +192,10 @@ def event_terms(doc: Doc, event: Event, places: dict[str, Place]) -> set[str]:
     return terms
 
 
-def doc_rows(doc: Doc, seqs: Sequence[int]) -> dict[str, list[tuple[Any, ...]]]:
-    """Rows for every table but articles; `seqs` are the events' keys, in order."""
-    aid = doc.article.id
+def doc_rows(doc: Doc, seqs: Sequence[int], article_seq: int) -> dict[str, list[tuple[Any, ...]]]:
+    """Rows for every table but articles; `seqs` are the events' keys, in order, and
+    `article_seq` the article row's key."""
+    aid = article_seq
     places = {p.id: p for p in doc.places}
     actors: list[tuple[Any, ...]] = []
     for e in doc.events:
@@ -206,7 +209,8 @@ def doc_rows(doc: Doc, seqs: Sequence[int]) -> dict[str, list[tuple[Any, ...]]]:
                              x.name, x.country, x.sector, x.role, x.sponsor,
                              span_start(x.span), span_end(x.span), x.rule))))  # fmt: skip
     return {
-        "events": [event_row(doc, e, places, seq) for e, seq in zip(doc.events, seqs, strict=True)],
+        "events": [event_row(doc, e, places, seq, aid)
+                   for e, seq in zip(doc.events, seqs, strict=True)],
         "event_terms": [(term, seq) for e, seq in zip(doc.events, seqs, strict=True)
                         for term in sorted(event_terms(doc, e, places))],
         "actors": actors,

@@ -191,9 +191,9 @@ class SqlStore:
         for chunk in chunks(wanted):
             marks = ", ".join("?" for _ in chunk)
             for bucket, other_id, other_sig, other_url in self.all(
-                "SELECT b.bucket, m.article_id, m.signature, a.url FROM lsh_buckets b "
-                "JOIN minhashes m ON m.article_id = b.article_id "
-                f"JOIN articles a ON a.id = b.article_id WHERE b.bucket IN ({marks})",
+                "SELECT b.bucket, a.id, m.signature, a.url FROM lsh_buckets b "
+                "JOIN minhashes m ON m.article_seq = b.article_seq "
+                f"JOIN articles a ON a.seq = b.article_seq WHERE b.bucket IN ({marks})",
                 chunk,
             ):
                 other = (other_id, minhash.from_bytes(bytes(other_sig)), other_url)
@@ -216,14 +216,14 @@ class SqlStore:
         else:
             version, previous = 1, None
             if article.url:
-                old = self.one("SELECT id, version FROM articles WHERE url = ? AND is_current = 1",
-                               (article.url,))  # fmt: skip
+                old = self.one("SELECT seq, id, version FROM articles "
+                               "WHERE url = ? AND is_current = 1", (article.url,))  # fmt: skip
                 if old is not None:
-                    previous, version = old[0], int(old[1]) + 1
+                    previous, version = old[1], int(old[2]) + 1
                     self.flush(pending)  # the old version's events may be pending
-                    self.execute("UPDATE articles SET is_current = 0 WHERE id = ?", (previous,))
-                    self.execute("UPDATE events SET is_current = 0 WHERE article_id = ?",
-                                 (previous,))  # fmt: skip
+                    self.execute("UPDATE articles SET is_current = 0 WHERE seq = ?", (old[0],))
+                    self.execute("UPDATE events SET is_current = 0 WHERE article_seq = ?",
+                                 (old[0],))  # fmt: skip
             row = article_row(doc, version=version, previous=previous, run=run, ingested=now())
             seq = self.one(insert_sql("articles") + " RETURNING seq", row)
             assert seq is not None
@@ -231,9 +231,9 @@ class SqlStore:
             self.after_article(int(seq[0]), doc)
             seqs = list(range(self.next_seq, self.next_seq + len(doc.events)))
             self.next_seq += len(doc.events)
-            for table, rows in doc_rows(doc, seqs).items():
+            for table, rows in doc_rows(doc, seqs, int(seq[0])).items():
                 pending.setdefault(table, []).extend(rows)
-            self.link_duplicate(doc, batch, pending)
+            self.link_duplicate(doc, int(seq[0]), batch, pending)
             outcome = STORED if previous is None else VERSION
         if entry.item is not None:
             self.execute(
@@ -245,7 +245,7 @@ class SqlStore:
         log.debug("article %s: %s", article.id, outcome)
         return outcome
 
-    def link_duplicate(self, doc: Doc, batch: WriteBatch,
+    def link_duplicate(self, doc: Doc, article_seq: int, batch: WriteBatch,
                        pending: dict[str, list[tuple[Any, ...]]]) -> None:  # fmt: skip
         """Link the article to the most similar earlier article (stored before, or earlier in
         this batch); its MinHash and LSH buckets go into `pending`."""
@@ -272,8 +272,8 @@ class SqlStore:
                 (article.id, original, round(best[0], 4), f"minhash-{minhash.NUM_PERM}"),
             )
             log.info("article %s: near-duplicate of %s (%.2f)", article.id, original, best[0])
-        pending.setdefault("minhashes", []).append((article.id, minhash.to_bytes(sig)))
-        pending.setdefault("lsh_buckets", []).extend((b, article.id) for b in buckets)
+        pending.setdefault("minhashes", []).append((article_seq, minhash.to_bytes(sig)))
+        pending.setdefault("lsh_buckets", []).extend((b, article_seq) for b in buckets)
         # Later articles of this batch find this one without reading it back.
         for bucket in buckets:
             batch.candidates.setdefault(bucket, []).append((article.id, sig, article.url))
@@ -351,13 +351,13 @@ class SqlStore:
                 return
             marks = ", ".join("?" for _ in keys)
             rows = self.all(f"{SELECT_ROWS} WHERE e.seq IN ({marks}) ORDER BY e.seq", keys)
-            actors = self.actors_of([(r[1], r[2]) for r in rows])
+            actors = self.actors_of([(r[1], r[3]) for r in rows])
             for r in rows:
                 yield EventRow(
-                    r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8],
-                    tuple(actors.get((r[1], r[2], "actor"), ())),
-                    tuple(actors.get((r[1], r[2], "recipient"), ())),
-                    *r[9:],
+                    r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                    tuple(actors.get((r[1], r[3], "actor"), ())),
+                    tuple(actors.get((r[1], r[3], "recipient"), ())),
+                    *r[10:],
                 )  # fmt: skip
             after = keys[-1]
             if left is not None:
@@ -366,40 +366,42 @@ class SqlStore:
                 return
 
     def actors_of(
-        self, events: Sequence[tuple[str, str]]
-    ) -> dict[tuple[str, str, str], list[ActorRow]]:
-        """The actors of these events (article id, event id), by (article, event, side)."""
-        out: dict[tuple[str, str, str], list[ActorRow]] = {}
+        self, events: Sequence[tuple[int, str]]
+    ) -> dict[tuple[int, str, str], list[ActorRow]]:
+        """The actors of these events (article seq, event id), by (article, event, side)."""
+        out: dict[tuple[int, str, str], list[ActorRow]] = {}
         if not events:
             return out
         wanted = set(events)
-        article_ids = sorted({a for a, _ in wanted})
+        article_seqs = sorted({a for a, _ in wanted})
         event_ids = sorted({e for _, e in wanted})
-        # Two IN lists an index on (article_id, event_id) can probe; the pairs not asked
+        # Two IN lists an index on (article_seq, event_id) can probe; the pairs not asked
         # for are dropped below.
-        for article_id, event_id, side, _pos, *rest in self.all(
-            "SELECT article_id, event_id, side, pos, name, country, sector, role, sponsor "
-            f"FROM actors WHERE article_id IN ({', '.join('?' for _ in article_ids)}) "
+        for article_seq, event_id, side, _pos, *rest in self.all(
+            "SELECT article_seq, event_id, side, pos, name, country, sector, role, sponsor "
+            f"FROM actors WHERE article_seq IN ({', '.join('?' for _ in article_seqs)}) "
             f"AND event_id IN ({', '.join('?' for _ in event_ids)}) "
-            "ORDER BY article_id, event_id, side, pos",
-            [*article_ids, *event_ids],
+            "ORDER BY article_seq, event_id, side, pos",
+            [*article_seqs, *event_ids],
         ):
-            if (article_id, event_id) in wanted:
-                out.setdefault((article_id, event_id, side), []).append(ActorRow(*rest))
+            if (article_seq, event_id) in wanted:
+                out.setdefault((article_seq, event_id, side), []).append(ActorRow(*rest))
         return out
 
     def load_doc(self, article_id: str) -> Doc | None:
         """The stored article and all its records, as the pipeline gave them."""
         columns = TABLE_COLUMNS["articles"]
-        row = self.one(f"SELECT {', '.join(columns)} FROM articles WHERE id = ?", (article_id,))
+        row = self.one(f"SELECT seq, {', '.join(columns)} FROM articles WHERE id = ?",
+                       (article_id,))  # fmt: skip
         if row is None:
             return None
-        article, body = article_from(named(columns, row))
+        article_seq = row[0]
+        article, body = article_from(named(columns, row[1:]))
 
-        def table(name: str, key: str = "article_id") -> list[dict[str, Any]]:
+        def table(name: str) -> list[dict[str, Any]]:
             cols = TABLE_COLUMNS[name]
-            rows = self.all(f"SELECT {', '.join(cols)} FROM {name} WHERE {key} = ? ORDER BY "
-                            + ORDER[name], (article_id,))  # fmt: skip
+            rows = self.all(f"SELECT {', '.join(cols)} FROM {name} WHERE article_seq = ? "
+                            "ORDER BY " + ORDER[name], (article_seq,))  # fmt: skip
             return [named(cols, r) for r in rows]
 
         actors: dict[str, list[dict[str, Any]]] = {}

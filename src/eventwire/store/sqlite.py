@@ -59,7 +59,7 @@ class SqliteStore(SqlStore):
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA foreign_keys = ON")
             # Page cache and memory map: the indexes of a few million events fit, so that
-            # inserts with random keys (article ids are hashes) rarely wait on the disk.
+            # inserts with random keys (articles' hashed ids, LSH buckets) rarely wait on the disk.
             self.conn.execute("PRAGMA cache_size = -262144")  # 256 MiB
             self.conn.execute("PRAGMA mmap_size = 1073741824")  # 1 GiB
         except sqlite3.Error as exc:
@@ -98,8 +98,7 @@ class SqliteStore(SqlStore):
         return row is not None
 
     def text_clause(self, text: str) -> tuple[str, list[Any]]:
-        return ("e.article_id IN (SELECT a2.id FROM articles a2 WHERE a2.seq IN "
-                "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))",
+        return ("e.article_seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
                 [fts_query(text)])  # fmt: skip
 
     def after_article(self, seq: int, doc: Doc) -> None:
