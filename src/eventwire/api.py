@@ -95,7 +95,6 @@ def extract_any(text: str, **kwargs: Any) -> Doc:
     """`extract_html` when the text is an HTML page, else `extract`."""
     if looks_like_html(text):
         return extract_html(text, **kwargs)
-    kwargs.pop("outlet", None)
     return extract(text, **kwargs)
 
 

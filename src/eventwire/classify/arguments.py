@@ -99,25 +99,14 @@ class MentionIndex:
     def __init__(self, mentions: tuple[Mention, ...]) -> None:
         self.mentions = [m for m in mentions if m.actor is not None]
 
-    def covering(self, tok: Any) -> Mention | None:
-        best: Mention | None = None
-        for m in self.mentions:
-            if m.span.start <= tok.idx < m.span.end and (
-                best is None or m.span.end - m.span.start > best.span.end - best.span.start
-            ):
-                best = m
-        return best
-
-    def smallest(self, tok: Any) -> Mention | None:
-        """The narrowest actor mention covering a token ("Greek" in "Turkish and Greek
-        sides")."""
-        best: Mention | None = None
-        for m in self.mentions:
-            if m.span.start <= tok.idx < m.span.end and (
-                best is None or m.span.end - m.span.start < best.span.end - best.span.start
-            ):
-                best = m
-        return best
+    def covering(self, tok: Any, *, narrowest: bool = False) -> Mention | None:
+        """The widest actor mention covering a token, or the narrowest ("Greek" in "Turkish
+        and Greek sides")."""
+        covering = [m for m in self.mentions if m.span.start <= tok.idx < m.span.end]
+        if not covering:
+            return None
+        pick = min if narrowest else max
+        return pick(covering, key=lambda m: m.span.end - m.span.start)
 
     def before(self, position: int, *, floor: int) -> Mention | None:
         """The closest actor mention that ends before `position`: a pronoun's antecedent.
@@ -195,7 +184,7 @@ def coordinated_modifiers(tok: Any, index: MentionIndex) -> list[Actor]:
         if modifier.dep_ not in {"amod", "compound", "nmod"}:
             continue
         for other in conjuncts(modifier)[1:]:
-            mention = index.smallest(other)
+            mention = index.covering(other, narrowest=True)
             if mention is not None and mention.actor is not None and mention.actor.country:
                 found.append(replace(mention.actor, sector=mention.actor.sector or sector))
     return found
