@@ -121,6 +121,8 @@ class Place:
     confidence: float | None
     stage: str
     metonym: bool = False  # a capital standing for its government ("Washington said")
+    # for a street or building the gazetteer lacks: the id of the place whose point it takes
+    within: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

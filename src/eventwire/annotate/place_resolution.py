@@ -10,9 +10,10 @@ the article is about; the second scores with that context.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from eventwire.annotate.gazetteer import Gazetteer, GazetteerEntry
 from eventwire.annotate.gazetteer_sources import FACILITY_DESIGNATORS, facility_key
@@ -31,12 +32,15 @@ KIND_PRIOR = {
     "admin2": -0.5,
     "other": -1.0,
 }
-POPULATION_WEIGHT = 0.5  # per order of magnitude
+POPULATION_WEIGHT = 0.7  # per order of magnitude
+# An admin1 area earns its kind's prior in full from this many people, and none of it below a
+# tenth of that: a parish of Jamaica is no stronger a reading of "Manchester" than a city.
+ADMIN1_FULL_POPULATION = 1_000_000
 CAPITAL_BONUS = 2.5
 PROJECT_BONUS = 3.5
 # A large city that the name shares with the admin1 area around it is what news means by
-# the name ("New York", "Kharkiv"); without this the larger admin1 area always wins.
-NAMESAKE_BONUS = 2.0
+# the name ("New York", "Kharkiv"): it takes the area's score plus this margin.
+NAMESAKE_MARGIN = 0.5
 NAMESAKE_POPULATION = 100_000
 NO_POINT_PENALTY = 2.0
 ALTERNATE_PENALTY = 1.5  # matched only by a multilingual alternate name ("Venice" for Dayton)
@@ -47,6 +51,10 @@ NEAR_COUNTRY_BONUS = 1.5
 NEAR_ADMIN1_BONUS = 3.0
 COMMA_BONUS = 3.0  # "Paris, Texas": the next name is the candidate's admin1 or country
 NEIGHBOUR_TOKENS = 8
+# Names in one list ("England and Wales"; "Washington, New York and Boston") are of a kind
+# with each other, and none of them contains another.
+LIST_KIND_BONUS = 1.5
+_AND = re.compile(r"\s*,?\s*(?:and|or|&|/)\s*$", re.IGNORECASE)
 # Confidence of an unknown place (no gazetteer entry), of a lone candidate, and the span the
 # margin between the two best candidates maps into.
 UNKNOWN_CONFIDENCE = 0.2
@@ -66,10 +74,12 @@ Candidate = tuple[GazetteerEntry, bool]  # the entry, and whether a strong name 
 
 def candidates(gazetteer: Gazetteer, mention: PlaceMention) -> tuple[list[Candidate], bool]:
     """Entries the mention may name, and whether they stand in for a facility we lack."""
-    if mention.kind_hint == "facility":
-        key = facility_key(mention.text)
+    key = facility_key(mention.text)
+    if mention.kind_hint == "facility" or key:
         found = gazetteer.lookup_strength(key) if key else []
         facilities = [(e, s) for e, s in found if e.kind == "facility"]
+        scheduled = [(e, s) for e, s in facilities if gazetteer.is_scheduled(e)]
+        facilities = scheduled or facilities
         if facilities:
             return facilities, False
         core = mention.text
@@ -84,6 +94,9 @@ def candidates(gazetteer: Gazetteer, mention: PlaceMention) -> tuple[list[Candid
         found = [(e, s) for e, s in gazetteer.lookup_strength(core) if e.kind == mention.core_kind]
     if mention.label == "FAC":  # a building or a stadium is no town of the same name
         found = [(e, s) for e, s in found if s and is_prominent(e)]
+    if not found and mention.label in ("FAC", "GPE", "LOC"):  # "Schiphol", "Heathrow"
+        airports = gazetteer.lookup_strength(f"{mention.text} airport")
+        found = [(e, s) for e, s in airports if gazetteer.is_scheduled(e)]
     return found, False
 
 
@@ -93,11 +106,13 @@ class Context:
     admin1s: set[str]
     neighbours: list[list[GazetteerEntry]]  # per mention: candidates of the names near it
     comma_next: list[list[GazetteerEntry]]  # per mention: candidates of "X, <name>"
+    # per mention: the kinds its list partners were read as ("California or Washington")
+    list_kinds: list[set[str]] = field(default_factory=list)
 
 
 def prior_score(entry: GazetteerEntry, mention: PlaceMention, *, strong: bool = True) -> float:
     score = 0.0 if strong else -ALTERNATE_PENALTY
-    score += KIND_PRIOR.get(entry.kind, -1.0) + POPULATION_WEIGHT * math.log10(entry.population + 1)
+    score += kind_prior(entry) + POPULATION_WEIGHT * math.log10(entry.population + 1)
     if entry.capital and strong:  # "Salisbury" is an old name of Harare, not Harare
         score += CAPITAL_BONUS
     if entry.source == "eventwire":
@@ -107,6 +122,14 @@ def prior_score(entry: GazetteerEntry, mention: PlaceMention, *, strong: bool = 
     if mention.kind_hint and mention.kind_hint == entry.kind:
         score += HINT_BONUS
     return score
+
+
+def kind_prior(entry: GazetteerEntry) -> float:
+    prior = KIND_PRIOR.get(entry.kind, -1.0)
+    if entry.kind == "admin1" and entry.source != "eventwire":
+        scale = math.log10(max(entry.population, 1) * 10 / ADMIN1_FULL_POPULATION)
+        prior *= min(1.0, max(0.0, scale))
+    return prior
 
 
 def context_score(entry: GazetteerEntry, i: int, context: Context) -> float:
@@ -125,6 +148,8 @@ def context_score(entry: GazetteerEntry, i: int, context: Context) -> float:
         if other.kind == "admin1" and entry.kind != "admin1" and other.name == entry.admin1:
             score += NEAR_ADMIN1_BONUS
             break
+    if context.list_kinds and entry.kind in context.list_kinds[i]:
+        score += LIST_KIND_BONUS
     for other in context.comma_next[i]:
         if (other.kind == "admin1" and other.name == entry.admin1) or (
             other.kind == "country" and other.country == entry.country and entry.kind != "country"
@@ -137,21 +162,23 @@ def context_score(entry: GazetteerEntry, i: int, context: Context) -> float:
 def rank(
     found: list[Candidate], mention: PlaceMention, i: int, context: Context | None
 ) -> list[tuple[float, GazetteerEntry]]:
-    admin1s = {(e.country, e.name) for e, _ in found if e.kind == "admin1"}
     scored = [
-        (
-            prior_score(e, mention, strong=s)
-            + (context_score(e, i, context) if context else 0.0)
-            + (NAMESAKE_BONUS if is_namesake(e, admin1s) else 0.0),
-            e,
-        )
+        (prior_score(e, mention, strong=s) + (context_score(e, i, context) if context else 0.0), e)
         for e, s in found
+    ]
+    # a large city named like the admin1 area around it outranks that area, and only it
+    admin1_score = {(e.country, e.name): score for score, e in scored if e.kind == "admin1"}
+    scored = [
+        (max(score, admin1_score[(e.country, e.admin1 or "")] + NAMESAKE_MARGIN), e)
+        if is_namesake(e, admin1_score)
+        else (score, e)
+        for score, e in scored
     ]
     scored.sort(key=lambda pair: -pair[0])
     return scored
 
 
-def is_namesake(entry: GazetteerEntry, admin1s: set[tuple[str | None, str]]) -> bool:
+def is_namesake(entry: GazetteerEntry, admin1s: dict[tuple[str | None, str], float]) -> bool:
     return (
         entry.kind == "city"
         and entry.population >= NAMESAKE_POPULATION
@@ -182,19 +209,47 @@ def build_context(
             countries[entry.country] += 1
         if entry.admin1:
             admin1s.add(entry.admin1)
+    groups = list_groups(text_between)
     neighbours: list[list[GazetteerEntry]] = []
     comma_next: list[list[GazetteerEntry]] = []
+    list_kinds: list[set[str]] = []
     for i, mention in enumerate(mentions):
         near: list[GazetteerEntry] = []
+        kinds: set[str] = set()
         for j, other in enumerate(mentions):
-            if j != i and sentence_of[j] == sentence_of[i]:
-                gap = max(other.start - mention.end, mention.start - other.end)
-                if gap <= NEIGHBOUR_TOKENS:
-                    near.extend(e for e, _ in found[j])
+            if j == i or sentence_of[j] != sentence_of[i]:
+                continue
+            if groups[j] == groups[i] is not None:  # list partners: alike, not containers
+                kinds.update(e.kind for e in (first[j],) if e is not None)
+                continue
+            gap = max(other.start - mention.end, mention.start - other.end)
+            if gap <= NEIGHBOUR_TOKENS:
+                near.extend(e for e, _ in found[j])
         neighbours.append(near)
-        following = i + 1 < len(mentions) and text_between[i].strip() == ","
+        list_kinds.append(kinds)
+        following = groups[i] is None and i + 1 < len(mentions) and text_between[i].strip() == ","
         comma_next.append([e for e, _ in found[i + 1]] if following else [])
-    return Context(countries, admin1s, neighbours, comma_next)
+    return Context(countries, admin1s, neighbours, comma_next, list_kinds)
+
+
+def list_groups(text_between: Sequence[str]) -> list[int | None]:
+    """Per mention, the number of the list of names it belongs to, or None. Names joined by
+    "and", "or", "&" or "/" make a list, and so do commas in a run that one of those closes
+    ("Washington, New York and Boston"); a comma alone is no list ("Paris, Texas")."""
+    groups: list[int | None] = [None] * (len(text_between))
+    i = 0
+    while i < len(text_between):
+        j = i
+        while j < len(text_between) - 1 and (
+            _AND.fullmatch(text_between[j]) or text_between[j].strip() == ","
+        ):
+            j += 1
+        links = text_between[i:j]
+        if any(_AND.fullmatch(t) for t in links):
+            for k in range(i, j + 1):
+                groups[k] = i
+        i = j + 1
+    return groups
 
 
 def resolve_all(

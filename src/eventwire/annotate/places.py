@@ -3,7 +3,8 @@
 their government (metonyms). Reads `doc.parsed`; adds `doc.places` ("p1", "p2", ...).
 
 Unknown places keep their mention with null coordinates and a low confidence: coordinates are
-never invented.
+never invented. A street or building the gazetteer lacks takes the point of the town the text
+puts it in, with `within` naming that town's place (see `place_sites.py`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from eventwire.annotate.gazetteer import Gazetteer, load_gazetteer
 from eventwire.annotate.place_mentions import PlaceMention, find_place_mentions
 from eventwire.annotate.place_metonymy import is_metonym
 from eventwire.annotate.place_resolution import Resolution, resolve_all
+from eventwire.annotate.place_sites import SITE_CONFIDENCE, site_containers
 from eventwire.model import Doc, Place, Span
 
 log = logging.getLogger(__name__)
@@ -47,10 +49,27 @@ def extract_places(parsed: Any, gazetteer: Gazetteer) -> list[Place]:
         for i, m in enumerate(mentions)
     ]
     resolutions = resolve_all(gazetteer, mentions, sentence_of, between)
-    return [
+    places = [
         to_place(parsed, i, m, r)
         for i, (m, r) in enumerate(zip(mentions, resolutions, strict=True))
     ]
+    for i, j in site_containers(mentions, resolutions, sentence_of, between).items():
+        places[i] = place_within(places[i], places[j])
+    return places
+
+
+def place_within(site: Place, town: Place) -> Place:
+    """A site the gazetteer lacks, given the point, country and admin1 of the town it is in."""
+    return replace(
+        site,
+        kind="facility",
+        country=town.country,
+        admin1=town.admin1,
+        lat=town.lat,
+        lon=town.lon,
+        confidence=SITE_CONFIDENCE,
+        within=town.id,
+    )
 
 
 def sentence_index(parsed: Any, mention: PlaceMention) -> int:

@@ -56,7 +56,7 @@ MENTION_COLUMNS = (
 )  # fmt: skip
 PLACE_COLUMNS = (
     "article_seq", "id", "pos", "char_start", "char_end", "name", "kind", "country", "admin1",
-    "lat", "lon", "geonames_id", "confidence", "metonym", "stage",
+    "lat", "lon", "geonames_id", "confidence", "metonym", "stage", "within",
 )  # fmt: skip
 TIME_COLUMNS = (
     "article_seq", "id", "pos", "char_start", "char_end", "type", "value", "has_interval",
@@ -217,7 +217,7 @@ def doc_rows(doc: Doc, seqs: Sequence[int], article_seq: int) -> dict[str, list[
         "mentions": mentions,
         "places": [
             (aid, p.id, i, p.span.start, p.span.end, p.name, p.kind, p.country, p.admin1, p.lat,
-             p.lon, p.geonames_id, p.confidence, int(p.metonym), p.stage)
+             p.lon, p.geonames_id, p.confidence, int(p.metonym), p.stage, p.within)
             for i, p in enumerate(doc.places)
         ],
         "times": [
@@ -310,7 +310,7 @@ def place_from(row: dict[str, Any]) -> Place:
         id=row["id"], span=Span(row["char_start"], row["char_end"]), name=row["name"],
         kind=row["kind"], country=row["country"], admin1=row["admin1"], lat=row["lat"],
         lon=row["lon"], geonames_id=row["geonames_id"], confidence=row["confidence"],
-        stage=row["stage"], metonym=bool(row["metonym"]),
+        stage=row["stage"], metonym=bool(row["metonym"]), within=row["within"],
     )  # fmt: skip
 
 

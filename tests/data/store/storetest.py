@@ -87,7 +87,8 @@ def subprocess_env(db: str, **extra: str) -> dict[str, str]:
 def full_doc() -> Doc:
     """A doc with every kind of record filled in, for round trips."""
     text = ('Iraq and the United States agreed on Friday in Baghdad to end the mission by '
-            'September 2025, two officials said. "We will leave," a spokesman said.')
+            'September 2025, two officials said at Zawra Square. "We will leave," a spokesman '
+            'said.')
     article = make_article(text, published="2024-09-06", url="https://example.com/a",
                            title="Deal", outlet="Example News")
     iraq = Actor("Iraq", "IRQ", "GOV", span=Span(0, 4), rule="gazetteer")
@@ -95,6 +96,7 @@ def full_doc() -> Doc:
                 span=Span(13, 26), rule="gazetteer")
     agreed = text.index("agreed")
     baghdad = text.index("Baghdad")
+    square = text.index("Zawra Square")
     friday = text.index("Friday")
     september = text.index("September 2025")
     quote = text.index('"We')
@@ -108,7 +110,10 @@ def full_doc() -> Doc:
             Mention("m3", Span(spokesman, spokesman + 11), "PERSON", None, "actors/1"),
         ),
         places=(Place("p1", Span(baghdad, baghdad + 7), "Baghdad", "city", "IRQ",
-                      "Baghdad Governorate", 33.3406, 44.4009, 98182, 0.93, "places/1"),),
+                      "Baghdad Governorate", 33.3406, 44.4009, 98182, 0.93, "places/1"),
+                Place("p2", Span(square, square + 12), "Zawra Square", "facility", "IRQ",
+                      "Baghdad Governorate", 33.3406, 44.4009, None, 0.3, "places/1",
+                      within="p1")),
         times=(
             TimeExpr("t1", Span(friday, friday + 6), "DATE", "2024-09-06",
                      ("2024-09-06", "2024-09-06"), "publication", "times/1"),
