@@ -300,3 +300,32 @@ def test_places_airports_by_the_names_news_uses(places_of, text, name, lat, lon)
     place = find(doc, places, name)
     assert place.kind == "facility"
     assert haversine_km(lat, lon, place.lat, place.lon) < 5
+
+
+@pytest.mark.slow
+def test_places_village_the_text_places_takes_its_towns_point(places_of):
+    doc, places = places_of("Shelling hit Zorvanka, near Mosul, on Sunday, residents said.")
+    village, mosul = find(doc, places, "Zorvanka"), find(doc, places, "Mosul")
+    assert village.within == mosul.id
+    assert (village.lat, village.lon) == (mosul.lat, mosul.lon)
+    assert village.country == "IRQ"
+
+
+@pytest.mark.slow
+def test_places_compass_part_of_a_place_takes_its_point(places_of):
+    doc, places = places_of("A man from north west London was charged on Monday.")
+    part = find(doc, places, "north west London")
+    assert part.kind == "region"
+    assert part.country == "GBR"
+    assert part.name == "north west London"
+    assert part.geonames_id is None
+    assert haversine_km(51.51, -0.13, part.lat, part.lon) < 25
+    # a compass part of a country is too large to take the country's point
+    doc, places = places_of("Wages rose in the Western US last year.")
+    assert find(doc, places, "Western US").lat is None
+
+
+@pytest.mark.slow
+def test_places_country_without_population_in_countryinfo_still_outranks_a_village(places_of):
+    doc, places = places_of("Russia said the diplomat had left the UK on Monday for Moscow.")
+    assert find(doc, places, "UK").country == "GBR"

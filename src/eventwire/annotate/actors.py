@@ -212,9 +212,13 @@ def resolve(head: Any, matches: dict[int, Match]) -> Actor | None:
     if country is None and body is not None:
         country = body.code
         sector = sector or body.sector
-    if country is None and sector is None and (
-        head.ent_type_ not in ENTITY_LABELS
-        or (sponsor is None and head.ent_type_ not in {"PERSON", "ORG", "NORP"})
+    if (
+        country is None
+        and sector is None
+        and (
+            head.ent_type_ not in ENTITY_LABELS
+            or (sponsor is None and head.ent_type_ not in {"PERSON", "ORG", "NORP"})
+        )
     ):
         return None
     return Actor(

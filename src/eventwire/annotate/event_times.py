@@ -102,8 +102,9 @@ def linkable(time: TimeExpr) -> bool:
 def attached_time(doc: Doc, event: Event) -> tuple[TimeExpr, str] | None:
     if doc.parsed is None:
         return None
-    trigger_span = doc.parsed.char_span(event.trigger.start, event.trigger.end,
-                                        alignment_mode="expand")
+    trigger_span = doc.parsed.char_span(
+        event.trigger.start, event.trigger.end, alignment_mode="expand"
+    )
     if trigger_span is None or len(trigger_span) == 0:
         return None
     trigger = trigger_span.root
@@ -172,8 +173,11 @@ def relation_of(doc: Doc, time: TimeExpr, span: Any) -> str:
         relation = "during"  # "take place this month": a bare month, year or week spans it
     if time.anchor not in (None, "publication") and word in ("after", "in", "within", None):
         earlier = next((t for t in doc.times if t.id == time.anchor), None)
-        earlier_span = None if earlier is None else doc.parsed.char_span(
-            earlier.span.start, earlier.span.end, alignment_mode="expand")
+        earlier_span = (
+            None
+            if earlier is None
+            else doc.parsed.char_span(earlier.span.start, earlier.span.end, alignment_mode="expand")
+        )
         if earlier_span is not None and len(earlier_span):
             relation = PREPOSITION_RELATIONS.get(preposition(earlier_span) or "", "on")
     root = span.root

@@ -271,13 +271,21 @@ def add_subdivisions_and_cities(gazetteer: Gazetteer) -> None:
             ),
             [a for a in sub.aliases if is_latin(a)],
         )
-    # Countries countryinfo gives no point for take the centre of their cities.
+    # Countries countryinfo gives no point (or no population: the United Kingdom) for take
+    # the centre of their cities (or the sum of their people).
+    nationals: dict[str, int] = defaultdict(int)
+    for entry in gazetteer.entries:
+        if entry.kind == "city" and entry.country:
+            nationals[entry.country] += entry.population
     for alpha3, n in gazetteer.countries.items():
         entry = gazetteer.entries[n]
         if entry.lat is None:
             centre = trimmed_centre(country_points.get(alpha3, []))
             if centre:
-                gazetteer.entries[n] = replace(entry, lat=centre[0], lon=centre[1])
+                entry = replace(entry, lat=centre[0], lon=centre[1])
+        if not entry.population:
+            entry = replace(entry, population=nationals.get(alpha3, 0))
+        gazetteer.entries[n] = entry
 
 
 def mark_capitals(gazetteer: Gazetteer) -> None:

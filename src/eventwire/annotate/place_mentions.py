@@ -26,6 +26,8 @@ MAX_NAME_TOKENS = 5
 # A one-word place cut out of a longer entity needs this many letters: "NC" of "NC Dinos" or
 # "Mass" of "Easter Sunday Mass" is an abbreviation of a state, not a mention of it.
 MIN_CUT_LETTERS = 5
+# a possessive the tagger may leave untagged ("New York’s" with a curly apostrophe)
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +74,9 @@ def trim(doc: Any, start: int, end: int) -> tuple[int, int]:
     """Drop a leading determiner and a trailing possessive or punctuation."""
     while start < end and (doc[start].lower_ in ("the", "a") or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    while end > start and (
+        doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in POSSESSIVES or doc[end - 1].is_punct
+    ):
         end -= 1
     return start, end
 

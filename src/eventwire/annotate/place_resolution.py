@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from eventwire.annotate.gazetteer import Gazetteer, GazetteerEntry
 from eventwire.annotate.gazetteer_sources import FACILITY_DESIGNATORS, facility_key
-from eventwire.annotate.place_mentions import PlaceMention, is_prominent
+from eventwire.annotate.place_mentions import PlaceMention, is_prominent, place_words
 
 # Calibration: hand-set, then checked on GeoWebNews's accuracy@161km and the sample article.
 # A country outranks a same-named city unless the article's context clearly points to the city;
@@ -37,6 +37,9 @@ POPULATION_WEIGHT = 0.7  # per order of magnitude
 # tenth of that: a parish of Jamaica is no stronger a reading of "Manchester" than a city.
 ADMIN1_FULL_POPULATION = 1_000_000
 CAPITAL_BONUS = 2.5
+# A city of millions is what the name means almost anywhere ("Toronto", not Toronto, Ohio).
+METROPOLIS_POPULATION = 1_000_000
+METROPOLIS_BONUS = 1.0
 PROJECT_BONUS = 3.5
 # A large city that the name shares with the admin1 area around it is what news means by
 # the name ("New York", "Kharkiv"): it takes the area's score plus this margin.
@@ -60,6 +63,10 @@ _AND = re.compile(r"\s*,?\s*(?:and|or|&|/)\s*$", re.IGNORECASE)
 UNKNOWN_CONFIDENCE = 0.2
 LONE_CONFIDENCE = 0.9
 FALLBACK_FACILITY_CONFIDENCE = 0.4
+# A part of a place named by a compass word ("north west London", "South Florida") takes the
+# point of the place; only a town or an admin area, whose parts lie near its point.
+COMPASS_CONFIDENCE = 0.5
+COMPASS_BASE_KINDS = frozenset({"city", "admin2", "admin1"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +74,17 @@ class Resolution:
     entry: GazetteerEntry | None
     kind: str
     confidence: float
+    # the entry is a larger place standing in for the one named (a facility we know only the
+    # town of, "north west London"): its point, country and admin1, not its name or id
+    stand_in: bool = False
 
 
 Candidate = tuple[GazetteerEntry, bool]  # the entry, and whether a strong name matched
 
 
-def candidates(gazetteer: Gazetteer, mention: PlaceMention) -> tuple[list[Candidate], bool]:
-    """Entries the mention may name, and whether they stand in for a facility we lack."""
+def candidates(gazetteer: Gazetteer, mention: PlaceMention) -> tuple[list[Candidate], str | None]:
+    """Entries the mention may name, and the kind of the place they stand in for when the
+    gazetteer lacks the place itself (a facility, a compass part of a region), else None."""
     key = facility_key(mention.text)
     if mention.kind_hint == "facility" or key:
         found = gazetteer.lookup_strength(key) if key else []
@@ -81,13 +92,14 @@ def candidates(gazetteer: Gazetteer, mention: PlaceMention) -> tuple[list[Candid
         scheduled = [(e, s) for e, s in facilities if gazetteer.is_scheduled(e)]
         facilities = scheduled or facilities
         if facilities:
-            return facilities, False
+            return facilities, None
         core = mention.text
         for long, _short in FACILITY_DESIGNATORS:
             if core.lower().endswith(" " + long):
                 core = core[: -len(long) - 1]
                 break
-        return [(e, s) for e, s in gazetteer.lookup_strength(core) if e.kind != "facility"], True
+        town = [(e, s) for e, s in gazetteer.lookup_strength(core) if e.kind != "facility"]
+        return town, "facility"
     found = [(e, s) for e, s in gazetteer.lookup_strength(mention.text) if e.kind != "facility"]
     if not found and mention.core_kind:  # "Oaxaca State", "Birmingham City": the name alone
         core = mention.text.rsplit(None, 1)[0]
@@ -97,7 +109,24 @@ def candidates(gazetteer: Gazetteer, mention: PlaceMention) -> tuple[list[Candid
     if not found and mention.label in ("FAC", "GPE", "LOC"):  # "Schiphol", "Heathrow"
         airports = gazetteer.lookup_strength(f"{mention.text} airport")
         found = [(e, s) for e, s in airports if gazetteer.is_scheduled(e)]
-    return found, False
+    base = compass_base(mention.text) if not found else None
+    if base:
+        named = gazetteer.lookup_strength(base)
+        if any(e.kind not in COMPASS_BASE_KINDS and e.kind != "facility" for e, _ in named):
+            return [], None  # "Western US", "South Venezuela": too large to stand in
+        parts = [(e, s) for e, s in named if s and e.kind in COMPASS_BASE_KINDS]
+        return [(e, s) for e, s in parts if is_prominent(e)], "region"
+    return found, None
+
+
+def compass_base(text: str) -> str | None:
+    """The place a compass phrase names a part of ("London" of "north west London")."""
+    words = text.split()
+    compass = place_words().get("compass", frozenset())
+    n = 0
+    while n < len(words) - 1 and words[n].casefold() in compass:
+        n += 1
+    return " ".join(words[n:]) if n else None
 
 
 @dataclass(slots=True)
@@ -115,6 +144,8 @@ def prior_score(entry: GazetteerEntry, mention: PlaceMention, *, strong: bool = 
     score += kind_prior(entry) + POPULATION_WEIGHT * math.log10(entry.population + 1)
     if entry.capital and strong:  # "Salisbury" is an old name of Harare, not Harare
         score += CAPITAL_BONUS
+    elif entry.kind == "city" and entry.population >= METROPOLIS_POPULATION and strong:
+        score += METROPOLIS_BONUS
     if entry.source == "eventwire":
         score += PROJECT_BONUS
     if entry.lat is None:
@@ -276,8 +307,12 @@ def resolve_all(
             out.append(Resolution(None, kind, UNKNOWN_CONFIDENCE))
             continue
         entry = scored[0][1]
-        if found_pairs[i][1]:  # a facility we only know the town of
-            out.append(Resolution(entry, "facility", FALLBACK_FACILITY_CONFIDENCE))
+        stand_in = found_pairs[i][1]
+        if stand_in:  # a facility we only know the town of; a compass part of a place
+            confidence = (
+                FALLBACK_FACILITY_CONFIDENCE if stand_in == "facility" else COMPASS_CONFIDENCE
+            )
+            out.append(Resolution(entry, stand_in, confidence, stand_in=True))
             continue
         out.append(Resolution(entry, entry.kind, confidence_of(scored)))
     return out

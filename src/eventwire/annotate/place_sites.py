@@ -12,8 +12,10 @@ own it has no point. News nearly always says, or makes plain, which town it is i
 
 The site then takes that place's point, country and admin1, with a low confidence and
 `within` set to that place's id, so a map shows it in its town and a reader sees the point is
-the town's. A name that is not a site (an unknown village, a river) keeps a null point, and so
-does a site with no town to put it in.
+the town's. An unknown village or district is placed only by the first rule, with a comma,
+"in", "near" or "outside" ("Rathbeggan, near Dunshaughlin"). A name with a natural feature in
+it (a river, a mountain range) keeps a null point, and so does any unknown place the text
+puts nowhere.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ CONTAINER_KINDS = frozenset({"city", "admin2", "admin1"})
 # text between a site and the place after it that puts the site in that place
 _INSIDE = re.compile(r"\s*(?:,|in|at|near|outside|on|of|,\s*in)\s*", re.IGNORECASE)
 _OWNER = re.compile(r"\s*['’]s\s*")
+# text between an unknown village or district and the place after it that puts it there
+_NEAR = re.compile(r"\s*(?:,|in|near|outside|,\s*near|,\s*outside)\s*", re.IGNORECASE)
 
 
 def is_site(mention: PlaceMention) -> bool:
@@ -41,6 +45,14 @@ def is_site(mention: PlaceMention) -> bool:
     if len(words) < 2:
         return False
     return any(w in sites for w in words[1:]) or (words[0] in sites and words[1] == "of")
+
+
+def is_settlement(mention: PlaceMention) -> bool:
+    """Whether an unknown name may be a village or district: no street, building or natural
+    feature word in it (a river or a mountain range is no point in the town beside it)."""
+    words = place_words()
+    features = words.get("feature", frozenset()) | words.get("site", frozenset())
+    return not any(w in features for w in mention.text.casefold().split())
 
 
 def has_point(resolution: Resolution) -> bool:
@@ -77,15 +89,19 @@ def site_containers(
     out: dict[int, int] = {}
     focus = focus_town(resolutions)
     for i, mention in enumerate(mentions):
-        if resolutions[i].entry is not None or not is_site(mention):
+        if resolutions[i].entry is not None:
             continue
         after = i + 1
-        if (
+        placed_after = (
             after < len(mentions)
             and sentence_of[after] == sentence_of[i]
-            and _INSIDE.fullmatch(text_between[i])
             and has_point(resolutions[after])
-        ):
+        )
+        if not is_site(mention):  # a village the text places: "Rathbeggan, near Dunshaughlin"
+            if placed_after and is_settlement(mention) and _NEAR.fullmatch(text_between[i]):
+                out[i] = after
+            continue
+        if placed_after and _INSIDE.fullmatch(text_between[i]):
             out[i] = after
             continue
         before = i - 1

@@ -3,8 +3,9 @@
 their government (metonyms). Reads `doc.parsed`; adds `doc.places` ("p1", "p2", ...).
 
 Unknown places keep their mention with null coordinates and a low confidence: coordinates are
-never invented. A street or building the gazetteer lacks takes the point of the town the text
-puts it in, with `within` naming that town's place (see `place_sites.py`).
+never invented. A street or building the gazetteer lacks, or a village the text places
+("Rathbeggan, near Dunshaughlin"), takes the point of the place the text puts it in, with
+`within` naming that place (see `place_sites.py`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from eventwire.annotate.gazetteer import Gazetteer, load_gazetteer
 from eventwire.annotate.place_mentions import PlaceMention, find_place_mentions
 from eventwire.annotate.place_metonymy import is_metonym
 from eventwire.annotate.place_resolution import Resolution, resolve_all
-from eventwire.annotate.place_sites import SITE_CONFIDENCE, site_containers
+from eventwire.annotate.place_sites import SITE_CONFIDENCE, is_site, site_containers
 from eventwire.model import Doc, Place, Span
 
 log = logging.getLogger(__name__)
@@ -54,15 +55,17 @@ def extract_places(parsed: Any, gazetteer: Gazetteer) -> list[Place]:
         for i, (m, r) in enumerate(zip(mentions, resolutions, strict=True))
     ]
     for i, j in site_containers(mentions, resolutions, sentence_of, between).items():
-        places[i] = place_within(places[i], places[j])
+        kind = "facility" if is_site(mentions[i]) else places[i].kind
+        places[i] = place_within(places[i], places[j], kind)
     return places
 
 
-def place_within(site: Place, town: Place) -> Place:
-    """A site the gazetteer lacks, given the point, country and admin1 of the town it is in."""
+def place_within(site: Place, town: Place, kind: str) -> Place:
+    """A place the gazetteer lacks, given the point, country and admin1 of the place the text
+    puts it in."""
     return replace(
         site,
-        kind="facility",
+        kind=kind,
         country=town.country,
         admin1=town.admin1,
         lat=town.lat,
@@ -83,13 +86,13 @@ def to_place(parsed: Any, i: int, mention: PlaceMention, resolution: Resolution)
     return Place(
         id=f"p{i + 1}",
         span=span,
-        name=entry.name if entry else mention.text,
+        name=entry.name if entry and not resolution.stand_in else mention.text,
         kind=resolution.kind,
         country=entry.country if entry else None,
         admin1=entry.admin1 if entry else None,
         lat=entry.lat if entry else None,
         lon=entry.lon if entry else None,
-        geonames_id=entry.geonames_id if entry else None,
+        geonames_id=entry.geonames_id if entry and not resolution.stand_in else None,
         confidence=resolution.confidence,
         stage=STAGE,
         metonym=is_metonym(

@@ -152,7 +152,12 @@ def find_speaker(verb: Any, lexicon: SourceLexicon) -> tuple[Any | None, int]:
     head = verb
     for _ in range(3):  # "..., adding that", "he went on to say"
         if head.head.i == head.i or head.dep_ not in (
-            "advcl", "xcomp", "conj", "pcomp", "prep", "dep"
+            "advcl",
+            "xcomp",
+            "conj",
+            "pcomp",
+            "prep",
+            "dep",
         ):
             break
         head = head.head

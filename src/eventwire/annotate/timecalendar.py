@@ -76,9 +76,9 @@ def month_rel(cand: Candidate, ctx: Context) -> Reading | None:
 def month_alone(cand: Candidate, ctx: Context) -> Reading | None:
     name = cand.groups["mon"]
     lex = load_lexicon()
-    if name.rstrip(".") not in lex.months or (len(name.rstrip(".")) <= 4 and name not in (
-        "June", "July", "May"
-    )):
+    if name.rstrip(".") not in lex.months or (
+        len(name.rstrip(".")) <= 4 and name not in ("June", "July", "May")
+    ):
         return None  # abbreviations are too ambiguous alone
     if name in lex.ambiguous_months and cand.lead is None and "modifier" not in cand.groups:
         return None
@@ -132,8 +132,11 @@ def quarter(cand: Candidate, ctx: Context) -> Reading | None:
 def season(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.groups
     code = load_lexicon().seasons[g["season"].lower()]
-    if "year" not in g and "rel" not in g and cand.lead not in ("in", "during", "by", "until",
-                                                               "since", "through"):
+    if (
+        "year" not in g
+        and "rel" not in g
+        and cand.lead not in ("in", "during", "by", "until", "since", "through")
+    ):
         return None
     start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
     anchor: str | None = None

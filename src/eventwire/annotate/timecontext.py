@@ -14,19 +14,47 @@ from eventwire.annotate.timetense import tense_at
 from eventwire.annotate.timex import Candidate, load_lexicon
 
 # The calendar grain a count of units resolves to: "two weeks ago" -> a week.
-GRAIN_OF_UNIT = {"week": "week", "fortnight": "week", "month": "month", "quarter": "quarter",
-                 "year": "year", "decade": "decade", "century": "decade"}
+GRAIN_OF_UNIT = {
+    "week": "week",
+    "fortnight": "week",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
+    "decade": "decade",
+    "century": "decade",
+}
 # Prepositions that make "the next year" a stretch of time rather than a calendar year.
 DURATION_LEADS = frozenset({"over", "within", "during", "for", "in"})
-PAST_REFS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "same": 0,
-             "next": 1, "coming": 1, "following": 1}
-QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-                    "fourth": 4, "4th": 4, "final": 4, "last": 4}
+PAST_REFS = {
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "this": 0,
+    "current": 0,
+    "same": 0,
+    "next": 1,
+    "coming": 1,
+    "following": 1,
+}
+QUARTER_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
 # A month named without a year lies in the publication's year unless the tense says otherwise
 # or it is more than this many months away (then the nearer year wins).
 MAX_MONTHS_AWAY = 6
 CURRENCY_BEFORE = re.compile(r"[$£€#]\s*$")
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]")
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """A resolved expression before it gets an id."""
@@ -36,6 +64,7 @@ class Reading:
     interval: tuple[str | None, str | None] | None
     anchor: str | None  # "publication", "previous" (the last dated expression) or None
     point: Point | None = None  # set for dates and times that later expressions may chain on
+
 
 @dataclass(frozen=True, slots=True)
 class Context:
@@ -112,6 +141,12 @@ def infer_year(month: int, day: int | None, cand: Candidate, ctx: Context) -> in
 
 
 def unknown_value(unit: str) -> str:
-    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
-            "month": "XXXX-XX", "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}.get(
-        unit, "XXXX")
+    return {
+        "day": "XXXX-XX-XX",
+        "week": "XXXX-WXX",
+        "weekend": "XXXX-WXX-WE",
+        "month": "XXXX-XX",
+        "quarter": "XXXX-QX",
+        "decade": "XXX",
+        "century": "XX",
+    }.get(unit, "XXXX")

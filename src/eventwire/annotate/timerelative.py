@@ -31,8 +31,10 @@ def rel_unit(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.groups
     rel, unit = g["rel"].lower(), g["unit"].lower()
     the = "the" in g
-    if the and ((rel in ("next", "coming") and cand.lead in DURATION_LEADS)
-                or (rel in ("past", "last") and cand.lead in ("over", "within", "during"))):
+    if the and (
+        (rel in ("next", "coming") and cand.lead in DURATION_LEADS)
+        or (rel in ("past", "last") and cand.lead in ("over", "within", "during"))
+    ):
         return duration_reading(1, unit if unit != "weekend" else "week", rel, cand, ctx)
     chained = the and rel in ("previous", "following", "same", "next")
     step = "week" if unit == "weekend" else unit
@@ -64,7 +66,7 @@ def unit_rel(cand: Candidate, ctx: Context) -> Reading | None:
 
 
 def whole_unit(cand: Candidate, ctx: Context) -> Reading | None:
-    """"the entire year", "that day", "later in the day": the last dated expression's unit."""
+    """ "the entire year", "that day", "later in the day": the last dated expression's unit."""
     unit = (cand.groups.get("unit") or cand.groups["unit2"]).lower()
     base, anchor = ctx.base()
     if base is None or base.year is None:
@@ -126,8 +128,9 @@ def another(cand: Candidate, ctx: Context) -> Reading | None:
     return dated(moved, anchor)
 
 
-def duration_reading(n: float | None, unit: str, rel: str | None, cand: Candidate,
-                     ctx: Context) -> Reading:
+def duration_reading(
+    n: float | None, unit: str, rel: str | None, cand: Candidate, ctx: Context
+) -> Reading:
     value = duration_value(n, unit)
     forward = rel in ("next", "coming", "following") or (rel is None and cand.lead == "within")
     backward = rel in ("past", "last", "previous")
@@ -166,8 +169,9 @@ def duration(cand: Candidate, ctx: Context) -> Reading | None:
 def set_context(before: str) -> bool:
     """True after an amount: "15 a year", "$ 40 million a year" (a rate, so a SET)."""
     words = before.split()[-3:]
-    return any(any(ch.isdigit() for ch in w) for w in words) or (bool(words) and words[-1] in (
-        "times", "twice", "once"))
+    return any(any(ch.isdigit() for ch in w) for w in words) or (
+        bool(words) and words[-1] in ("times", "twice", "once")
+    )
 
 
 def bare_units(cand: Candidate, ctx: Context) -> Reading | None:

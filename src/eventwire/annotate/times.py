@@ -57,8 +57,9 @@ def find_times(doc: Doc) -> list[TimeExpr]:
     previous: tuple[str, Point] | None = None
     previous_end = 0
     for cand in find_candidates(text):
-        context = Context(text=text, ref=ref, previous=previous, parsed=doc.parsed,
-                          previous_end=previous_end)
+        context = Context(
+            text=text, ref=ref, previous=previous, parsed=doc.parsed, previous_end=previous_end
+        )
         reading = resolve(cand, context)
         if reading is None:
             continue
@@ -66,8 +67,17 @@ def find_times(doc: Doc) -> list[TimeExpr]:
         anchor = reading.anchor
         if anchor == "previous":
             anchor = previous[0] if previous is not None else "publication"
-        times.append(TimeExpr(time_id, Span(cand.start, cand.end), reading.type, reading.value,
-                              reading.interval, anchor, STAGE))
+        times.append(
+            TimeExpr(
+                time_id,
+                Span(cand.start, cand.end),
+                reading.type,
+                reading.value,
+                reading.interval,
+                anchor,
+                STAGE,
+            )
+        )
         if reading.point is not None and reading.point.year is not None:
             previous = (time_id, reading.point)
             previous_end = cand.end

@@ -10,8 +10,25 @@ from typing import Any
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going"})
 # Verbs whose complement lies in the future: "is expected to take place this month".
-FUTURE_HEADS = frozenset({"expect", "schedule", "plan", "set", "due", "intend", "aim", "hope",
-                          "want", "prepare", "agree", "promise", "vow", "pledge", "threaten"})
+FUTURE_HEADS = frozenset(
+    {
+        "expect",
+        "schedule",
+        "plan",
+        "set",
+        "due",
+        "intend",
+        "aim",
+        "hope",
+        "want",
+        "prepare",
+        "agree",
+        "promise",
+        "vow",
+        "pledge",
+        "threaten",
+    }
+)
 SCHEDULE_VERBS = frozenset({"schedule", "plan", "expect", "set"})
 # Modals that put the clause ahead of publication ("should be completed in October").
 FUTURE_MODALS = frozenset({"should", "may", "might", "must", "can", "could", "shall"})
@@ -19,7 +36,7 @@ MAX_CLIMB = 4
 
 
 def tense_at(parsed: Any, start: int, end: int) -> str | None:
-    """"past", "future" or None (present, or unknown) for the verb governing [start, end)."""
+    """ "past", "future" or None (present, or unknown) for the verb governing [start, end)."""
     if parsed is None:
         return None
     span = parsed.char_span(start, end, alignment_mode="expand")

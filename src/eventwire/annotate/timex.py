@@ -29,8 +29,19 @@ MODIFIER = re.compile(
     r"|\b(?:early|late|mid|earlier|later)(?:\s+|-)|\bmid-)$",
     re.IGNORECASE,
 )
-MODIFIABLE = frozenset({"month", "month_year", "month_rel", "year", "rel_unit", "quarter",
-                        "season", "decade", "date_dm"})
+MODIFIABLE = frozenset(
+    {
+        "month",
+        "month_year",
+        "month_rel",
+        "year",
+        "rel_unit",
+        "quarter",
+        "season",
+        "decade",
+        "date_dm",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,64 +117,64 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     rules = {
         "date_mdy": rf"{wd_prefix}(?P<mon>{month})\s+(?P<day>{day})\s*,?\s*(?P<year>{year})",
         "date_dmy": rf"{wd_prefix}(?P<day>{day})\s+(?:of\s+)?(?P<mon>{month})\s*,?\s*"
-                    rf"(?P<year>{year})",
+        rf"(?P<year>{year})",
         "date_iso": r"(?<![\w-])(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])"
-                    r"-(?P<day>0[1-9]|[12]\d|3[01])(?![\w-])",
+        r"-(?P<day>0[1-9]|[12]\d|3[01])(?![\w-])",
         "date_slash": r"(?<![\w/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\w/])",
         "date_rel_dm": rf"{wd_prefix}(?:(?P<mon>{month})\s+(?P<day>{day})"
-                       rf"|(?P<day2>{day})\s+(?:of\s+)?(?P<mon2>{month}))\s*,?\s+(?:of\s+)?(?P<rel>{rel_year})",
+        rf"|(?P<day2>{day})\s+(?:of\s+)?(?P<mon2>{month}))\s*,?\s+(?:of\s+)?(?P<rel>{rel_year})",
         "month_year": rf"(?P<mon>{month})\s*,?\s+(?:of\s+)?(?P<year>{year})",
         "month_rel": rf"(?P<mon>{month})\s+(?P<rel>{rel_year})"
-                     rf"|(?P<rel2>last|next|this|coming)\s+(?P<mon2>{month})",
+        rf"|(?P<rel2>last|next|this|coming)\s+(?P<mon2>{month})",
         "date_dm": rf"{wd_prefix}(?:(?P<mon>{month})\s+(?P<day>{day})(?!\s*,?\s*\d)"
-                   rf"|(?:the\s+)?(?P<day2>{day})\s+(?:of\s+)?(?P<mon2>{month}))",
+        rf"|(?:the\s+)?(?P<day2>{day})\s+(?:of\s+)?(?P<mon2>{month}))",
         "month": rf"(?P<mon>{month})(?:(?=\s+of\s+(?P<ofrel>this|last|next)\s+year\b)|(?!\s*\d))",
         "year": rf"(?:(?:fiscal|FY)\s*)?(?P<year>{year})",
         "decade": r"(?<![\w$£€#'])'?(?P<c>1[5-9]|20)?(?P<d>\d)0s(?!\w)",
         "quarter": rf"(?:the\s+)?(?P<ord>{ordinal})[\s-]+(?P<unit>quarter|half)"
-                   rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>{year})|(?P<rel>{rel_year})))?"
-                   rf"|(?-i:Q(?P<q>[1-4]))(?:\s+(?P<year2>{year}))?(?!\w)",
+        rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>{year})|(?P<rel>{rel_year})))?"
+        rf"|(?-i:Q(?P<q>[1-4]))(?:\s+(?P<year2>{year}))?(?!\w)",
         "season": rf"(?:(?P<rel>this|last|next|early|late)\s+)?(?P<season>{seasons})"
-                  rf"(?:\s+(?:of\s+)?(?P<year>{year}))?(?!\w)",
+        rf"(?:\s+(?:of\s+)?(?P<year>{year}))?(?!\w)",
         "same_ago": r"the\s+same\s+(?P<unit>day|week|month|quarter|period|time|year)\s+"
-                    r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|a\s+year\s+prior"
-                    r"|the\s+(?:previous|prior)\s+year|(?:of\s+)?the\s+year\s+before)",
+        r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|a\s+year\s+prior"
+        r"|the\s+(?:previous|prior)\s+year|(?:of\s+)?the\s+year\s+before)",
         "rel_unit": r"(?:(?P<mod>earlier|later)\s+)?(?P<the>the\s+)?"
-                    r"(?P<rel>this|last|next|past|coming|current|previous|following|same)\s+(?P<unit>weekend|week|month|year|quarter|decade"
-                    r"|century|day)(?!\w)",
+        r"(?P<rel>this|last|next|past|coming|current|previous|following|same)\s+(?P<unit>weekend|week|month|year|quarter|decade"
+        r"|century|day)(?!\w)",
         "unit_rel": r"(?:the\s+)?(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later"
-                    r"|previous|prior)(?!\s+(?:(?:the|a|an|his|her|its|their|this|that|last|next)\b"
-                    r"|(?-i:[A-Z\d])))",
+        r"|previous|prior)(?!\s+(?:(?:the|a|an|his|her|its|their|this|that|last|next)\b"
+        r"|(?-i:[A-Z\d])))",
         "deictic": rf"(?:(?P<mod>earlier|later)\s+)?(?P<word>{deictic})"
-                   rf"(?:\s+(?P<part>{parts}))?(?!\w)"
-                   rf"|(?P<this>this|last)\s+(?P<part2>{parts})(?!\w)",
+        rf"(?:\s+(?P<part>{parts}))?(?!\w)"
+        rf"|(?P<this>this|last)\s+(?P<part2>{parts})(?!\w)",
         "clock": rf"(?:(?P<wd1>{weekday}|{deictic})\s+(?:at\s+)?)?(?P<h>[01]?\d|2[0-3])"
-                 rf"(?:(?::|\.)(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)?"
-                 rf"(?:\s*(?P<tz>{tz})\b)?(?:\s+(?:on\s+)?(?P<wd2>{weekday}|{deictic}))?",
+        rf"(?:(?::|\.)(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)?"
+        rf"(?:\s*(?P<tz>{tz})\b)?(?:\s+(?:on\s+)?(?P<wd2>{weekday}|{deictic}))?",
         "weekday": rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{weekday})"
-                   rf"(?:'s)?(?:\s+(?P<part>{parts}))?(?!\w)",
+        rf"(?:'s)?(?:\s+(?P<part>{parts}))?(?!\w)",
         "ago": rf"(?P<num>{num}|{vague})\s+(?P<unit>{unit})\s+"
-               r"(?:(?P<dir>ago|earlier|later|from\s+now)"
-               r"(?!\s+(?:than|in|on|at)\b)|(?P<dir2>before|after)(?=\s*(?:[,.;:)]|$)))",
+        r"(?:(?P<dir>ago|earlier|later|from\s+now)"
+        r"(?!\s+(?:than|in|on|at)\b)|(?P<dir2>before|after)(?=\s*(?:[,.;:)]|$)))",
         "another": r"(?P<lead>after|in|within)\s+"
-                   r"(?P<x>(?:another|a\s+further|an\s+additional|one\s+more)"
-                   rf"\s+(?:(?P<num>{num})\s+)?(?P<unit>{unit}))(?!\w)",
+        r"(?P<x>(?:another|a\s+further|an\s+additional|one\s+more)"
+        rf"\s+(?:(?P<num>{num})\s+)?(?P<unit>{unit}))(?!\w)",
         "duration": r"(?:(?P<the>the\s+)"
-                    r"(?P<rel>next|past|last|coming|previous|first|final|following)\s+)?"
-                    r"(?:(?P<approx>almost|nearly|about|around|over|more\s+than|less\s+than"
-                    r"|under|some|roughly|approximately|at\s+least|up\s+to|just)\s+)?"
-                    rf"(?:(?P<num>{num})(?P<half>\s+and\s+a\s+half)?|(?P<vague>{vague}))[\s-]+"
-                    rf"(?P<unit>{unit})(?:-long)?(?![\w-])",
+        r"(?P<rel>next|past|last|coming|previous|first|final|following)\s+)?"
+        r"(?:(?P<approx>almost|nearly|about|around|over|more\s+than|less\s+than"
+        r"|under|some|roughly|approximately|at\s+least|up\s+to|just)\s+)?"
+        rf"(?:(?P<num>{num})(?P<half>\s+and\s+a\s+half)?|(?P<vague>{vague}))[\s-]+"
+        rf"(?P<unit>{unit})(?:-long)?(?![\w-])",
         "the_years": r"(?P<lead>over|in|during|through|throughout)\s+"
-                     r"(?P<x>the\s+(?P<unit>years|months|decades|weeks))(?!\w)",
+        r"(?P<x>the\s+(?P<unit>years|months|decades|weeks))(?!\w)",
         "whole_unit": r"(?:the\s+(?:entire|whole|full|same)|that)\s+"
-                      r"(?P<unit>year|month|week|quarter|day|time)(?!\w)"
-                      r"|(?:earlier|later)\s+in\s+(?P<x>the\s+(?P<unit2>day|week|month|year))(?!\w)",
+        r"(?P<unit>year|month|week|quarter|day|time)(?!\w)"
+        r"|(?:earlier|later)\s+in\s+(?P<x>the\s+(?P<unit2>day|week|month|year))(?!\w)",
         "bare_of": r"(?P<unit>years|months|weeks|decades|days|hours)(?=\s+of\b)",
         "bare_after": r"(?P<lead>for|over|after|within|during)\s+(?P<x>(?P<unit>years|months|weeks"
-                      r"|decades))(?!\w)",
+        r"|decades))(?!\w)",
         "set": rf"(?:every|each|per)\s+(?:(?P<num>{num})\s+)?(?P<unit>{unit})(?!\w)"
-               rf"|(?P<word>{alternation(lex.sets)})(?!\w)",
+        rf"|(?P<word>{alternation(lex.sets)})(?!\w)",
         "reference": rf"(?P<ref>{alternation(lex.references)})(?![\w-])",
     }
     return tuple(
@@ -172,12 +183,41 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
-RULE_ORDER = {name: i for i, name in enumerate(
-    ("date_mdy", "date_dmy", "date_iso", "date_slash", "date_rel_dm", "month_year", "month_rel",
-     "same_ago", "another", "ago", "clock", "date_dm", "quarter", "season", "rel_unit", "unit_rel",
-     "deictic", "weekday", "duration", "decade", "year", "month", "set", "the_years", "whole_unit",
-     "bare_of", "bare_after", "reference")
-)}
+RULE_ORDER = {
+    name: i
+    for i, name in enumerate(
+        (
+            "date_mdy",
+            "date_dmy",
+            "date_iso",
+            "date_slash",
+            "date_rel_dm",
+            "month_year",
+            "month_rel",
+            "same_ago",
+            "another",
+            "ago",
+            "clock",
+            "date_dm",
+            "quarter",
+            "season",
+            "rel_unit",
+            "unit_rel",
+            "deictic",
+            "weekday",
+            "duration",
+            "decade",
+            "year",
+            "month",
+            "set",
+            "the_years",
+            "whole_unit",
+            "bare_of",
+            "bare_after",
+            "reference",
+        )
+    )
+}
 
 
 def find_candidates(text: str) -> list[Candidate]:
@@ -201,8 +241,11 @@ def find_candidates(text: str) -> list[Candidate]:
     extended = [extend_modifier(text, c) for c in kept]
     # A modifier taken into a span ("the last week of March") wins over what it overlaps.
     grown = [c for c, k in zip(extended, kept, strict=True) if c.start != k.start]
-    return [c for c in extended
-            if c in grown or not any(g.start < c.end and c.start < g.end for g in grown)]
+    return [
+        c
+        for c in extended
+        if c in grown or not any(g.start < c.end and c.start < g.end for g in grown)
+    ]
 
 
 def extend_modifier(text: str, cand: Candidate) -> Candidate:
