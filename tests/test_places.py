@@ -329,3 +329,15 @@ def test_places_compass_part_of_a_place_takes_its_point(places_of):
 def test_places_country_without_population_in_countryinfo_still_outranks_a_village(places_of):
     doc, places = places_of("Russia said the diplomat had left the UK on Monday for Moscow.")
     assert find(doc, places, "UK").country == "GBR"
+
+
+@pytest.mark.slow
+def test_places_site_in_another_country_is_not_put_in_the_articles_town(places_of):
+    text = (
+        "Vienna police said on Monday that protesters had gathered on Zorvan Square in "
+        "Slovakia. Officials in Vienna said the border stayed open."
+    )
+    doc, places = places_of(text)
+    site = find(doc, places, "Zorvan Square")
+    assert site.within is None
+    assert site.lat is None

@@ -85,7 +85,8 @@ def site_containers(
     sentence_of: Sequence[int],
     text_between: Sequence[str],
 ) -> dict[int, int]:
-    """For each unknown site, the number of the mention whose place it sits in."""
+    """For each unknown site (and each unknown village the text places), the number of the
+    mention whose place it sits in."""
     out: dict[int, int] = {}
     focus = focus_town(resolutions)
     for i, mention in enumerate(mentions):
@@ -101,7 +102,8 @@ def site_containers(
             if placed_after and is_settlement(mention) and _NEAR.fullmatch(text_between[i]):
                 out[i] = after
             continue
-        if placed_after and _INSIDE.fullmatch(text_between[i]):
+        inside = after < len(mentions) and bool(_INSIDE.fullmatch(text_between[i]))
+        if placed_after and inside:
             out[i] = after
             continue
         before = i - 1
@@ -112,6 +114,13 @@ def site_containers(
         ):
             out[i] = before
             continue
-        if focus is not None:
+        # "Zorvan Square in Slovakia": the article's own town only if it is in that country
+        said = resolutions[after].entry if inside else None
+        if focus is not None and (said is None or said.country == country_of(resolutions, focus)):
             out[i] = focus
     return out
+
+
+def country_of(resolutions: Sequence[Resolution], i: int) -> str | None:
+    entry = resolutions[i].entry
+    return entry.country if entry else None
