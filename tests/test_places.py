@@ -341,3 +341,10 @@ def test_places_site_in_another_country_is_not_put_in_the_articles_town(places_o
     site = find(doc, places, "Zorvan Square")
     assert site.within is None
     assert site.lat is None
+
+
+@pytest.mark.slow
+def test_places_town_state_pairs_inside_a_list_keep_their_states(places_of):
+    doc, places = places_of("Storms hit Portland, Maine, and Columbus, Georgia, on Monday.")
+    assert find(doc, places, "Portland").admin1 == "Maine"
+    assert find(doc, places, "Columbus").admin1 == "Georgia"

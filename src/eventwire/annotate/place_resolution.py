@@ -241,6 +241,15 @@ def build_context(
         if entry.admin1:
             admin1s.add(entry.admin1)
     groups = list_groups(text_between)
+    # "Springfield, Illinois, and Columbus, Ohio": a comma before a sure admin1 area or
+    # country is "X, <where X is>" even inside a list
+    inside_next = [
+        text_between[i].strip() == ","
+        and i + 1 < len(mentions)
+        and first[i + 1] is not None
+        and first[i + 1].kind in ("admin1", "country")
+        for i in range(len(mentions))
+    ]
     neighbours: list[list[GazetteerEntry]] = []
     comma_next: list[list[GazetteerEntry]] = []
     list_kinds: list[set[str]] = []
@@ -250,7 +259,8 @@ def build_context(
         for j, other in enumerate(mentions):
             if j == i or sentence_of[j] != sentence_of[i]:
                 continue
-            if groups[j] == groups[i] is not None:  # list partners: alike, not containers
+            contains = inside_next[min(i, j)] and abs(i - j) == 1
+            if groups[j] == groups[i] is not None and not contains:  # alike, not containers
                 kinds.update(e.kind for e in (first[j],) if e is not None)
                 continue
             gap = max(other.start - mention.end, mention.start - other.end)
@@ -258,7 +268,8 @@ def build_context(
                 near.extend(e for e, _ in found[j])
         neighbours.append(near)
         list_kinds.append(kinds)
-        following = groups[i] is None and i + 1 < len(mentions) and text_between[i].strip() == ","
+        comma = i + 1 < len(mentions) and text_between[i].strip() == ","
+        following = comma and (groups[i] is None or inside_next[i])
         comma_next.append([e for e, _ in found[i + 1]] if following else [])
     return Context(countries, admin1s, neighbours, comma_next, list_kinds)
 
