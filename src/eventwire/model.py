@@ -121,7 +121,8 @@ class Place:
     confidence: float | None
     stage: str
     metonym: bool = False  # a capital standing for its government ("Washington said")
-    # for a street or building the gazetteer lacks: the id of the place whose point it takes
+    # for a street, building or village the gazetteer lacks: the id of the place whose point
+    # (country, admin1) it takes, the town the text puts it in
     within: str | None = None
 
 
