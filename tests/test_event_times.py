@@ -111,3 +111,23 @@ def test_event_times_time_of_another_sentence_is_not_used(timed):
 def test_event_times_doc_without_events_is_unchanged():
     doc = Doc(article=Article(id="a", text="Nothing happened."))
     assert EventTimeStage()(doc) is doc
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # a definite later mention with a clause of its own dates the event
+        ("The deal follows months of those talks, which began in March this year.",
+         ("began", "2024-03")),
+        # an indefinite one may be other talks: the publication fallback stays
+        ("Other talks began in March this year.", ("on", "2024-09-06")),
+    ],
+)  # fmt: skip
+def test_event_times_from_a_later_mention_of_the_event(second, expected):
+    from eventwire.api import extract
+
+    text = "Officials said technical talks with the US government have concluded.\n" + second
+    doc = extract(text, published="2024-09-06")
+    talks = next(e for e in doc.events if doc.text_of(e.trigger) == "talks")
+    assert (talks.time.relation, talks.time.value) == expected

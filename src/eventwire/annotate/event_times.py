@@ -25,7 +25,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from eventwire.model import Doc, Event, EventTime, TimeExpr
+from eventwire.model import Doc, Event, EventTime, Span, TimeExpr
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,10 @@ END_VERBS = frozenset({"end", "conclude", "finish", "complete", "close", "wrap"}
 # A time further than this many dependency edges from the trigger is taken to belong to
 # another clause. Calibrated on the sample article: its attached times lie 1-4 edges away.
 MAX_TREE_DISTANCE = 5
+# A later definite mention of an event's noun ("those talks, which began in January") gives
+# it a time when it is in one of the next this many sentences.
+LATER_SENTENCES = 2
+ANAPHORIC_DETERMINERS = frozenset({"the", "those", "these", "that", "this"})
 FALLBACK_PENALTY = 0.1
 FALLBACK_TRACE = "time:publication-fallback"
 
@@ -74,6 +78,12 @@ def date_event(doc: Doc, event: Event) -> Event:
         time, relation = linked
         event_time = EventTime(relation, time.value, time.interval, time.id)
         return replace(event, time=event_time, trace=(*event.trace, f"time:{time.id}"))
+    later = time_of_later_mention(doc, event)
+    if later is not None:
+        time, relation, noun = later
+        event_time = EventTime(relation, time.value, time.interval, time.id)
+        trace = (*event.trace, f"time:{time.id}", f"time:later-mention:{noun.idx}")
+        return replace(event, time=event_time, trace=trace)
     published = publication_day(doc.article.published)
     if event.modality != "occurred" or published is None:
         return event
@@ -99,21 +109,64 @@ def linkable(time: TimeExpr) -> bool:
     return time.type != "DURATION" or time.interval is not None
 
 
-def attached_time(doc: Doc, event: Event) -> tuple[TimeExpr, str] | None:
+def trigger_token(doc: Doc, event: Event) -> Any:
     if doc.parsed is None:
         return None
-    trigger_span = doc.parsed.char_span(
-        event.trigger.start, event.trigger.end, alignment_mode="expand"
-    )
-    if trigger_span is None or len(trigger_span) == 0:
+    span = doc.parsed.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return None if span is None or len(span) == 0 else span.root
+
+
+def attached_time(doc: Doc, event: Event) -> tuple[TimeExpr, str] | None:
+    trigger = trigger_token(doc, event)
+    if trigger is None:
         return None
-    trigger = trigger_span.root
+    return time_below(doc, trigger, event.sentence)
+
+
+def time_of_later_mention(doc: Doc, event: Event) -> tuple[TimeExpr, str, Any] | None:
+    """A time a later sentence gives the same event through a definite mention of its noun
+    with a clause of its own: "technical talks ... have concluded. ... those diplomatic
+    talks, which began in January" dates the talks to January. Only a noun trigger, only
+    the next LATER_SENTENCES sentences, only "the/those/these/that/this" + the same lemma,
+    and only a time inside a relative or participle clause on that noun."""
+    trigger = trigger_token(doc, event)
+    if trigger is None or trigger.pos_ != "NOUN":
+        return None
+    sentences = list(doc.parsed.sents)
+    at = next((n for n, sent in enumerate(sentences) if sent.start <= trigger.i < sent.end), None)
+    if at is None:
+        return None
+    for sent in sentences[at + 1 : at + 1 + LATER_SENTENCES]:
+        for noun in sent:
+            if noun.lemma_ != trigger.lemma_ or noun.pos_ != "NOUN" or not is_definite(noun):
+                continue
+            clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+            bounds = Span(sent.start_char, sent.end_char)
+            for clause in clauses:
+                found = time_below(doc, clause, bounds, within=clause)
+                if found is not None:
+                    return (*found, noun)
+    return None
+
+
+def is_definite(noun: Any) -> bool:
+    return any(t.dep_ == "det" and t.lower_ in ANAPHORIC_DETERMINERS for t in noun.children)
+
+
+def time_below(
+    doc: Doc, trigger: Any, bounds: Span, *, within: Any = None
+) -> tuple[TimeExpr, str] | None:
+    """The time in `bounds` nearest to `trigger` in the tree (and, with `within`, inside
+    that token's subtree), with its relation."""
+    inside = {t.i for t in within.subtree} if within is not None else None
     best: tuple[int, int, TimeExpr, Any] | None = None  # distance, gap, time, its tokens
     for time in doc.times:
-        if not (linkable(time) and event.sentence.contains(time.span)):
+        if not (linkable(time) and bounds.contains(time.span)):
             continue
         span = doc.parsed.char_span(time.span.start, time.span.end, alignment_mode="expand")
         if span is None or len(span) == 0:
+            continue
+        if inside is not None and span.root.i not in inside:
             continue
         distance = tree_distance(trigger, span.root)
         if distance is None or distance > MAX_TREE_DISTANCE:
