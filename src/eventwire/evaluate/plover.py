@@ -6,7 +6,8 @@ Scoring follows the gold set's own description (gold/plover SOURCE.md):
 - actors and recipients: for each gold event whose category we predicted in its sentence, the
   set of country codes of our events of that category against the gold codes. "exact" needs
   equal sets, "overlap" one shared code. Reciprocal records compare actors and recipients
-  together, in any order.
+  together, in any order. A recipient of the actor's own country counts: the gold codes
+  domestic events that way (Algerian protesters against the Algerian government: DZA -> DZA).
 """
 
 from __future__ import annotations
@@ -142,7 +143,7 @@ def predicted_codes(doc: Doc, etype: str) -> tuple[frozenset[str], frozenset[str
             continue
         actors |= {a.country for a in event.actors if a.country}
         recipients |= {a.country for a in event.recipients if a.country}
-    return frozenset(actors), frozenset(recipients - actors)
+    return frozenset(actors), frozenset(recipients)
 
 
 def score(path: Path, *, pipeline: Pipeline | None = None) -> PloverScores:
