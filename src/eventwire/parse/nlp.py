@@ -9,6 +9,7 @@ from typing import Any
 
 from eventwire.errors import ConfigError
 from eventwire.model import Doc
+from eventwire.parse.truecase import truecase_headlines
 
 log = logging.getLogger(__name__)
 
@@ -61,4 +62,4 @@ class ParseStage:
         self.nlp = load_nlp()
 
     def __call__(self, doc: Doc) -> Doc:
-        return replace(doc, parsed=self.nlp(doc.article.text))
+        return replace(doc, parsed=self.nlp(truecase_headlines(doc.article.text)))

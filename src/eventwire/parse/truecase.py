@@ -1,0 +1,101 @@
+"""Headline case: give the parser a Title Case line ("Kenya Leader Criticizes Ethiopia's
+Response") with its common words in lower case, so the small model does not read every
+capitalised verb and noun as a proper noun.
+
+A line is in Title Case when at least TITLE_SHARE of its words that are not stop words start
+with a capital, and it has at least MIN_WORDS of them. In such a line a capitalised word (first
+letter only) is lowered when it is a common word: a stop word, an event trigger or word class
+of the event lexicon, a sector word of the actor lexicon (an inflected form counts: "Criticizes",
+"Imposed"), or a word the same article writes in lower case elsewhere. Names stay as written.
+
+Only ASCII letters change, one for one, so the parsed text has the article's length and every
+character offset still points at the same place; outputs take their text from the article.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+TITLE_SHARE = 0.9
+MIN_WORDS = 3
+WORD = re.compile(r"[A-Za-z][a-z'’]*(?:-[A-Za-z][a-z'’]*)*")
+# suffixes an inflected form may carry, with what the lemma ends in instead
+SUFFIXES = (
+    ("ies", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("d", ""),
+    ("ing", ""),
+    ("ing", "e"),
+    ("'s", ""),
+    ("’s", ""),
+)
+MIN_STEM = 3
+
+
+def lexicon_words(path: str, *, column: int | None = 0) -> set[str]:
+    """Words of a project lexicon file: one column, or (column None) every word after the
+    first tab."""
+    text = resources.files("eventwire").joinpath(*path.split("/")).read_text(encoding="utf-8")
+    out: set[str] = set()
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        cell = " ".join(parts[1:]) if column is None else parts[column]
+        out.update(cell.lower().split())
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@functools.lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    return frozenset(
+        stop_words()
+        | lexicon_words("data/events/triggers.tsv")
+        | lexicon_words("data/events/classes.tsv", column=None)
+        | lexicon_words("data/actors/sectors.tsv")
+    )
+
+
+def forms(word: str) -> list[str]:
+    out = [word]
+    for suffix, lemma_end in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            out.append(word[: -len(suffix)] + lemma_end)
+    return out
+
+
+def is_title_line(words: list[str]) -> bool:
+    content = [w for w in words if w.lower() not in stop_words()]
+    capitals = sum(w[0].isupper() for w in content)
+    return len(content) >= MIN_WORDS and capitals >= TITLE_SHARE * len(content)
+
+
+def truecase_headlines(text: str) -> str:
+    """`text` with the common words of its Title Case lines in lower case (same length)."""
+    common = common_words()
+    lowered = {m.group() for m in WORD.finditer(text) if m.group().islower()}
+    out = list(text)
+    start = 0
+    for line in text.splitlines(keepends=True):
+        matches = list(WORD.finditer(line))
+        if is_title_line([m.group() for m in matches]):
+            for m in matches:
+                word, low = m.group(), m.group().lower()
+                if word == low or word.isupper():  # already lower case; an acronym ("UN")
+                    continue
+                if low in lowered or any(f in common for f in forms(low)):
+                    out[start + m.start() : start + m.end()] = low
+        start += len(line)
+    return "".join(out)
