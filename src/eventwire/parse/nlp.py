@@ -1,4 +1,10 @@
-"""Load the spaCy English pipeline once per process and parse articles with it."""
+"""Load the spaCy English pipeline once per process and parse articles with it.
+
+Two things differ from a plain spaCy run: a line break always starts a sentence, and a Title
+Case line (a headline) is parsed with its common words in lower case (`truecase.py`). The
+parsed text has the article's length, so character offsets are shared; outputs take their text
+from the article, never from the parse.
+"""
 
 from __future__ import annotations
 
