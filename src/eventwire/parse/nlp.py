@@ -2,8 +2,9 @@
 
 Two things differ from a plain spaCy run: a line break always starts a sentence, and a Title
 Case line (a headline) is parsed with its common words in lower case (`truecase.py`). The
-parsed text has the article's length, so character offsets are shared; outputs take their text
-from the article, never from the parse.
+parsed text has the article's length, so character offsets are shared and every span's text
+in the output is the article's; a few strings read off tokens (an actor's role) show such a
+headline word in lower case.
 """
 
 from __future__ import annotations
