@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 TITLE_SHARE = 0.9
 MIN_WORDS = 3
@@ -37,20 +36,6 @@ SUFFIXES = (
 MIN_STEM = 3
 
 
-def lexicon_words(path: str, *, column: int | None = 0) -> set[str]:
-    """Words of a project lexicon file: one column, or (column None) every word after the
-    first tab."""
-    text = resources.files("eventwire").joinpath(*path.split("/")).read_text(encoding="utf-8")
-    out: set[str] = set()
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        cell = " ".join(parts[1:]) if column is None else parts[column]
-        out.update(cell.lower().split())
-    return out
-
-
 @functools.lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -60,12 +45,14 @@ def stop_words() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
-    return frozenset(
-        stop_words()
-        | lexicon_words("data/events/triggers.tsv")
-        | lexicon_words("data/events/classes.tsv", column=None)
-        | lexicon_words("data/actors/sectors.tsv")
-    )
+    """Stop words and the words of the event and sector lexicons (a user's additions
+    included), read through the lexicons' own loaders."""
+    from eventwire.annotate.lexicon import sector_words
+    from eventwire.classify.triggers import readings, word_classes
+
+    lexicon = {*readings(), *(w for words in word_classes().values() for w in words)}
+    lexicon |= {w for phrase in sector_words() for w in phrase.split()}
+    return frozenset(stop_words() | {w.lower() for w in lexicon})
 
 
 def forms(word: str) -> list[str]:
@@ -84,18 +71,23 @@ def is_title_line(words: list[str]) -> bool:
 
 def truecase_headlines(text: str) -> str:
     """`text` with the common words of its Title Case lines in lower case (same length)."""
-    common = common_words()
-    lowered = {m.group() for m in WORD.finditer(text) if m.group().islower()}
-    out = list(text)
+    lines: list[tuple[int, list[re.Match[str]]]] = []  # (offset, words) of each title line
     start = 0
     for line in text.splitlines(keepends=True):
         matches = list(WORD.finditer(line))
         if is_title_line([m.group() for m in matches]):
-            for m in matches:
-                word, low = m.group(), m.group().lower()
-                if word == low or word.isupper():  # already lower case; an acronym ("UN")
-                    continue
-                if low in lowered or any(f in common for f in forms(low)):
-                    out[start + m.start() : start + m.end()] = low
+            lines.append((start, matches))
         start += len(line)
+    if not lines:  # most text: no headline in Title Case, nothing more to read
+        return text
+    common = common_words()
+    lowered = {m.group() for m in WORD.finditer(text) if m.group().islower()}
+    out = list(text)
+    for start, matches in lines:
+        for m in matches:
+            word, low = m.group(), m.group().lower()
+            if word == low or word.isupper():  # already lower case; an acronym ("UN")
+                continue
+            if low in lowered or any(f in common for f in forms(low)):
+                out[start + m.start() : start + m.end()] = low
     return "".join(out)
