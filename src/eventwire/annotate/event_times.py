@@ -132,11 +132,11 @@ def time_of_later_mention(doc: Doc, event: Event) -> tuple[TimeExpr, str, Any] |
     trigger = trigger_token(doc, event)
     if trigger is None or trigger.pos_ != "NOUN":
         return None
-    sentences = list(doc.parsed.sents)
-    at = next((n for n, sent in enumerate(sentences) if sent.start <= trigger.i < sent.end), None)
-    if at is None:
-        return None
-    for sent in sentences[at + 1 : at + 1 + LATER_SENTENCES]:
+    sent = trigger.sent
+    for _ in range(LATER_SENTENCES):
+        if sent.end >= len(sent.doc):
+            return None
+        sent = sent.doc[sent.end].sent
         for noun in sent:
             if noun.lemma_ != trigger.lemma_ or noun.pos_ != "NOUN" or not is_definite(noun):
                 continue
