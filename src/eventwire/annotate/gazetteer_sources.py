@@ -229,8 +229,10 @@ def add_subdivisions_and_cities(gazetteer: Gazetteer) -> None:
         for row in read_table("admin_points.tsv")
     }
     points: dict[int, list[tuple[float, float]]] = defaultdict(list)
-    people: dict[int, int] = defaultdict(int)
+    people: dict[int, int] = defaultdict(int)  # per subdivision id
+    nationals: dict[str, int] = defaultdict(int)  # per country
     for name, geonames_id, sub_ids, country, population, lat, lon in city_rows():
+        nationals[country] += population
         admin1 = None
         for sub_id in sub_ids:
             points[sub_id].append((lat, lon))
@@ -273,10 +275,6 @@ def add_subdivisions_and_cities(gazetteer: Gazetteer) -> None:
         )
     # Countries countryinfo gives no point (or no population: the United Kingdom) for take
     # the centre of their cities (or the sum of their people).
-    nationals: dict[str, int] = defaultdict(int)
-    for entry in gazetteer.entries:
-        if entry.kind == "city" and entry.country:
-            nationals[entry.country] += entry.population
     for alpha3, n in gazetteer.countries.items():
         entry = gazetteer.entries[n]
         if entry.lat is None:
