@@ -189,16 +189,7 @@ def find_cues(parsed: Any, lexicon: SourceLexicon) -> list[Cue]:
             to = parsed[tok.i + 1]
             objects = [c for c in to.children if c.dep_ == "pobj"]
             speaker = objects[0] if objects else None
-            cue = Span(tok.idx, to.idx + len(to.text))
-            cues.append(
-                Cue(
-                    cue,
-                    tok.i,
-                    np_span(speaker) if speaker is not None else None,
-                    speaker.i if speaker is not None else None,
-                    "indirect",
-                )
-            )
+            cues.append(cue_of(Span(tok.idx, to.idx + len(to.text)), tok, speaker, "indirect"))
             continue
         kind = cue_kind(tok, lexicon)
         if kind is None or any(c.dep_ == "neg" for c in tok.children):
@@ -213,17 +204,15 @@ def find_cues(parsed: Any, lexicon: SourceLexicon) -> list[Cue]:
         ):
             speaker = paragraph_subject(parsed, tok)
         start = parsed[first].idx
-        cue = Span(min(start, tok.idx), tok.idx + len(tok.text))
-        cues.append(
-            Cue(
-                cue,
-                tok.i,
-                np_span(speaker) if speaker is not None else None,
-                speaker.i if speaker is not None else None,
-                kind,
-            )
-        )
+        cues.append(cue_of(Span(min(start, tok.idx), tok.idx + len(tok.text)), tok, speaker, kind))
     return cues
+
+
+def cue_of(span: Span, tok: Any, speaker: Any | None, kind: str) -> Cue:
+    """The cue at `tok` over `span`, with its speaker's noun phrase and head, if any."""
+    if speaker is None:
+        return Cue(span, tok.i, None, None, kind)
+    return Cue(span, tok.i, np_span(speaker), speaker.i, kind)
 
 
 def trim_clause(text: str, start: int, end: int) -> Span | None:
