@@ -67,18 +67,15 @@ def test_pipeline_batch_goes_on_after_a_failing_article():
     assert "error" not in results[2]
 
 
-def test_triggers_file_is_validated(tmp_path, monkeypatch):
-    from eventwire.classify import triggers
+def test_triggers_file_is_validated(tmp_path):
+    from eventwire.stages.s7_events.triggers import load_triggers
 
-    (tmp_path / "triggers.tsv").write_text("parley\tV\tNEGOTIATE\t-\t-\t-\n", encoding="utf-8")
-    monkeypatch.setenv("EVENTWIRE_EVENTS_DIR", str(tmp_path))
-    triggers.readings.cache_clear()
-    try:
-        with pytest.raises(ConfigError, match="unknown category"):
-            triggers.readings()
-    finally:
-        monkeypatch.delenv("EVENTWIRE_EVENTS_DIR")
-        triggers.readings.cache_clear()
+    (tmp_path / "events").mkdir()
+    user_file = tmp_path / "events" / "triggers.tsv"
+    user_file.write_text("parley\tV\tNEGOTIATE\t-\t-\t-\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown category") as caught:
+        load_triggers(tmp_path)
+    assert f"{user_file} line 1" in str(caught.value)
 
 
 @pytest.mark.slow
@@ -88,3 +85,41 @@ def test_parse_starts_a_sentence_at_each_line_break(parsed_doc):
     doc = parsed_doc(text)
     starts = [s.start_char for s in doc.parsed.sents]
     assert text.index("Israel") in starts
+
+
+@pytest.mark.parametrize("error", [TypeError, AttributeError, KeyError])
+def test_pipeline_a_bug_in_a_stage_is_a_crash_not_a_failure_record(error):
+    @dataclass
+    class BuggyStage:
+        name: str = "buggy"
+        needs: frozenset[str] = frozenset({"article"})
+        gives: frozenset[str] = frozenset({"body"})
+
+        def __call__(self, doc: Doc) -> Doc:
+            raise error("a bug")
+
+    article = make_article("Police arrested five protesters in the capital on Monday.")
+    with pytest.raises(error):
+        run(article, pipeline=Pipeline([BuggyStage()]))
+    with pytest.raises(error):  # nor does the batch form turn it into an error record
+        list(extract_lines(['{"id": "1", "text": "Police arrested five protesters."}'],
+                           pipeline=Pipeline([BuggyStage()])))  # fmt: skip
+
+
+def test_pipeline_registry_passes_each_stage_its_settings():
+    from eventwire.pipeline import STAGES
+    from eventwire.settings import Settings
+
+    assert STAGES["events"].options == ("events", "lexicons")
+    stage = load_stage("events", Settings(events="all"))
+    assert stage.scope == "all"
+    with pytest.raises(ConfigError, match="cannot load the stage"):
+        load_stage("no.such.module:Stage")
+
+
+def test_extract_lines_error_record_keeps_the_id_when_text_is_not_a_string():
+    pipe = Pipeline([FakeStage("body", frozenset({"article"}), frozenset({"body"}))])
+    lines = ['{"id": "x", "text": 12345}', '{"id": 7}', '{"text": ["a"]}']
+    results = list(extract_lines(lines, pipeline=pipe))
+    assert [r["article"]["id"] for r in results] == ["x", "7", None]
+    assert all(r["error"]["type"] == "InputError" for r in results)

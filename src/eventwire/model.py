@@ -2,7 +2,8 @@
 
 Every extracted item carries a `Span` into `Article.text` and the name of the stage (or
 rule) that produced it. Stages never mutate a record: they build new ones with
-`dataclasses.replace`. Serialisation to the eventwire/1 JSON contract lives in `output.py`.
+`dataclasses.replace`. Serialisation to the eventwire/1 JSON contract lives in `output.py`,
+whose `ArticleResult` (a `Doc` with `to_dict` and `to_json`) is what `extract` returns.
 """
 
 from __future__ import annotations
@@ -224,18 +225,6 @@ class Doc:
     def in_body(self, span: Span) -> bool:
         return any(b.contains(span) for b in self.body)
 
-    def to_dict(self) -> dict[str, Any]:
-        from eventwire.output import result_to_dict
-
-        return result_to_dict(self)
-
-    def to_json(self, *, indent: int | None = None) -> str:
-        from eventwire.output import dumps
-
-        return dumps(self.to_dict(), indent=indent)
-
-
-ArticleResult = Doc
 
 __all__ = [
     "EVENT_TYPES",
@@ -245,7 +234,6 @@ __all__ = [
     "TIME_RELATIONS",
     "Actor",
     "Article",
-    "ArticleResult",
     "Count",
     "Doc",
     "Event",

@@ -1,8 +1,10 @@
-"""Serialise a `Doc` to the eventwire/1 JSON contract (see schema/eventwire-1.schema.json)."""
+"""Serialise a `Doc` to the eventwire/1 JSON contract (see schema/eventwire-1.schema.json), and
+`ArticleResult`, the finished `Doc` that `extract` returns, with its JSON form."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -136,7 +138,7 @@ def event_dict(text: str, e: Event) -> dict[str, Any]:
             "interval": None if e.time.interval is None else list(e.time.interval),
             "time_id": e.time.time_id,
         }
-    count = None
+    count: dict[str, Any] | None = None
     if e.count is not None:
         count = {"min": e.count.min, "max": e.count.max}
         if e.count.span is not None:
@@ -188,3 +190,14 @@ def error_dict(article_id: str | None, error: BaseException) -> dict[str, Any]:
 
 def dumps(obj: Any, *, indent: int | None = None) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=indent)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult(Doc):
+    """The `Doc` the pipeline returns for one article: every record, and its JSON form."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return result_to_dict(self)
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        return dumps(self.to_dict(), indent=indent)

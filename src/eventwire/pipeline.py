@@ -1,19 +1,30 @@
 """The stage protocol, the registry of stages, and the pipeline that runs them in order.
 
-A stage is a callable `Doc -> Doc` with a `name`, the kinds of data it `needs` and the kinds
-it `gives`. `Pipeline` checks at construction that each need is met by an earlier stage, so
-a misordered configuration fails before the first article. Stages are pure: no I/O and no
-global state beyond models loaded once per process.
+A stage is a callable `Doc -> Doc` with a `name`, the `Doc` fields it `needs` (reads) and the
+ones it `gives` (adds). `Pipeline` checks at construction that each need is met by an earlier
+stage, so a misordered configuration fails before the first article. Stages are pure: no
+I/O and no global state beyond models and lexicons loaded once per process.
+
+The registry is data: each stage's factory, and the settings it takes as keyword arguments.
+`build_pipeline(settings)` reads them; nothing asks a stage what it can do at run time.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable, Iterable, Sequence
-from typing import Protocol
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from eventwire.errors import ConfigError, EventwireError, StageError
 from eventwire.model import Doc
+from eventwire.settings import Settings
+
+# Doc fields (and link marks) a stage may need or give. "article" is there from the start.
+FIELDS = frozenset(
+    {"article", "body", "parsed", "mentions", "places", "times", "sources", "quotes", "events"}
+)
 
 
 class Stage(Protocol):
@@ -24,21 +35,39 @@ class Stage(Protocol):
     def __call__(self, doc: Doc) -> Doc: ...
 
 
-# name -> "module:factory". A factory takes no arguments and returns a Stage. Imported only
-# when a pipeline asks for the stage, so a light pipeline never loads spaCy.
-STAGES: dict[str, str] = {
-    "body": "eventwire.read.body:BodyStage",
-    "parse": "eventwire.parse.nlp:ParseStage",
-    "actors": "eventwire.annotate.actors:ActorStage",
-    "events": "eventwire.classify.events:EventStage",
-    "times": "eventwire.annotate.times:TimeStage",
-    "event_times": "eventwire.annotate.event_times:EventTimeStage",
-    "sources": "eventwire.annotate.sources:SourceStage",
-    "attribution": "eventwire.annotate.attribution:AttributionStage",
-    # --- stages of places, times and sources, and the linkers that give events their
-    # place, time and attribution, are registered here ---
-    "places": "eventwire.annotate.places:PlaceStage",
-    "event_places": "eventwire.annotate.event_places:EventPlaceStage",
+@dataclass(frozen=True, slots=True)
+class StageSpec:
+    """A registered stage: "module:Factory", and the keyword arguments its factory takes,
+    each the name of a `Settings` field or of an input in `INPUTS`."""
+
+    factory: str
+    options: tuple[str, ...] = ()
+
+
+def headline_words(settings: Settings) -> frozenset[str]:
+    """The common words of the event and actor lexicons, which the parse stage lowers in
+    Title Case headlines (it reads them from here, never from the later stages)."""
+    from eventwire.stages.s3_actors.lexicon import headline_words as actor_words
+    from eventwire.stages.s7_events.vocabulary import headline_words as event_words
+
+    return event_words(settings.lexicons) | actor_words(settings.lexicons)
+
+
+# Inputs a stage takes that are computed from the settings rather than being one.
+INPUTS: dict[str, Callable[[Settings], Any]] = {"headline_words": headline_words}
+
+# Imported only when a pipeline asks for the stage, so a light pipeline never loads spaCy.
+STAGES: dict[str, StageSpec] = {
+    "body": StageSpec("eventwire.stages.s1_body.body:BodyStage"),
+    "parse": StageSpec("eventwire.stages.s2_parse.nlp:ParseStage", ("headline_words",)),
+    "actors": StageSpec("eventwire.stages.s3_actors.actors:ActorStage", ("lexicons",)),
+    "places": StageSpec("eventwire.stages.s4_places.places:PlaceStage", ("lexicons",)),
+    "times": StageSpec("eventwire.stages.s5_times.times:TimeStage"),
+    "sources": StageSpec("eventwire.stages.s6_sources.sources:SourceStage", ("lexicons",)),
+    "events": StageSpec("eventwire.stages.s7_events.events:EventStage", ("events", "lexicons")),
+    "event_places": StageSpec("eventwire.stages.s8_links.event_places:EventPlaceStage"),
+    "event_times": StageSpec("eventwire.stages.s8_links.event_times:EventTimeStage"),
+    "attribution": StageSpec("eventwire.stages.s8_links.attribution:AttributionStage"),
 }
 
 # The order of the default pipeline: the flow in DESIGN.md.
@@ -46,26 +75,36 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "body",
     "parse",
     "actors",
-    # places, times, sources (in that order) go here
     "places",
     "times",
     "sources",
     "events",
-    # event_places, event_times, attribution go here
     "event_places",
     "event_times",
     "attribution",
 )
 
 
-def load_stage(name: str) -> Stage:
+def load_stage(name: str, settings: Settings | None = None) -> Stage:
+    """A registered stage built with the settings it takes, or `module:Factory` for a stage
+    outside the registry (built with no arguments)."""
+    settings = settings if settings is not None else Settings()
+    if ":" in name:
+        spec = StageSpec(name)
+    elif name in STAGES:
+        spec = STAGES[name]
+    else:
+        raise ConfigError(f"unknown stage {name!r}; known: {', '.join(sorted(STAGES))}")
+    module_name, _, attr = spec.factory.partition(":")
     try:
-        target = STAGES[name]
-    except KeyError:
-        raise ConfigError(f"unknown stage {name!r}; known: {', '.join(sorted(STAGES))}") from None
-    module_name, _, attr = target.partition(":")
-    factory: Callable[[], Stage] = getattr(importlib.import_module(module_name), attr)
-    return factory()
+        factory: Callable[..., Stage] = getattr(importlib.import_module(module_name), attr)
+    except (ImportError, AttributeError) as exc:
+        raise ConfigError(f"cannot load the stage {name!r}: {exc}") from exc
+    kwargs = {
+        option: INPUTS[option](settings) if option in INPUTS else getattr(settings, option)
+        for option in spec.options
+    }
+    return factory(**kwargs)
 
 
 class Pipeline:
@@ -83,8 +122,10 @@ class Pipeline:
         self.stages = tuple(stages)
 
     @classmethod
-    def from_names(cls, names: Iterable[str] = DEFAULT_STAGES) -> Pipeline:
-        return cls([load_stage(n) for n in names])
+    def from_names(
+        cls, names: Iterable[str] = DEFAULT_STAGES, settings: Settings | None = None
+    ) -> Pipeline:
+        return cls([load_stage(n, settings) for n in names])
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -96,19 +137,23 @@ class Pipeline:
                 doc = stage(doc)
             except EventwireError:
                 raise
-            except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
-                # A stage choking on one article becomes a per-article failure; the batch
-                # caller records it and goes on.
+            except (ValueError, ArithmeticError) as exc:
+                # Input a stage cannot handle (a date out of range, a number too large)
+                # becomes this article's failure; the batch caller records it and goes on.
+                # Anything else (TypeError, KeyError, AttributeError, ...) is a bug in
+                # eventwire and propagates with its traceback.
                 raise StageError(stage.name, doc.article.id, exc) from exc
         return doc
 
 
-_default: Pipeline | None = None
+@functools.lru_cache(maxsize=8)
+def build_pipeline(settings: Settings | None = None) -> Pipeline:
+    """The pipeline the settings ask for (`stages`, else the default), built once per
+    process and settings (models and lexicons load inside the stages)."""
+    settings = settings if settings is not None else Settings()
+    return Pipeline.from_names(settings.stages or DEFAULT_STAGES, settings)
 
 
 def default_pipeline() -> Pipeline:
-    """The default pipeline, built once per process (models load lazily inside stages)."""
-    global _default
-    if _default is None:
-        _default = Pipeline.from_names(DEFAULT_STAGES)
-    return _default
+    """The default pipeline with default settings."""
+    return build_pipeline(Settings())

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.api import make_article
-from eventwire.classify.events import EventStage
 from eventwire.errors import InputError
 from eventwire.model import Doc
-from eventwire.pipeline import Pipeline, load_stage
+from eventwire.pipeline import Pipeline
+from eventwire.settings import Settings
 
 SCORED_SENTENCES = 6
 ATTRIBUTES = ("polarity", "time", "certainty")
@@ -93,8 +93,7 @@ def load_documents(path: Path) -> list[dict[str, Any]]:
 
 
 def all_events_pipeline() -> Pipeline:
-    stages = [load_stage(name) for name in ("body", "parse", "actors")]
-    return Pipeline([*stages, EventStage(scope="all")])
+    return Pipeline.from_names(("body", "parse", "actors", "events"), Settings(events="all"))
 
 
 def score(path: Path, *, pipeline: Pipeline | None = None) -> FactualityScores:

@@ -151,10 +151,9 @@ def score_record(scores: SpanScores, gold: Iterable[GoldToponym], places: Iterab
 
 
 def default_places() -> tuple[Callable[[Doc], Doc], Callable[[Doc], Doc]]:
-    from eventwire.annotate.places import PlaceStage
-    from eventwire.parse.nlp import ParseStage
+    from eventwire.pipeline import load_stage
 
-    return ParseStage(), PlaceStage()
+    return load_stage("parse"), load_stage("places")
 
 
 def evaluate_geo(

@@ -197,15 +197,11 @@ def score_quotes(pairs: Iterable[tuple[GoldArticle, Sequence[Quote]]]) -> QuoteS
 
 def evaluate_quotes(path: Path) -> QuoteScores:
     """Run body, parse and sources over the gold articles and score their quotes."""
-    from eventwire.annotate.sources import SourceStage
-    from eventwire.api import make_article
-    from eventwire.pipeline import Pipeline
+    from eventwire.pipeline import load_stage
+    from eventwire.read.articles import make_article
 
     gold = read_gold(path)
-    prepare = Pipeline.from_names(["body", "parse"])
-    parse = prepare.stages[1]
-    body = prepare.stages[0]
-    sources = SourceStage()
+    body, parse, sources = (load_stage(name) for name in ("body", "parse", "sources"))
     results: list[tuple[GoldArticle, Sequence[Quote]]] = []
     parse_seconds = stage_seconds = 0.0
     for article in gold:

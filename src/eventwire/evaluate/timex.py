@@ -61,11 +61,17 @@ class TimexScores:
         parse = sum(v for k, v in self.seconds.items() if k != "times")
         total = parse + self.seconds.get("times", 0.0)
         return {
-            "strict_p": strict[0], "strict_r": strict[1], "strict_f1": strict[2],
-            "relaxed_p": relaxed[0], "relaxed_r": relaxed[1], "relaxed_f1": relaxed[2],
+            "strict_p": strict[0],
+            "strict_r": strict[1],
+            "strict_f1": strict[2],
+            "relaxed_p": relaxed[0],
+            "relaxed_r": relaxed[1],
+            "relaxed_f1": relaxed[2],
             "value_accuracy": self.value_matches / matched,
             "type_accuracy": self.type_matches / matched,
-            "value_p": value[0], "value_r": value[1], "value_f1": value[2],
+            "value_p": value[0],
+            "value_r": value[1],
+            "value_f1": value[2],
             "times_share": self.seconds.get("times", 0.0) / total if total else 0.0,
         }
 
@@ -147,8 +153,13 @@ def evaluate_timex(path: Path, *, limit: int | None = None) -> TimexScores:
     for n, record in enumerate(read_records(path)):
         if limit is not None and n >= limit:
             break
-        doc = Doc(article=Article(id=str(record["doc_id"]), text=record["text"],
-                                  published=date.fromisoformat(record["dct"])))
+        doc = Doc(
+            article=Article(
+                id=str(record["doc_id"]),
+                text=record["text"],
+                published=date.fromisoformat(record["dct"]),
+            )
+        )
         for stage in stages:
             started = time.perf_counter()
             doc = stage(doc)
@@ -161,8 +172,11 @@ def score_doc(scores: TimexScores, record: dict[str, Any], doc: Doc) -> None:
     text = record["text"]
     gold, excluded = gold_timexes(record)
     limit = scored_limit(text)
-    predicted = [t for t in doc.times if t.span.start < limit
-                 and not any(t.span.overlaps(x) for x in excluded)]
+    predicted = [
+        t
+        for t in doc.times
+        if t.span.start < limit and not any(t.span.overlaps(x) for x in excluded)
+    ]
     pairs = match(gold, predicted)
     scores.docs += 1
     scores.gold += len(gold)
@@ -174,13 +188,18 @@ def score_doc(scores: TimexScores, record: dict[str, Any], doc: Doc) -> None:
         scores.type_matches += g.type == p.type
         if g.value != p.value or g.span != p.span:
             scores.mismatches.append(
-                Mismatch(record["doc_id"], describe(text, g), describe(text, p)))
+                Mismatch(record["doc_id"], describe(text, g), describe(text, p))
+            )
     matched_g = {id(g) for g, _ in pairs}
     matched_p = {id(p) for _, p in pairs}
-    scores.mismatches.extend(Mismatch(record["doc_id"], describe(text, g), None)
-                             for g in gold if id(g) not in matched_g)
-    scores.mismatches.extend(Mismatch(record["doc_id"], None, describe(text, p))
-                             for p in predicted if id(p) not in matched_p)
+    scores.mismatches.extend(
+        Mismatch(record["doc_id"], describe(text, g), None) for g in gold if id(g) not in matched_g
+    )
+    scores.mismatches.extend(
+        Mismatch(record["doc_id"], None, describe(text, p))
+        for p in predicted
+        if id(p) not in matched_p
+    )
 
 
 def describe(text: str, item: Any) -> str:
@@ -197,12 +216,14 @@ def format_table(scores: TimexScores) -> str:
         f"{'value':<14}{f['value_p']:>8.3f}{f['value_r']:>8.3f}{f['value_f1']:>8.3f}",
         f"value accuracy on matched spans: {f['value_accuracy']:.3f}",
         f"type accuracy on matched spans:  {f['type_accuracy']:.3f}",
-        "stage seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in scores.seconds.items())
+        "stage seconds: "
+        + ", ".join(f"{k} {v:.2f}" for k, v in scores.seconds.items())
         + f" (times share {f['times_share']:.1%})",
     ]
     return "\n".join(rows)
 
 
 def format_mismatches(scores: TimexScores) -> str:
-    return "\n".join(f"{m.doc_id}\tgold={m.gold}\tpredicted={m.predicted}"
-                     for m in scores.mismatches)
+    return "\n".join(
+        f"{m.doc_id}\tgold={m.gold}\tpredicted={m.predicted}" for m in scores.mismatches
+    )

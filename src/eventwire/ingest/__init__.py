@@ -6,10 +6,10 @@ stored before, records failures, and yields one `Progress` per item.
 """
 
 from eventwire.ingest.batch import FAILED, SKIPPED, Progress, ingest
-from eventwire.ingest.fetch import Fetched, Fetcher, UrlFetcher
-from eventwire.ingest.inputs import Inputs
-from eventwire.ingest.items import Item, ItemError
 from eventwire.ingest.worker import Workers, extract_item
+from eventwire.read.fetch import Fetched, Fetcher, UrlFetcher
+from eventwire.read.inputs import Inputs
+from eventwire.read.items import Item, ItemError
 
 __all__ = [
     "FAILED",

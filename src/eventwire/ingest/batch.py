@@ -16,8 +16,8 @@ from importlib import metadata
 from typing import Any
 
 from eventwire import __version__
-from eventwire.ingest.items import Item, ItemError
 from eventwire.ingest.worker import Workers
+from eventwire.read.items import Item, ItemError
 from eventwire.store.base import Entry, Failure, Store
 
 log = logging.getLogger(__name__)

@@ -7,21 +7,20 @@ or in a pool of `n` processes, yielding results in input order.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 
-from eventwire.api import make_article, run
+from eventwire.api import run
 from eventwire.errors import ConfigError, EventwireError, StageError
-from eventwire.ingest.items import Item
 from eventwire.model import Doc
-from eventwire.pipeline import Pipeline, Stage, default_pipeline, load_stage
-from eventwire.read.articles import looks_like_html
-from eventwire.read.html import extract_page
+from eventwire.pipeline import DEFAULT_STAGES, Pipeline, build_pipeline
+from eventwire.read.articles import read_article
+from eventwire.read.items import Item
+from eventwire.settings import Settings
 from eventwire.store.base import Failure
 
 log = logging.getLogger(__name__)
@@ -31,42 +30,13 @@ log = logging.getLogger(__name__)
 AHEAD_PER_WORKER = 4
 
 
-def load_named_stage(name: str) -> Stage:
-    """A registered stage name, or `module:Factory` for a stage outside the registry."""
-    if ":" not in name:
-        return load_stage(name)
-    module_name, _, attr = name.partition(":")
-    try:
-        factory = getattr(importlib.import_module(module_name), attr)
-    except (ImportError, AttributeError) as exc:
-        raise ConfigError(f"cannot load the stage {name!r}: {exc}") from exc
-    stage: Stage = factory()
-    return stage
-
-
-def build_pipeline(stages: Sequence[str] | None) -> Pipeline:
-    if stages is None:
-        return default_pipeline()
-    return Pipeline([load_named_stage(n) for n in stages])
-
-
 def extract_item(item: Item, pipeline: Pipeline) -> Doc | Failure:
     """Read the item into an Article and run the pipeline; an expected error is a Failure."""
     article_id = None
     stage = "read"
     try:
-        if looks_like_html(item.content):
-            page = extract_page(item.content, url=item.url)
-            article = make_article(
-                page.text,
-                published=item.published if item.published is not None else page.published,
-                url=item.url or page.url,
-                title=item.title or page.title,
-                outlet=item.outlet or page.outlet,
-            )
-        else:
-            article = make_article(item.content, published=item.published, url=item.url,
-                                   title=item.title, outlet=item.outlet)  # fmt: skip
+        article = read_article(item.content, published=item.published, url=item.url,
+                               title=item.title, outlet=item.outlet)  # fmt: skip
         article_id = article.id
         stage = "pipeline"
         doc = run(article, pipeline=pipeline)
@@ -82,9 +52,9 @@ def extract_item(item: Item, pipeline: Pipeline) -> Doc | Failure:
 _pipeline: Pipeline | None = None
 
 
-def _init_worker(stages: Sequence[str] | None) -> None:
+def _init_worker(settings: Settings) -> None:
     global _pipeline
-    _pipeline = build_pipeline(stages)
+    _pipeline = build_pipeline(settings)
 
 
 def _extract_in_worker(item: Item) -> Doc | Failure:
@@ -95,26 +65,26 @@ def _extract_in_worker(item: Item) -> Doc | Failure:
 class Workers:
     """Runs `extract_item` over items, here (n=1) or in n spawned processes."""
 
-    def __init__(self, *, n: int = 1, stages: Sequence[str] | None = None) -> None:
+    def __init__(self, *, n: int = 1, settings: Settings | None = None) -> None:
         if n < 1:
             raise ConfigError("--workers must be at least 1")
         self.n = n
-        self.stages = None if stages is None else tuple(stages)
-        self.pipeline = build_pipeline(self.stages) if n == 1 else None
+        self.settings = settings if settings is not None else Settings()
+        self.pipeline = build_pipeline(self.settings) if n == 1 else None
         self.pool: ProcessPoolExecutor | None = None
         if n > 1:
             self.pool = ProcessPoolExecutor(
                 max_workers=n,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_init_worker,
-                initargs=(self.stages,),
+                initargs=(self.settings,),
             )
 
     @property
     def stage_names(self) -> tuple[str, ...]:
         if self.pipeline is not None:
             return self.pipeline.names
-        return self.stages if self.stages is not None else tuple(default_pipeline_names())
+        return self.settings.stages or DEFAULT_STAGES
 
     def map(self, items: Iterable[Item]) -> Iterator[tuple[Item, Doc | Failure]]:
         if self.pool is None:
@@ -135,9 +105,3 @@ class Workers:
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
-
-
-def default_pipeline_names() -> tuple[str, ...]:
-    from eventwire.pipeline import DEFAULT_STAGES
-
-    return DEFAULT_STAGES

@@ -1,129 +1,78 @@
-"""Build `Article`s from raw text, HTML pages and JSON Lines records, refusing bad input
-with a clear `InputError`."""
+"""Raw input to `Article`: the one place that checks text and tells an HTML page from text.
+
+`make_article` validates text (empty, binary, too large, not English, bad date: InputError).
+`read_article` takes either text or an HTML page: a page gives its body, title, date, URL and
+outlet, and what the caller states explicitly wins over what the page says. Every reader
+(the CLI, the Python API, JSON Lines, files, feeds, WARC) ends here.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import json
-import re
-import unicodedata
 from datetime import date, datetime
-from pathlib import Path
-from typing import Any
 
 from eventwire.errors import InputError
-
-# Refuse texts larger than this (characters). A long feature runs to ~100k characters; a
-# 10 MB "article" is a data file or a crawl gone wrong, and parsing it would take minutes.
-MAX_TEXT_CHARS = 2_000_000
-
-# Share of letters that must be Latin script, and of words that must be common English
-# function words, for a text to be taken as English. Calibrated on the sample, MEANTIME and
-# the PLOVER sentences (function-word share 0.25-0.45) against French, Spanish, German and
-# Arabic news paragraphs (under 0.06).
-MIN_LATIN_SHARE = 0.8
-MIN_ENGLISH_SHARE = 0.08
-MIN_WORDS_FOR_LANGUAGE = 12
-
-ENGLISH_FUNCTION_WORDS = frozenset(
-    """the of and to in a is that for on with as by at from was were be been has have had
-    it its this their they he she his her will would said are an or not but which who
-    after before over into than also about more""".split()
+from eventwire.model import Article
+from eventwire.read.html import extract_page
+from eventwire.read.text import (
+    article_id,
+    check_text,
+    detect_language,
+    looks_like_html,
+    parse_published,
 )
 
-HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.I)
+Published = date | datetime | str | None
 
 
-def article_id(text: str) -> str:
-    """A stable id: a hash of the text with case and whitespace normalised."""
-    normalised = " ".join(unicodedata.normalize("NFC", text).lower().split())
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
-
-
-def decode(data: bytes) -> str:
-    if b"\x00" in data[:8192]:
-        raise InputError("input looks binary (it contains NUL bytes), not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"input is not UTF-8 text: {exc}") from exc
-    return text
-
-
-def check_text(text: str) -> str:
-    if not text.strip():
-        raise InputError("the article text is empty")
-    if len(text) > MAX_TEXT_CHARS:
-        raise InputError(
-            f"the article text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}"
-        )
-    controls = sum(
-        1 for ch in text[:20000] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t"
+def make_article(
+    text: str,
+    *,
+    published: Published = None,
+    url: str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    id: str | None = None,
+) -> Article:
+    """Validate raw text into an Article (InputError on empty, binary, huge or non-English)."""
+    if not isinstance(text, str):
+        raise InputError(f"text must be a str, not {type(text).__name__}")
+    check_text(text)
+    language = detect_language(text)
+    return Article(
+        id=id if id is not None else article_id(text),
+        text=text,
+        published=parse_published(published),
+        url=url,
+        title=title,
+        outlet=outlet,
+        language=language,
     )
-    if controls > 0.01 * min(len(text), 20000):
-        raise InputError("input looks binary (many control characters), not text")
-    return text
 
 
-def detect_language(text: str) -> str | None:
-    """'en' for English text, None when too short to tell; raises for another language."""
-    sample = text[:20000]
-    letters = [ch for ch in sample if ch.isalpha()]
-    if letters:
-        latin = sum(1 for ch in letters if ch < "\u0250")
-        if latin / len(letters) < MIN_LATIN_SHARE:
-            raise InputError("the article is not in English (mostly non-Latin script)")
-    words = re.findall(r"[A-Za-z']+", sample.lower())
-    if len(words) < MIN_WORDS_FOR_LANGUAGE:
-        return None
-    share = sum(1 for w in words if w in ENGLISH_FUNCTION_WORDS) / len(words)
-    if share < MIN_ENGLISH_SHARE:
-        raise InputError(
-            f"the article does not look English (English function words: {share:.0%}); "
-            "eventwire reads English news only"
+def read_article(
+    content: str,
+    *,
+    published: Published = None,
+    url: str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    id: str | None = None,
+    html: bool | None = None,
+) -> Article:
+    """An Article from text or from an HTML page (`html=None`: decided by looking at the
+    content). For a page, explicit values win over the page's own title, date and outlet."""
+    if not isinstance(content, str):
+        raise InputError(f"text must be a str, not {type(content).__name__}")
+    if not (looks_like_html(content) if html is None else html):
+        return make_article(
+            content, published=published, url=url, title=title, outlet=outlet, id=id
         )
-    return "en"
-
-
-def parse_published(value: Any) -> date | datetime | None:
-    """A publication date from a str, date or datetime; None stays None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime | date):
-        return value
-    if not isinstance(value, str):
-        raise InputError(f"published must be an ISO 8601 date string, not {type(value).__name__}")
-    raw = value.strip()
-    try:
-        if len(raw) == 10:
-            return date.fromisoformat(raw)
-        return datetime.fromisoformat(raw.replace("Z", "+00:00"))
-    except ValueError:
-        raise InputError(f"published {value!r} is not an ISO 8601 date or datetime") from None
-
-
-def looks_like_html(text: str) -> bool:
-    return bool(HTML_START.match(text[:2000]))
-
-
-def read_jsonl_record(line: str) -> dict[str, Any]:
-    """One JSON Lines input record: {"id", "text", "published", "url"?, "title"?}."""
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON: {exc.msg} at column {exc.colno}") from None
-    if not isinstance(record, dict):
-        raise InputError("each JSON Lines record must be an object")
-    if not isinstance(record.get("text"), str):
-        raise InputError('the record has no "text" string')
-    return record
-
-
-def read_path(path: Path) -> str:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror}") from exc
-    if size > MAX_TEXT_CHARS * 4:
-        raise InputError(f"{path} is {size:,} bytes; too large for one article")
-    return decode(path.read_bytes())
+    page = extract_page(content, url=url)
+    return make_article(
+        page.text,
+        published=published if published not in (None, "") else page.published,
+        url=url or page.url,
+        title=title or page.title,
+        outlet=outlet or page.outlet,
+        id=id,
+    )

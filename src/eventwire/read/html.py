@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from eventwire.errors import InputError
-from eventwire.read.articles import parse_published
+from eventwire.read.text import parse_published
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,8 @@
 """The corpus store: articles and everything extracted from them, in SQLite or PostgreSQL.
 
 `open_store(url)` picks the engine from a database URL: `postgresql://...` for PostgreSQL,
-anything else a SQLite file (`sqlite:///path`, a plain path, or `:memory:`). The default is
-`eventwire.db` in the working folder, or the `EVENTWIRE_DB` environment variable.
+anything else a SQLite file (`sqlite:///path`, a plain path, or `:memory:`). Without a URL,
+the `db` setting (default `eventwire.db` in the working folder; see `eventwire.settings`).
 """
 
 from __future__ import annotations
@@ -27,7 +27,10 @@ DEFAULT_DB = "eventwire.db"
 
 
 def default_url() -> str:
-    return os.environ.get("EVENTWIRE_DB") or DEFAULT_DB
+    """The store the settings name (eventwire.toml, EVENTWIRE_DB, else eventwire.db)."""
+    from eventwire.settings import load_settings
+
+    return load_settings().db
 
 
 def open_store(url: str | None = None, *, migrate: bool = True) -> Store:

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from eventwire.model import Doc
+from eventwire.output import ArticleResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +170,7 @@ class Store(Protocol):
 
     def count_events(self, where: EventFilter) -> int: ...
 
-    def load_doc(self, article_id: str) -> Doc | None: ...
+    def load_doc(self, article_id: str) -> ArticleResult | None: ...
 
     def counts(self) -> dict[str, int]: ...
 

@@ -47,9 +47,7 @@ def shingles(text: str) -> np.ndarray:
     if n < SHINGLE_WORDS:
         hashes = np.concatenate([hashes, np.zeros(SHINGLE_WORDS - n, dtype=np.uint64)])
         n = SHINGLE_WORDS
-    mixed = sum(
-        hashes[i : n - SHINGLE_WORDS + 1 + i] * _K[i] for i in range(SHINGLE_WORDS)
-    )
+    mixed = sum(hashes[i : n - SHINGLE_WORDS + 1 + i] * _K[i] for i in range(SHINGLE_WORDS))
     return np.unique(mixed)
 
 

@@ -18,6 +18,7 @@ import numpy as np
 
 from eventwire.errors import StoreError
 from eventwire.model import Doc
+from eventwire.output import ArticleResult
 from eventwire.store import minhash
 from eventwire.store.base import (
     EXISTS,
@@ -388,7 +389,7 @@ class SqlStore:
                 out.setdefault((article_seq, event_id, side), []).append(ActorRow(*rest))
         return out
 
-    def load_doc(self, article_id: str) -> Doc | None:
+    def load_doc(self, article_id: str) -> ArticleResult | None:
         """The stored article and all its records, as the pipeline gave them."""
         columns = TABLE_COLUMNS["articles"]
         row = self.one(f"SELECT seq, {', '.join(columns)} FROM articles WHERE id = ?",
@@ -407,7 +408,7 @@ class SqlStore:
         actors: dict[str, list[dict[str, Any]]] = {}
         for a in table("actors"):
             actors.setdefault(a["event_id"], []).append(a)
-        return Doc(
+        return ArticleResult(
             article=article,
             body=body,
             mentions=tuple(mention_from(r) for r in table("mentions")),

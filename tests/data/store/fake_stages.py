@@ -54,28 +54,57 @@ class FakeEventStage:
             if name is not None:
                 word = name.group()
                 span = Span(base + name.start(), base + name.end())
-                actors = (Actor(word, COUNTRIES.get(word), "GOV" if word in COUNTRIES else "CVL",
-                                span=span, rule="fake"),)
+                actors = (
+                    Actor(
+                        word,
+                        COUNTRIES.get(word),
+                        "GOV" if word in COUNTRIES else "CVL",
+                        span=span,
+                        rule="fake",
+                    ),
+                )
             place_id = None
             where = PLACE.search(sentence.group())
             if where is not None:
                 country, admin1, lat, lon = PLACES[where.group(1)]
                 place_id = f"p{len(places) + 1}"
-                places.append(Place(place_id, Span(base + where.start(1), base + where.end(1)),
-                                    where.group(1), "city", country, admin1, lat, lon, None, 0.9,
-                                    "fake/1"))
+                places.append(
+                    Place(
+                        place_id,
+                        Span(base + where.start(1), base + where.end(1)),
+                        where.group(1),
+                        "city",
+                        country,
+                        admin1,
+                        lat,
+                        lon,
+                        None,
+                        0.9,
+                        "fake/1",
+                    )
+                )
             when = DATE.search(sentence.group())
             time_ = None
             if when is not None:
                 day = when.group(1)
                 time_ = EventTime("on", day, (day, day), None)
             kind = CUES[cue.group(1)]
-            events.append(Event(
-                id=f"e{len(events) + 1}", type=kind, plover_type=kind, mode=None,
-                modality="occurred", modality_cue=None,
-                trigger=Span(base + cue.start(), base + cue.end()),
-                sentence=Span(sentence.start(), sentence.end()), actors=actors, recipients=(),
-                confidence=0.5, trace=("fake",), place=place_id, time=time_,
-            ))
-        return replace(doc, body=(Span(0, len(text)),), places=tuple(places),
-                       events=tuple(events))
+            events.append(
+                Event(
+                    id=f"e{len(events) + 1}",
+                    type=kind,
+                    plover_type=kind,
+                    mode=None,
+                    modality="occurred",
+                    modality_cue=None,
+                    trigger=Span(base + cue.start(), base + cue.end()),
+                    sentence=Span(sentence.start(), sentence.end()),
+                    actors=actors,
+                    recipients=(),
+                    confidence=0.5,
+                    trace=("fake",),
+                    place=place_id,
+                    time=time_,
+                )
+            )
+        return replace(doc, body=(Span(0, len(text)),), places=tuple(places), events=tuple(events))

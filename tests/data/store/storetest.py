@@ -29,6 +29,7 @@ from eventwire.model import (
     Span,
     TimeExpr,
 )
+from eventwire.output import ArticleResult
 from eventwire.pipeline import Pipeline
 
 HERE = Path(__file__).resolve().parent
@@ -68,10 +69,11 @@ def fake_pipeline() -> Pipeline:
     return Pipeline([FakeEventStage()])
 
 
-def fake_doc(text: str, *, url: str | None = None, outlet: str | None = None,
-             published: str | None = None) -> Doc:
+def fake_doc(
+    text: str, *, url: str | None = None, outlet: str | None = None, published: str | None = None
+) -> Doc:
     article = make_article(text, url=url, outlet=outlet, published=published)
-    return fake_pipeline()(Doc(article=article))
+    return fake_pipeline()(ArticleResult(article=article))
 
 
 def subprocess_env(db: str, **extra: str) -> dict[str, str]:
@@ -86,14 +88,28 @@ def subprocess_env(db: str, **extra: str) -> dict[str, str]:
 
 def full_doc() -> Doc:
     """A doc with every kind of record filled in, for round trips."""
-    text = ('Iraq and the United States agreed on Friday in Baghdad to end the mission by '
-            'September 2025, two officials said at Zawra Square. "We will leave," a spokesman '
-            'said.')
-    article = make_article(text, published="2024-09-06", url="https://example.com/a",
-                           title="Deal", outlet="Example News")
+    text = (
+        "Iraq and the United States agreed on Friday in Baghdad to end the mission by "
+        'September 2025, two officials said at Zawra Square. "We will leave," a spokesman '
+        "said."
+    )
+    article = make_article(
+        text,
+        published="2024-09-06",
+        url="https://example.com/a",
+        title="Deal",
+        outlet="Example News",
+    )
     iraq = Actor("Iraq", "IRQ", "GOV", span=Span(0, 4), rule="gazetteer")
-    usa = Actor("United States", "USA", "GOV", role="government", sponsor=None,
-                span=Span(13, 26), rule="gazetteer")
+    usa = Actor(
+        "United States",
+        "USA",
+        "GOV",
+        role="government",
+        sponsor=None,
+        span=Span(13, 26),
+        rule="gazetteer",
+    )
     agreed = text.index("agreed")
     baghdad = text.index("Baghdad")
     square = text.index("Zawra Square")
@@ -101,7 +117,7 @@ def full_doc() -> Doc:
     september = text.index("September 2025")
     quote = text.index('"We')
     spokesman = text.index("a spokesman")
-    return Doc(
+    return ArticleResult(
         article=article,
         body=(Span(0, len(text)),),
         mentions=(
@@ -109,35 +125,109 @@ def full_doc() -> Doc:
             Mention("m2", Span(13, 26), "GPE", usa, "actors/1"),
             Mention("m3", Span(spokesman, spokesman + 11), "PERSON", None, "actors/1"),
         ),
-        places=(Place("p1", Span(baghdad, baghdad + 7), "Baghdad", "city", "IRQ",
-                      "Baghdad Governorate", 33.3406, 44.4009, 98182, 0.93, "places/1"),
-                Place("p2", Span(square, square + 12), "Zawra Square", "facility", "IRQ",
-                      "Baghdad Governorate", 33.3406, 44.4009, None, 0.3, "places/1",
-                      within="p1")),
-        times=(
-            TimeExpr("t1", Span(friday, friday + 6), "DATE", "2024-09-06",
-                     ("2024-09-06", "2024-09-06"), "publication", "times/1"),
-            TimeExpr("t2", Span(september, september + 14), "DATE", "2025-09", None, None,
-                     "times/1"),
+        places=(
+            Place(
+                "p1",
+                Span(baghdad, baghdad + 7),
+                "Baghdad",
+                "city",
+                "IRQ",
+                "Baghdad Governorate",
+                33.3406,
+                44.4009,
+                98182,
+                0.93,
+                "places/1",
+            ),
+            Place(
+                "p2",
+                Span(square, square + 12),
+                "Zawra Square",
+                "facility",
+                "IRQ",
+                "Baghdad Governorate",
+                33.3406,
+                44.4009,
+                None,
+                0.3,
+                "places/1",
+                within="p1",
+            ),
         ),
-        sources=(Source("s1", "anonymous", None, 2, None, "officials", None, "sources/1"),
-                 Source("s2", "named", "a spokesman", 1, "IRQ", "spokesman",
-                        Span(spokesman, spokesman + 11), "sources/1")),
-        quotes=(Quote("q1", Span(quote, quote + 17), "s2", Span(spokesman, spokesman + 11),
-                      None, direct=True, stage="quotes/1"),),
+        times=(
+            TimeExpr(
+                "t1",
+                Span(friday, friday + 6),
+                "DATE",
+                "2024-09-06",
+                ("2024-09-06", "2024-09-06"),
+                "publication",
+                "times/1",
+            ),
+            TimeExpr(
+                "t2", Span(september, september + 14), "DATE", "2025-09", None, None, "times/1"
+            ),
+        ),
+        sources=(
+            Source("s1", "anonymous", None, 2, None, "officials", None, "sources/1"),
+            Source(
+                "s2",
+                "named",
+                "a spokesman",
+                1,
+                "IRQ",
+                "spokesman",
+                Span(spokesman, spokesman + 11),
+                "sources/1",
+            ),
+        ),
+        quotes=(
+            Quote(
+                "q1",
+                Span(quote, quote + 17),
+                "s2",
+                Span(spokesman, spokesman + 11),
+                None,
+                direct=True,
+                stage="quotes/1",
+            ),
+        ),
         events=(
-            Event(id="e1", type="AGREE", plover_type="AGREE", mode="settle", modality="occurred",
-                  modality_cue=None, trigger=Span(agreed, agreed + 6),
-                  sentence=Span(0, text.index(".") + 1), actors=(iraq, usa), recipients=(),
-                  confidence=0.875, trace=("verb:agree", "actors:subject"), place="p1",
-                  time=EventTime("on", "2024-09-06", ("2024-09-06", "2024-09-06"), "t1"),
-                  attributed_to=("s1",), count=Count(2, 2, None), context=("security",)),
-            Event(id="e2", type="RETREAT", plover_type="RETREAT", mode=None, modality="planned",
-                  modality_cue=Span(agreed, agreed + 6), trigger=Span(text.index("end"),
-                                                                       text.index("end") + 3),
-                  sentence=Span(0, text.index(".") + 1), actors=(usa,), recipients=(iraq,),
-                  confidence=0.6, trace=(), place=None,
-                  time=EventTime("by", "2025-09", ("2025-09-01", None), "t2"),
-                  salience="background"),
+            Event(
+                id="e1",
+                type="AGREE",
+                plover_type="AGREE",
+                mode="settle",
+                modality="occurred",
+                modality_cue=None,
+                trigger=Span(agreed, agreed + 6),
+                sentence=Span(0, text.index(".") + 1),
+                actors=(iraq, usa),
+                recipients=(),
+                confidence=0.875,
+                trace=("verb:agree", "actors:subject"),
+                place="p1",
+                time=EventTime("on", "2024-09-06", ("2024-09-06", "2024-09-06"), "t1"),
+                attributed_to=("s1",),
+                count=Count(2, 2, None),
+                context=("security",),
+            ),
+            Event(
+                id="e2",
+                type="RETREAT",
+                plover_type="RETREAT",
+                mode=None,
+                modality="planned",
+                modality_cue=Span(agreed, agreed + 6),
+                trigger=Span(text.index("end"), text.index("end") + 3),
+                sentence=Span(0, text.index(".") + 1),
+                actors=(usa,),
+                recipients=(iraq,),
+                confidence=0.6,
+                trace=(),
+                place=None,
+                time=EventTime("by", "2025-09", ("2025-09-01", None), "t2"),
+                salience="background",
+            ),
         ),
     )

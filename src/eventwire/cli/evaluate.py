@@ -1,0 +1,173 @@
+"""`eventwire eval ...` (scores on gold sets) and `eventwire bench ...` (speed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from eventwire.cli.main import DB_OPTION, guarded, main, print_report
+
+FILE_ARGUMENT = click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+JSON_OPTION = click.option(
+    "--json", "as_json", is_flag=True, help="Print the figures as one JSON object."
+)
+LIMIT_OPTION = click.option(
+    "--limit", type=int, default=None, help="Score only the first N documents."
+)
+
+
+@main.group(name="eval")
+def eval_group() -> None:
+    """Score eventwire on a gold set (PLOVER, factuality, timex, geo, quotes)."""
+
+
+@eval_group.command(name="plover")
+@FILE_ARGUMENT
+@JSON_OPTION
+def eval_plover(file, as_json):
+    """Score event types and actor countries on PLOVER gold records (JSON Lines).
+
+    Example: eventwire eval plover tests/data/plover/dev.jsonl
+    """
+    from eventwire.evaluate.plover import format_scores, score
+
+    print_report(lambda: score(file), format_scores, as_json=as_json)
+
+
+@eval_group.command(name="factuality")
+@FILE_ARGUMENT
+@JSON_OPTION
+def eval_factuality(file, as_json):
+    """Score event modality against MEANTIME factuality (polarity, future, certainty).
+
+    Runs with every verb as an event (as `extract --events all`) and compares each figure
+    with the majority-class baseline.
+
+    Example: eventwire eval factuality tests/data/meantime/factuality.jsonl
+    """
+    from eventwire.evaluate.factuality import format_scores, score
+
+    print_report(lambda: score(file), format_scores, as_json=as_json)
+
+
+@eval_group.command(name="geo")
+@FILE_ARGUMENT
+@JSON_OPTION
+@LIMIT_OPTION
+def eval_geo(file, as_json, limit):
+    """Score place recognition and resolution on GeoWebNews-format JSON Lines.
+
+    Example: eventwire eval geo tests/data/geo/mini-geo.jsonl
+    """
+    from eventwire.evaluate.geo import evaluate_geo, format_table
+
+    print_report(lambda: evaluate_geo(file, limit=limit), format_table, as_json=as_json)
+
+
+@eval_group.command(name="quotes")
+@FILE_ARGUMENT
+@JSON_OPTION
+def eval_quotes(file, as_json):
+    """Score quotes and speakers on a quote gold set (JSON Lines; see docs/sources.md).
+
+    Example: eventwire eval quotes tests/data/quotes/meantime-quotes.jsonl
+    """
+    from eventwire.evaluate.quotes import evaluate_quotes, format_table
+
+    print_report(lambda: evaluate_quotes(file), format_table, as_json=as_json)
+
+
+@eval_group.command(name="timex")
+@FILE_ARGUMENT
+@JSON_OPTION
+@LIMIT_OPTION
+@click.option("--errors", "show_errors", is_flag=True, help="Also list misses and mismatches.")
+def eval_timex(file, as_json, limit, show_errors):
+    """Score time expressions on MEANTIME JSON Lines (TempEval-3 style, sentences 0-5).
+
+    Example: eventwire eval timex tests/data/meantime/sample.jsonl
+    """
+    from eventwire.evaluate.timex import evaluate_timex, format_mismatches, format_table
+
+    scores = print_report(lambda: evaluate_timex(file, limit=limit), format_table, as_json=as_json)
+    if show_errors:
+        click.echo(format_mismatches(scores))
+
+
+@main.group(name="bench")
+def bench_group() -> None:
+    """Measure speed: the store's writes and queries, the pipeline."""
+
+
+@bench_group.command(name="extract")
+@FILE_ARGUMENT
+@click.option("--limit", type=int, default=None, help="Use only the first N input lines.")
+@JSON_OPTION
+def bench_extract(file, limit, as_json):
+    """Words per second of the full pipeline against a spaCy-only pass over the same texts,
+    measured in one run, and the peak resident memory.
+
+    FILE is JSON Lines of {"id", "text", "published"} (MEANTIME records work as they are).
+
+    Example: eventwire bench extract tests/data/meantime/sample.jsonl
+    """
+    from eventwire.evaluate.bench_extract import bench_extract as run_bench
+    from eventwire.evaluate.bench_extract import format_bench
+
+    print_report(lambda: run_bench(file, limit=limit), format_bench, as_json=as_json)
+
+
+@bench_group.command(name="store")
+@DB_OPTION
+@click.option(
+    "--events",
+    "n_events",
+    type=click.IntRange(min=1),
+    default=1_000_000,
+    show_default=True,
+    help="Synthetic events to write.",
+)
+def bench_store(db, n_events):
+    """Build a synthetic store of N events; report write rate and query latency.
+
+    Example: eventwire bench store --events 100000 --db /tmp/bench.db
+    """
+    # an explicit --db only: the benchmark never writes into the configured store
+    for line in guarded(lambda: bench_store_lines(db=db, n_events=n_events)):
+        click.echo(line)
+
+
+def bench_store_lines(*, db: str | None, n_events: int) -> list[str]:
+    """Run the store benchmark on a new store (default: a temporary SQLite file)."""
+    import sys
+    import tempfile
+
+    from tqdm import tqdm
+
+    from eventwire.errors import ConfigError
+    from eventwire.evaluate.bench_store import run_bench
+    from eventwire.store import open_store
+
+    with tempfile.TemporaryDirectory() as folder:
+        url = db or str(Path(folder) / "bench.db")
+        with open_store(url) as store:
+            if store.counts()["articles"]:
+                raise ConfigError(f"the benchmark needs an empty store; {store.url} has articles")
+            bar = tqdm(total=n_events, unit="event", file=sys.stderr,
+                       disable=not sys.stderr.isatty())  # fmt: skip
+            try:
+                result = run_bench(store, n_events, progress=bar.update)
+            finally:
+                bar.close()
+    lines = [
+        f"store: {url if db else 'temporary SQLite file'}",
+        f"write: {result.events:,} events in {result.articles:,} articles, "
+        f"{result.write_seconds:.1f} s, {result.write_rate:,.0f} events/s "
+        f"({result.write_cpu_seconds:.1f} s of CPU in this process: "
+        f"{result.events / max(result.write_cpu_seconds, 1e-9):,.0f} events per CPU second)",
+        f"queries (limit 100, ms):  p50 {result.all_p50:.1f}  p95 {result.all_p95:.1f}",
+    ]
+    lines += [f"  {name:<24} p50 {p50:7.1f}  p95 {p95:7.1f}"
+              for name, (p50, p95) in result.query_ms.items()]  # fmt: skip
+    return lines

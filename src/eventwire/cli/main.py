@@ -1,0 +1,75 @@
+"""The `eventwire` command group, and what every command shares: the one-line error, the
+settings (resolved once here, at the edge), and the options several commands take."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from eventwire import __version__
+from eventwire.errors import EventwireError
+from eventwire.settings import Settings, load_settings, setting_help
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(f"eventwire: error: {message}", err=True)
+    sys.exit(1)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="eventwire")
+@click.option("-v", "--verbose", count=True, help="Log progress (-v) or details (-vv) to stderr.")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A settings file (TOML; default: ./eventwire.toml when there is one).",
+)
+@click.pass_context
+def main(ctx: click.Context, verbose: int, config: Path | None) -> None:
+    """Turn news articles into sourced, time-anchored, modality-aware PLOVER events."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    ctx.obj = {"config": config}
+
+
+def settings_from(ctx: click.Context, **flags: Any) -> Settings:
+    """The resolved settings: defaults < eventwire.toml < EVENTWIRE_* < these flags."""
+    obj = ctx.find_root().obj or {}
+    try:
+        return load_settings(flags, config=obj.get("config"))
+    except EventwireError as exc:
+        fail(str(exc))
+
+
+def guarded(action: Callable[[], Any]) -> Any:
+    """Run a command's work; an error we raise on purpose becomes the one-line message."""
+    try:
+        return action()
+    except EventwireError as exc:
+        fail(str(exc))
+
+
+def print_report(compute: Callable[[], Any], render: Callable[[Any], str], *, as_json: bool) -> Any:
+    """Run an evaluation or a benchmark; print its figures as a table or as one JSON object."""
+    result = guarded(compute)
+    data = result.to_dict() if hasattr(result, "to_dict") else result
+    click.echo(json.dumps(data) if as_json else render(result))
+    return result
+
+
+DB_OPTION = click.option("--db", metavar="URL", default=None, help=setting_help("db"))
+EVENTS_OPTION = click.option(
+    "--events",
+    "event_scope",
+    type=click.Choice(["plover", "all"]),
+    default=None,
+    help=setting_help("events") + "  [default: plover]",
+)
+STAGES_OPTION = click.option("--stages", hidden=True, help=setting_help("stages"))

@@ -1,0 +1,97 @@
+"""Read articles from files and folders (text or HTML, one article per file) and from
+JSON Lines files (one `{"text", "id"?, "published"?, "url"?, "title"?, "outlet"?}` per line).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from eventwire.errors import InputError
+from eventwire.read.items import Item, ItemError, digest, error_for
+from eventwire.read.text import check_record_text, decode, read_jsonl_record, read_path
+
+log = logging.getLogger(__name__)
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+
+
+def list_files(paths: Iterable[Path]) -> list[Path]:
+    """The files named, and those inside the folders named (recursively, sorted, skipping
+    hidden files)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and not any(s.startswith(".") for s in p.relative_to(path).parts)
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def read_file(path: Path) -> Item | ItemError:
+    key = str(path.resolve())
+    try:
+        text = read_path(path)
+    except InputError as exc:
+        return error_for(key, exc)
+    return Item(key=key, content=text, digest=digest(text))
+
+
+def read_files(paths: Iterable[Path]) -> Iterator[Item | ItemError]:
+    for path in paths:
+        yield read_file(path)
+
+
+def str_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def read_jsonl(path: Path) -> Iterator[Item | ItemError]:
+    """One item per non-blank line; an invalid line becomes an ItemError `path#line:N`."""
+    base = str(path.resolve())
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield error_for(base, InputError(f"cannot read {path}: {exc.strerror}"))
+        return
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            line_key = f"{base}#line:{number}"
+            try:
+                line = decode(raw)
+                if not line.strip():
+                    continue
+                record = read_jsonl_record(line)
+            except InputError as exc:
+                yield error_for(line_key, exc)
+                continue
+            record_id = str_or_none(record.get("id"))
+            key = f"{base}#id:{record_id}" if record_id is not None else line_key
+            try:
+                check_record_text(record)
+            except InputError as exc:
+                yield error_for(key, exc)
+                continue
+            yield Item(
+                key=key,
+                content=record["text"],
+                digest=digest(line.strip()),
+                published=str_or_none(record.get("published")),
+                url=str_or_none(record.get("url")),
+                title=str_or_none(record.get("title")),
+                outlet=str_or_none(record.get("outlet")),
+            )
+
+
+def count_lines(path: Path) -> int:
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1

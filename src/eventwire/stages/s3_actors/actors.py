@@ -1,0 +1,313 @@
+"""Actor stage: reads the parse, adds `Mention`s of people, groups, organisations and states,
+each resolved (where the lexicon allows) to an `Actor`: country, sector, role and sponsor.
+
+How an actor is resolved, for a noun-phrase head:
+1. a known name at the head (organisations first, then countries, capitals and demonyms:
+   "Hezbollah" -> LBN REB, "Washington" -> USA GOV, "Iraqis" -> IRQ);
+2. otherwise the head's sector word ("officials" GOV, "troops" MIL, "militias" REB) or, for a
+   person, the title beside the name ("Serbian President X", "X, adviser to ...");
+3. the country from the phrase's modifiers and attachments ("Iraqi officials", "Iraq's Prime
+   Minister", "forces from Iraq"), except a sponsor ("Iran-backed militias" -> sponsor IRN).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from eventwire.model import Actor, Doc, Mention, Span
+from eventwire.stages.s3_actors.lexicon import ActorLexicon, Entry, SectorWord, load_lexicon
+
+STAGE = "actors/1"
+
+# Dependency labels of a head's left modifiers that belong to its noun phrase.
+NP_LEFT_DEPS = frozenset(
+    {"det", "amod", "compound", "poss", "nummod", "npadvmod", "nmod", "quantmod", "case", "punct"}
+)
+# Prepositions whose object can give the country of a group ("officials from Iraq").
+COUNTRY_PREPS = frozenset({"of", "from", "in", "to"})
+SPONSOR_LEMMAS = frozenset({"back", "support", "sponsor", "fund", "arm", "ally", "align"})
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+MEMBER_NOUNS = frozenset(
+    "member members head chief representative representatives delegate delegates delegation "
+    "envoy spokesman spokeswoman spokesperson leader leaders".split()
+)
+NON_COUNTRY_CODES = frozenset({"IGO", "NGO", "MED"})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    entry: Entry
+    start: int  # token index
+    end: int  # token index, exclusive
+
+
+def find_matches(parsed: Any, lexicon: ActorLexicon) -> dict[int, Match]:
+    """Token index -> the longest lexicon form covering it."""
+    table = lexicon.forms
+    firsts = lexicon.first_words
+    found: dict[int, Match] = {}
+    n = len(parsed)
+    i = 0
+    while i < n:
+        tok = parsed[i]
+        longest = firsts.get(tok.text)
+        hit: Match | None = None
+        if longest:
+            for size in range(min(longest, n - i), 0, -1):
+                key = tuple(t.text for t in parsed[i : i + size])
+                entry = table.get(key)
+                if entry is None:
+                    continue
+                # a person's name only where the parser sees a name; a place or body's form
+                # never inside a person's name ("Chad", "Jordan")
+                in_name = tok.ent_type_ == "PERSON"
+                if entry.kind == "person" and not (in_name or tok.pos_ == "PROPN"):
+                    continue
+                if entry.kind != "person" and in_name:
+                    continue
+                hit = Match(entry, i, i + size)
+                break
+        if hit is None:
+            i += 1
+            continue
+        for j in range(hit.start, hit.end):
+            found[j] = hit
+        i = hit.end
+    return found
+
+
+def left_tokens(head: Any) -> list[Any]:
+    """The head's left modifiers inside its noun phrase, recursively."""
+    out: list[Any] = []
+    stack = [c for c in head.lefts if c.dep_ in NP_LEFT_DEPS]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(tok.lefts)
+        stack.extend(c for c in tok.rights if c.dep_ in NP_LEFT_DEPS or tok.dep_ == "poss")
+    return out
+
+
+def sponsor_tokens(tokens: list[Any]) -> set[int]:
+    """Indices of tokens naming a sponsor: "Iran" in "Iran-backed"."""
+    out: set[int] = set()
+    for tok in tokens:
+        if tok.lemma_.lower() in SPONSOR_LEMMAS and tok.pos_ in {"VERB", "ADJ"}:
+            for child in tok.subtree:
+                if child.i != tok.i:
+                    out.add(child.i)
+            # "Iran - backed": spaCy may hang the country on the noun instead.
+            if tok.i >= 2 and tok.nbor(-1).text == "-":
+                out.add(tok.i - 2)
+    return out
+
+
+def sector_of(
+    head: Any, left: list[Any], words: dict[str, SectorWord]
+) -> tuple[str | None, str | None]:
+    """(sector, role) from the head noun and its compounds ("prime minister", "troops")."""
+    lemma = head.lemma_.lower()
+    text = head.text.lower()
+    compounds = [t for t in left if t.dep_ in {"compound", "amod"} and t.head.i == head.i]
+    if compounds:
+        bigram = f"{compounds[-1].text.lower()} {text}"
+        bigram_lemma = f"{compounds[-1].text.lower()} {lemma}"
+        for key in (bigram, bigram_lemma):
+            if key in words:
+                word = words[key]
+                return word.sector, key if word.is_role else None
+    for key in (text, lemma):
+        if key in words:
+            word = words[key]
+            return word.sector, head.text if word.is_role else None
+    return None, None
+
+
+def title_of(
+    person_head: Any, left: list[Any], words: dict[str, SectorWord]
+) -> tuple[str | None, str | None, list[Any]]:
+    """(sector, role, tokens to search for a country) for a person's name."""
+    titles = [t for t in left if t.dep_ in {"compound", "amod"} and t.text.lower() in words]
+    if titles:
+        first = min(t.i for t in titles)
+        last = max(t.i for t in titles)
+        doc = person_head.doc
+        role = doc[first : last + 1].text
+        return words[titles[-1].text.lower()].sector, role, []
+    for child in person_head.rights:
+        if child.dep_ == "appos":
+            sector, role_word = sector_of(child, left_tokens(child), words)
+            if sector is not None:
+                span = child.doc[child.left_edge.i : child.right_edge.i + 1]
+                role = span.text.strip(" ,")
+                return sector, role or role_word, list(child.subtree)
+    return None, None, []
+
+
+def resolve(head: Any, matches: dict[int, Match], words: dict[str, SectorWord]) -> Actor | None:
+    """The actor a noun-phrase head stands for, or None when nothing is known of it."""
+    left = left_tokens(head)
+    sponsors = sponsor_tokens(left)
+    at_head = matches.get(head.i)
+    span = phrase_span(head, left)
+    name = head.doc.text[span.start : span.end]
+    sponsor = next((matches[i].entry.code for i in sorted(sponsors) if i in matches), None)
+    if at_head is not None and at_head.entry.kind == "person":
+        entry = at_head.entry
+        return Actor(
+            name=name,
+            country=entry.code,
+            sector=entry.sector,
+            role=entry.role,
+            sponsor=sponsor,
+            span=span,
+            rule="lexicon:person",
+        )
+    if head.lower_ in MEMBER_NOUNS:
+        # "a member of the Syrian parliament": the body's actor
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                inner = next((g for g in child.children if g.dep_ == "pobj"), None)
+                inner_actor = resolve(inner, matches, words) if inner is not None else None
+                if inner_actor is not None:
+                    return replace(inner_actor, name=name, span=span, rule="member-of")
+    if at_head is not None and head.ent_type_ != "PERSON":
+        entry = at_head.entry
+        sector = entry.sector
+        if entry.kind == "adjective":
+            # "the Iraqis", "Palestinians": a people, not its government.
+            sector = None
+        own_sector, role = sector_of(head, left, words) if entry.kind == "org" else (None, None)
+        return Actor(
+            name=name,
+            country=entry.code,
+            sector=own_sector or sector,
+            role=role,
+            sponsor=entry.sponsor or sponsor,
+            span=span,
+            rule=f"lexicon:{entry.kind}",
+        )
+    search = [t for t in left if t.i not in sponsors]
+    role: str | None
+    if head.ent_type_ == "PERSON":
+        sector, role, extra = title_of(head, left, words)
+        search += extra
+        rule = "person:title" if sector else "person"
+    else:
+        sector, role = sector_of(head, left, words)
+        rule = "sector:head"
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in COUNTRY_PREPS:
+            search += [t for t in child.subtree]
+    country: str | None = None
+    body: Entry | None = None  # an international body among the modifiers ("U.N. helicopters")
+    for tok in sorted(search, key=lambda t: t.i):
+        match = matches.get(tok.i)
+        if match is None or not match.entry.code:
+            continue
+        if match.entry.kind != "org" or match.entry.code not in NON_COUNTRY_CODES:
+            # a country form, or a national body ("US military forces")
+            country = match.entry.code
+            break
+        body = body or match.entry
+    if country is None and body is not None:
+        country = body.code
+        sector = sector or body.sector
+    if (
+        country is None
+        and sector is None
+        and (
+            head.ent_type_ not in ENTITY_LABELS
+            or (sponsor is None and head.ent_type_ not in {"PERSON", "ORG", "NORP"})
+        )
+    ):
+        return None
+    return Actor(
+        name=name,
+        country=country,
+        sector=sector,
+        role=role,
+        sponsor=sponsor,
+        span=span,
+        rule=rule,
+    )
+
+
+def phrase_span(head: Any, left: list[Any]) -> Span:
+    """Character span of the phrase: its left modifiers (without a leading determiner) to
+    the head; a person's name also takes the rest of the entity."""
+    tokens = [
+        t
+        for t in left
+        if t.dep_ not in {"det", "punct", "case"} or t.i > min((x.i for x in left), default=head.i)
+    ]
+    start_tok = min([t.i for t in tokens] + [head.i])
+    while start_tok < head.i and head.doc[start_tok].dep_ in {"det", "punct", "cc", "preconj"}:
+        start_tok += 1
+    end_tok = head.i + 1
+    if head.ent_iob_ in {"B", "I"} and head.ent_type_ == "PERSON":
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            end_tok = max(end_tok, ent.end)
+            start_tok = min(start_tok, ent.start)
+    doc = head.doc
+    return Span(doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1].text))
+
+
+def is_head_candidate(tok: Any, matches: dict[int, Match], words: dict[str, SectorWord]) -> bool:
+    if tok.pos_ not in {"NOUN", "PROPN"} and not (tok.i in matches and tok.pos_ == "ADJ"):
+        return False
+    if tok.dep_ in {"compound"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+        return False
+    if tok.dep_ == "amod":
+        return False
+    if tok.i in matches:
+        match = matches[tok.i]
+        # only the last token of a multi-word name is its head
+        return tok.i == match.end - 1 or tok.head.i not in range(match.start, match.end)
+    if tok.ent_type_ in ENTITY_LABELS:
+        return True
+    if tok.lemma_.lower() in words or tok.text.lower() in words:
+        return True
+    if tok.lower_ in MEMBER_NOUNS:
+        return True
+    # "the Turkish and Greek sides": an unknown head with a country modifier
+    return any(c.dep_ in {"amod", "compound"} and c.i in matches for c in tok.lefts)
+
+
+def extract_mentions(parsed: Any, lexicon: ActorLexicon | None = None) -> tuple[Mention, ...]:
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    words = lexicon.sectors
+    matches = find_matches(parsed, lexicon)
+    mentions: list[Mention] = []
+    for tok in parsed:
+        if not is_head_candidate(tok, matches, words):
+            continue
+        actor = resolve(tok, matches, words)
+        if actor is None or actor.span is None:
+            continue
+        label = tok.ent_type_ or "ACTOR"
+        mentions.append(
+            Mention(
+                id=f"m{len(mentions) + 1}",
+                span=actor.span,
+                label=label,
+                actor=actor,
+                stage=STAGE,
+            )
+        )
+    return tuple(mentions)
+
+
+class ActorStage:
+    name = "actors"
+    needs = frozenset({"parsed"})
+    gives = frozenset({"mentions"})
+
+    def __init__(self, *, lexicons: Path | None = None) -> None:
+        self.lexicon = load_lexicon(lexicons)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return replace(doc, mentions=extract_mentions(doc.parsed, self.lexicon))

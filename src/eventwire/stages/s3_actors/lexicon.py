@@ -1,0 +1,105 @@
+"""The actor knowledge of eventwire, read from the data files in `eventwire/data/actors/`.
+
+- `countries.tsv`: ISO alpha-3 code, names, adjectives and demonyms, capitals;
+- `organizations.tsv`: named bodies with their code (country, IGO or NGO), sector, sponsor;
+- `people.tsv`: well-known political, military and armed-group figures, with their country,
+  sector and role (a name never overrides a country or organisation form);
+- `sectors.tsv`: head nouns and titles that give a sector (and whether they are a role).
+
+Files are tab-separated, `#` starts a comment line, and `|` separates alternative forms. A
+user extends the knowledge with files of the same names in the `actors/` folder of their
+lexicon folder (the `lexicons` setting), read after the bundled ones: their lines win.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventwire.data import forms, read_rows
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a surface form means: a country form, an organisation, or a sector word."""
+
+    code: str | None  # ISO alpha-3, IGO or NGO
+    sector: str | None
+    kind: str  # "country", "adjective", "capital", "org", "person"
+    sponsor: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SectorWord:
+    sector: str
+    is_role: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLexicon:
+    forms: dict[tuple[str, ...], Entry]  # token sequences (as written) of every known name
+    first_words: dict[str, int]  # first token of a form -> the longest form starting with it
+    sectors: dict[str, SectorWord]  # head nouns and titles (lower case) -> sector
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(user_dir: Path | None = None) -> ActorLexicon:
+    """The actor lexicon: the bundled tables, with the user's folder's additions."""
+    table = surface_forms(user_dir)
+    longest: dict[str, int] = {}
+    for key in table:
+        longest[key[0]] = max(longest.get(key[0], 0), len(key))
+    return ActorLexicon(forms=table, first_words=longest, sectors=sector_words(user_dir))
+
+
+def surface_forms(user_dir: Path | None = None) -> dict[tuple[str, ...], Entry]:
+    """Token sequences (as written) of every country, capital, person and organisation form."""
+    table: dict[tuple[str, ...], Entry] = {}
+    for row in read_rows("actors", "countries.tsv", user_dir):
+        code, names, adjectives, capitals = (row.cell(i) for i in range(4))
+        for kind, cell in (("capital", capitals), ("adjective", adjectives), ("country", names)):
+            for form in forms(cell):
+                table[tokens_of(form)] = Entry(code=code, sector="GOV", kind=kind)
+    people: dict[tuple[str, ...], Entry] = {}
+    for row in read_rows("actors", "people.tsv", user_dir):
+        names, code, sector, role = (row.cell(i) for i in range(4))
+        for form in forms(names):
+            people[tokens_of(form)] = Entry(
+                code=code or None, sector=sector or None, kind="person", role=role or None
+            )
+    for key, entry in people.items():  # a name never overrides a country's form
+        table.setdefault(key, entry)
+    for row in read_rows("actors", "organizations.tsv", user_dir):
+        names, code, sector, sponsor = (row.cell(i) for i in range(4))
+        for form in forms(names):
+            table[tokens_of(form)] = Entry(
+                code=code or None, sector=sector or None, kind="org", sponsor=sponsor or None
+            )
+    return table
+
+
+def sector_words(user_dir: Path | None = None) -> dict[str, SectorWord]:
+    table: dict[str, SectorWord] = {}
+    for row in read_rows("actors", "sectors.tsv", user_dir):
+        word, sector, kind = (row.cell(i) for i in range(3))
+        table[word.lower()] = SectorWord(sector=sector, is_role=kind == "role")
+    return table
+
+
+def tokens_of(form: str) -> tuple[str, ...]:
+    """Split a form the way spaCy splits the common cases ("Iran-backed", "Iraq's")."""
+    out: list[str] = []
+    for word in form.split():
+        if word.endswith("'s") and len(word) > 2:
+            out += [word[:-2], "'s"]
+        else:
+            out.append(word)
+    return tuple(out)
+
+
+def headline_words(user_dir: Path | None = None) -> frozenset[str]:
+    """The words of the sector lexicon ("minister", "troops"): common words, not names (the
+    parse stage lowers them in Title Case headlines)."""
+    return frozenset(w for phrase in sector_words(user_dir) for w in phrase.split())

@@ -1,0 +1,197 @@
+"""Rule handlers for expressions counted from another time: "last week", "the following
+year", "two days ago", "after another year", durations, recurring times (SET) and vague
+references (PAST_REF, PRESENT_REF, FUTURE_REF)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from eventwire.stages.s5_times.context import (
+    DURATION_LEADS,
+    GRAIN_OF_UNIT,
+    PAST_REFS,
+    Context,
+    Reading,
+    dated,
+    unknown_value,
+)
+from eventwire.stages.s5_times.normalise import Point, duration_value, shift_date
+from eventwire.stages.s5_times.timex import Candidate, load_lexicon, number_value
+
+
+def unit_point(unit: str, ref: date) -> Point:
+    day = Point.of_day(ref)
+    if unit == "weekend":
+        return Point.of_week(ref, code="WE")
+    return day.coarsen(unit) if unit != "day" else day
+
+
+def rel_unit(cand: Candidate, ctx: Context) -> Reading | None:
+    g = cand.groups
+    rel, unit = g["rel"].lower(), g["unit"].lower()
+    the = "the" in g
+    if the and (
+        (rel in ("next", "coming") and cand.lead in DURATION_LEADS)
+        or (rel in ("past", "last") and cand.lead in ("over", "within", "during"))
+    ):
+        return duration_reading(1, unit if unit != "weekend" else "week", rel, cand, ctx)
+    chained = the and rel in ("previous", "following", "same", "next")
+    step = "week" if unit == "weekend" else unit
+    if chained:
+        base, anchor = ctx.base()
+        if base is None or base.year is None:
+            return Reading("DATE", unknown_value(unit), None, None)
+        point = base.coarsen(step) if step != "day" or base.grain == "day" else base
+    else:
+        anchor = "publication"
+        if ctx.ref is None:
+            return Reading("DATE", unknown_value(unit), None, None)
+        point = unit_point(unit, ctx.ref)
+    point = point.shift(PAST_REFS[rel], step)
+    if unit == "weekend":
+        point = replace(point, code="WE")
+    return dated(point, anchor)
+
+
+def unit_rel(cand: Candidate, ctx: Context) -> Reading | None:
+    g = cand.groups
+    unit = g["unit"].lower()
+    offset = -1 if g["dir"].lower() in ("before", "earlier", "previous", "prior") else 1
+    base, anchor = ctx.base()
+    if base is None or base.year is None:
+        return Reading("DATE", unknown_value(unit), None, None)
+    point = base.coarsen(unit) if unit != "day" else base
+    return dated(point.shift(offset, unit), anchor)
+
+
+def whole_unit(cand: Candidate, ctx: Context) -> Reading | None:
+    """ "the entire year", "that day", "later in the day": the last dated expression's unit."""
+    unit = (cand.groups.get("unit") or cand.groups["unit2"]).lower()
+    base, anchor = ctx.base()
+    if base is None or base.year is None:
+        return Reading("DATE", unknown_value(unit), None, None)
+    if unit == "time":
+        point = base
+    else:
+        point = base.coarsen(unit) if unit != "day" or base.grain != "day" else base
+    return dated(point, anchor)
+
+
+def same_ago(cand: Candidate, ctx: Context) -> Reading | None:
+    unit = cand.groups["unit"].lower()
+    base, anchor = ctx.base()
+    if base is None or base.year is None:
+        return Reading("DATE", unknown_value(unit), None, None)
+    point = base if unit in ("period", "time") else base.coarsen(unit)
+    return dated(point.shift(-1, "year"), anchor)
+
+
+def ago(cand: Candidate, ctx: Context) -> Reading | None:
+    g = cand.groups
+    unit = load_lexicon().units[g["unit"].lower()]
+    n = number_value(g["num"])
+    direction = (g.get("dir") or g["dir2"]).lower().split()[0]
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if direction in ("ago", "from"):
+        base: Point | None = None if ctx.ref is None else Point.of_day(ctx.ref)
+        anchor = "publication"
+    else:
+        base, anchor = ctx.base()
+    grain = GRAIN_OF_UNIT.get(unit, "day")
+    if n is None:
+        return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, anchor)
+    if base is None or base.year is None:
+        return Reading("DATE", unknown_value(grain), None, None)
+    if anchor == "publication" or base.grain == "day":
+        start = base.date_value()
+        assert start is not None
+        moved = Point.of_day(shift_date(start, sign * n, unit))
+        point = moved if grain == "day" else moved.coarsen(grain)
+    else:
+        point = base.shift(sign * n, unit)
+    return dated(point, anchor)
+
+
+def another(cand: Candidate, ctx: Context) -> Reading | None:
+    g = cand.groups
+    unit = load_lexicon().units[g["unit"].lower()]
+    n = number_value(g.get("num") or "1") or 1
+    if cand.lead == "within":
+        return duration_reading(n, unit, None, cand, ctx)
+    base, anchor = ctx.base()
+    if base is None or base.year is None:
+        return Reading("DATE", unknown_value(unit), None, None)
+    moved = base.shift(n, unit)
+    if anchor == "publication" and unit in GRAIN_OF_UNIT:
+        moved = moved.coarsen(GRAIN_OF_UNIT[unit])  # "in another year" is not a precise day
+    return dated(moved, anchor)
+
+
+def duration_reading(
+    n: float | None, unit: str, rel: str | None, cand: Candidate, ctx: Context
+) -> Reading:
+    value = duration_value(n, unit)
+    forward = rel in ("next", "coming", "following") or (rel is None and cand.lead == "within")
+    backward = rel in ("past", "last", "previous")
+    if ctx.ref is None or n is None or not (forward or backward):
+        return Reading("DURATION", value, None, None)
+    other = shift_date(ctx.ref, n if forward else -n, unit)
+    ends = (ctx.ref, other) if forward else (other, ctx.ref)
+    return Reading("DURATION", value, (ends[0].isoformat(), ends[1].isoformat()), "publication")
+
+
+def duration(cand: Candidate, ctx: Context) -> Reading | None:
+    g = cand.groups
+    unit = load_lexicon().units[g["unit"].lower()]
+    raw = g.get("num")
+    n = number_value(raw) if raw else None
+    if raw and n is None:
+        return None
+    if raw and raw.lower() in ("a", "an") and unit == "second":
+        return None  # "a second" is an ordinal far more often than a duration
+    if unit == "quarter" and raw and raw.lower() in ("a", "an") and cand.lead is None:
+        return None  # "about a quarter of its dealers" is a fraction
+    if raw and raw.lower() in ("a", "an") and set_context(ctx.before(cand)):
+        return Reading("SET", duration_value(1, unit), None, None)
+    if n is not None and "half" in g:
+        n += 0.5
+    rel = (g.get("rel") or "").lower() or None
+    if rel in ("first", "final"):
+        rel = None
+    if "vague" in g and g["vague"].lower().startswith(("the past", "the last")):
+        rel = "past"
+    elif "vague" in g and g["vague"].lower().startswith(("the next", "the coming")):
+        rel = "next"
+    return duration_reading(n, unit, rel, cand, ctx)
+
+
+def set_context(before: str) -> bool:
+    """True after an amount: "15 a year", "$ 40 million a year" (a rate, so a SET)."""
+    words = before.split()[-3:]
+    return any(any(ch.isdigit() for ch in w) for w in words) or (
+        bool(words) and words[-1] in ("times", "twice", "once")
+    )
+
+
+def bare_units(cand: Candidate, ctx: Context) -> Reading | None:
+    unit = load_lexicon().units[cand.groups["unit"].lower()]
+    return Reading("DURATION", duration_value(None, unit), None, None)
+
+
+def recurring(cand: Candidate, ctx: Context) -> Reading | None:
+    g = cand.groups
+    if "word" in g:
+        return Reading("SET", load_lexicon().sets[g["word"].lower()], None, None)
+    unit = load_lexicon().units[g["unit"].lower()]
+    n = number_value(g.get("num") or "1") or 1
+    return Reading("SET", duration_value(n, unit), None, None)
+
+
+def reference(cand: Candidate, ctx: Context) -> Reading | None:
+    value = load_lexicon().references[" ".join(cand.groups["ref"].lower().split())]
+    if ctx.ref is None:
+        return Reading("DATE", value, None, None)
+    now = ctx.ref.isoformat()
+    interval = {"PAST_REF": (None, now), "PRESENT_REF": (now, now), "FUTURE_REF": (now, None)}
+    return Reading("DATE", value, interval[value], "publication")

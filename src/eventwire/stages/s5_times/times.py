@@ -1,0 +1,122 @@
+"""Time stage: find TIMEX3 expressions and resolve them against the publication date.
+
+Reads `doc.article.text`, `doc.article.published` and `doc.parsed` (for the tense that
+decides whether a bare "Friday" or "June 18" lies before or after publication). Adds
+`doc.times`: one `TimeExpr` per expression, in text order, with a TIMEX3 value, an interval
+[earliest, latest] where the value has one, and its anchor: "publication" when resolved
+against the publication date, the id of an earlier expression when the text chains them
+("by September 2025 ... after another year" -> 2026-09), or None when absolute.
+
+Without a publication date, relative expressions keep unresolved TIMEX3 forms ("XXXX-09",
+"XXXX-XX-XX"); no year is ever invented. A timezone-aware publication datetime is read in its
+own timezone: "today" is the publication's local calendar day.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import date, datetime
+
+from eventwire.model import Doc, Span, TimeExpr
+from eventwire.stages.s5_times import dates as cal
+from eventwire.stages.s5_times import relative as rel
+from eventwire.stages.s5_times.context import Context, Reading
+from eventwire.stages.s5_times.normalise import Point
+from eventwire.stages.s5_times.timex import Candidate, find_candidates, load_lexicon
+
+log = logging.getLogger(__name__)
+
+STAGE = "times/1"
+
+
+def reference_date(published: date | datetime | None) -> date | None:
+    if published is None:
+        return None
+    if isinstance(published, datetime):
+        return published.date()  # the local date in the datetime's own timezone
+    return published
+
+
+class TimeStage:
+    name = "times"
+    needs = frozenset({"parsed"})
+    gives = frozenset({"times"})
+
+    def __init__(self) -> None:
+        load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        return replace(doc, times=tuple(find_times(doc)))
+
+
+def find_times(doc: Doc) -> list[TimeExpr]:
+    text = doc.article.text
+    ref = reference_date(doc.article.published)
+    times: list[TimeExpr] = []
+    previous: tuple[str, Point] | None = None
+    previous_end = 0
+    for cand in find_candidates(text):
+        context = Context(
+            text=text, ref=ref, previous=previous, parsed=doc.parsed, previous_end=previous_end
+        )
+        reading = resolve(cand, context)
+        if reading is None:
+            continue
+        time_id = f"t{len(times) + 1}"
+        anchor = reading.anchor
+        if anchor == "previous":
+            anchor = previous[0] if previous is not None else "publication"
+        times.append(
+            TimeExpr(
+                time_id,
+                Span(cand.start, cand.end),
+                reading.type,
+                reading.value,
+                reading.interval,
+                anchor,
+                STAGE,
+            )
+        )
+        if reading.point is not None and reading.point.year is not None:
+            previous = (time_id, reading.point)
+            previous_end = cand.end
+    log.debug("article %s: %d time expressions", doc.article.id, len(times))
+    return times
+
+
+def resolve(cand: Candidate, ctx: Context) -> Reading | None:
+    handler = HANDLERS[cand.rule]
+    return handler(cand, ctx)
+
+
+HANDLERS = {
+    "date_mdy": cal.full_date,
+    "date_dmy": cal.full_date,
+    "date_iso": cal.full_date,
+    "date_slash": cal.full_date,
+    "date_rel_dm": cal.day_month,
+    "date_dm": cal.day_month,
+    "month_year": cal.month_year,
+    "month_rel": cal.month_rel,
+    "month": cal.month_alone,
+    "year": cal.year_alone,
+    "decade": cal.decade,
+    "quarter": cal.quarter,
+    "season": cal.season,
+    "same_ago": rel.same_ago,
+    "rel_unit": rel.rel_unit,
+    "unit_rel": rel.unit_rel,
+    "deictic": cal.deictic,
+    "clock": cal.clock,
+    "weekday": cal.weekday,
+    "ago": rel.ago,
+    "another": rel.another,
+    "duration": rel.duration,
+    "bare_of": rel.bare_units,
+    "the_years": rel.bare_units,
+    "whole_unit": rel.whole_unit,
+    "bare_after": rel.bare_units,
+    "set": rel.recurring,
+    "reference": rel.reference,
+}

@@ -1,0 +1,275 @@
+"""Find time expressions in text: regular patterns built from the words in
+data/times/lexicon.toml.
+
+Each rule is a named regular expression; a match becomes a `Candidate` whose span is the
+rule's group "x" when it has one (so a rule can read a preposition it leaves out of the span:
+"within the next two years" -> span "the next two years", `lead` "within"). Overlapping matches
+are settled longest first. Normalisation is done elsewhere (times.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.data import read_toml
+
+# Words before a span that may be prepositions of the expression (kept out of the span).
+LEAD = re.compile(
+    r"\b(within|in|by|before|after|since|until|till|during|on|at|for|over|from|through|"
+    r"throughout|following|of|to|as\s+of)\s+$",
+    re.IGNORECASE,
+)
+# Modifiers taken into a date's span without changing its value ("early June" -> 2009-06).
+MODIFIER = re.compile(
+    r"(?:\b(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|rest|remainder)\s+of\s+"
+    r"|\b(?:the\s+)?(?:first|last|second|third|final)\s+(?:weeks?|days|half)\s+of\s+"
+    r"|\b(?:early|late|mid|earlier|later)(?:\s+|-)|\bmid-)$",
+    re.IGNORECASE,
+)
+MODIFIABLE = frozenset(
+    {
+        "month",
+        "month_year",
+        "month_rel",
+        "year",
+        "rel_unit",
+        "quarter",
+        "season",
+        "decade",
+        "date_dm",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    rule: str
+    start: int
+    end: int
+    groups: dict[str, str | None]
+    lead: str | None  # a preposition just before the span, lower case
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    months: dict[str, int]
+    ambiguous_months: frozenset[str]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    vague_numbers: tuple[str, ...]
+    units: dict[str, str]  # any form (singular or plural) -> singular
+    references: dict[str, str]
+    sets: dict[str, str]
+    seasons: dict[str, str]
+    day_parts: dict[str, str]
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    raw: dict[str, Any] = read_toml("times", "lexicon.toml")
+    units = {}
+    for singular, plural in raw["units"].items():
+        units[singular] = singular
+        units[plural] = singular
+    return Lexicon(
+        months=dict(raw["months"]),
+        ambiguous_months=frozenset(raw["ambiguous_months"]["words"]),
+        weekdays=dict(raw["weekdays"]),
+        numbers=dict(raw["numbers"]),
+        vague_numbers=tuple(raw["vague_numbers"]["words"]),
+        units=units,
+        references=dict(raw["references"]),
+        sets=dict(raw["sets"]),
+        seasons=dict(raw["seasons"]),
+        day_parts=dict(raw["day_parts"]),
+    )
+
+
+def alternation(words: Any) -> str:
+    """A regex alternation of the words, longest first, spaces matching any whitespace."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@functools.lru_cache(maxsize=1)
+def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    lex = load_lexicon()
+    month = rf"(?-i:{alternation(lex.months)})\.?"
+    weekday = rf"(?-i:{alternation(lex.weekdays)})"
+    day = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:])"
+    year = r"(?<![\w$£€#.,/-])(?:19|20)\d\d(?![\w%]|[.,]\d)"
+    word_num = alternation(w for w in lex.numbers if w not in ("a", "an"))
+    num = rf"(?:\d+(?:\.\d+)?|(?:{word_num})(?:[\s-](?:{word_num}))*|an?)"
+    vague = alternation(lex.vague_numbers)
+    unit = alternation(lex.units)
+    wd_prefix = rf"(?:{weekday}\s*,?\s+)?"
+    rel_year = r"(?:this|last|next|the\s+(?:previous|following|same))\s+year"
+    ordinal = r"first|second|third|fourth|final|last|1st|2nd|3rd|4th"
+    deictic = r"today|tonight|yesterday|tomorrow"
+    parts = alternation(lex.day_parts)
+    seasons = alternation(lex.seasons)
+    tz = r"UTC|GMT|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST"
+    rules = {
+        "date_mdy": rf"{wd_prefix}(?P<mon>{month})\s+(?P<day>{day})\s*,?\s*(?P<year>{year})",
+        "date_dmy": rf"{wd_prefix}(?P<day>{day})\s+(?:of\s+)?(?P<mon>{month})\s*,?\s*"
+        rf"(?P<year>{year})",
+        "date_iso": r"(?<![\w-])(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])"
+        r"-(?P<day>0[1-9]|[12]\d|3[01])(?![\w-])",
+        "date_slash": r"(?<![\w/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\w/])",
+        "date_rel_dm": rf"{wd_prefix}(?:(?P<mon>{month})\s+(?P<day>{day})"
+        rf"|(?P<day2>{day})\s+(?:of\s+)?(?P<mon2>{month}))\s*,?\s+(?:of\s+)?(?P<rel>{rel_year})",
+        "month_year": rf"(?P<mon>{month})\s*,?\s+(?:of\s+)?(?P<year>{year})",
+        "month_rel": rf"(?P<mon>{month})\s+(?P<rel>{rel_year})"
+        rf"|(?P<rel2>last|next|this|coming)\s+(?P<mon2>{month})",
+        "date_dm": rf"{wd_prefix}(?:(?P<mon>{month})\s+(?P<day>{day})(?!\s*,?\s*\d)"
+        rf"|(?:the\s+)?(?P<day2>{day})\s+(?:of\s+)?(?P<mon2>{month}))",
+        "month": rf"(?P<mon>{month})(?:(?=\s+of\s+(?P<ofrel>this|last|next)\s+year\b)|(?!\s*\d))",
+        "year": rf"(?:(?:fiscal|FY)\s*)?(?P<year>{year})",
+        "decade": r"(?<![\w$£€#'])'?(?P<c>1[5-9]|20)?(?P<d>\d)0s(?!\w)",
+        "quarter": rf"(?:the\s+)?(?P<ord>{ordinal})[\s-]+(?P<unit>quarter|half)"
+        rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>{year})|(?P<rel>{rel_year})))?"
+        rf"|(?-i:Q(?P<q>[1-4]))(?:\s+(?P<year2>{year}))?(?!\w)",
+        "season": rf"(?:(?P<rel>this|last|next|early|late)\s+)?(?P<season>{seasons})"
+        rf"(?:\s+(?:of\s+)?(?P<year>{year}))?(?!\w)",
+        "same_ago": r"the\s+same\s+(?P<unit>day|week|month|quarter|period|time|year)\s+"
+        r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|a\s+year\s+prior"
+        r"|the\s+(?:previous|prior)\s+year|(?:of\s+)?the\s+year\s+before)",
+        "rel_unit": r"(?:(?P<mod>earlier|later)\s+)?(?P<the>the\s+)?"
+        r"(?P<rel>this|last|next|past|coming|current|previous|following|same)\s+(?P<unit>weekend|week|month|year|quarter|decade"
+        r"|century|day)(?!\w)",
+        "unit_rel": r"(?:the\s+)?(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later"
+        r"|previous|prior)(?!\s+(?:(?:the|a|an|his|her|its|their|this|that|last|next)\b"
+        r"|(?-i:[A-Z\d])))",
+        "deictic": rf"(?:(?P<mod>earlier|later)\s+)?(?P<word>{deictic})"
+        rf"(?:\s+(?P<part>{parts}))?(?!\w)"
+        rf"|(?P<this>this|last)\s+(?P<part2>{parts})(?!\w)",
+        "clock": rf"(?:(?P<wd1>{weekday}|{deictic})\s+(?:at\s+)?)?(?P<h>[01]?\d|2[0-3])"
+        rf"(?:(?::|\.)(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)?"
+        rf"(?:\s*(?P<tz>{tz})\b)?(?:\s+(?:on\s+)?(?P<wd2>{weekday}|{deictic}))?",
+        "weekday": rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{weekday})"
+        rf"(?:'s)?(?:\s+(?P<part>{parts}))?(?!\w)",
+        "ago": rf"(?P<num>{num}|{vague})\s+(?P<unit>{unit})\s+"
+        r"(?:(?P<dir>ago|earlier|later|from\s+now)"
+        r"(?!\s+(?:than|in|on|at)\b)|(?P<dir2>before|after)(?=\s*(?:[,.;:)]|$)))",
+        "another": r"(?P<lead>after|in|within)\s+"
+        r"(?P<x>(?:another|a\s+further|an\s+additional|one\s+more)"
+        rf"\s+(?:(?P<num>{num})\s+)?(?P<unit>{unit}))(?!\w)",
+        "duration": r"(?:(?P<the>the\s+)"
+        r"(?P<rel>next|past|last|coming|previous|first|final|following)\s+)?"
+        r"(?:(?P<approx>almost|nearly|about|around|over|more\s+than|less\s+than"
+        r"|under|some|roughly|approximately|at\s+least|up\s+to|just)\s+)?"
+        rf"(?:(?P<num>{num})(?P<half>\s+and\s+a\s+half)?|(?P<vague>{vague}))[\s-]+"
+        rf"(?P<unit>{unit})(?:-long)?(?![\w-])",
+        "the_years": r"(?P<lead>over|in|during|through|throughout)\s+"
+        r"(?P<x>the\s+(?P<unit>years|months|decades|weeks))(?!\w)",
+        "whole_unit": r"(?:the\s+(?:entire|whole|full|same)|that)\s+"
+        r"(?P<unit>year|month|week|quarter|day|time)(?!\w)"
+        r"|(?:earlier|later)\s+in\s+(?P<x>the\s+(?P<unit2>day|week|month|year))(?!\w)",
+        "bare_of": r"(?P<unit>years|months|weeks|decades|days|hours)(?=\s+of\b)",
+        "bare_after": r"(?P<lead>for|over|after|within|during)\s+(?P<x>(?P<unit>years|months|weeks"
+        r"|decades))(?!\w)",
+        "set": rf"(?:every|each|per)\s+(?:(?P<num>{num})\s+)?(?P<unit>{unit})(?!\w)"
+        rf"|(?P<word>{alternation(lex.sets)})(?!\w)",
+        "reference": rf"(?P<ref>{alternation(lex.references)})(?![\w-])",
+    }
+    return tuple(
+        (name, re.compile(rf"(?<![\w-])(?:{pattern})", re.IGNORECASE))
+        for name, pattern in rules.items()
+    )
+
+
+RULE_ORDER = {
+    name: i
+    for i, name in enumerate(
+        (
+            "date_mdy",
+            "date_dmy",
+            "date_iso",
+            "date_slash",
+            "date_rel_dm",
+            "month_year",
+            "month_rel",
+            "same_ago",
+            "another",
+            "ago",
+            "clock",
+            "date_dm",
+            "quarter",
+            "season",
+            "rel_unit",
+            "unit_rel",
+            "deictic",
+            "weekday",
+            "duration",
+            "decade",
+            "year",
+            "month",
+            "set",
+            "the_years",
+            "whole_unit",
+            "bare_of",
+            "bare_after",
+            "reference",
+        )
+    )
+}
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Non-overlapping candidate time expressions, in text order."""
+    found: list[Candidate] = []
+    for name, pattern in compile_rules():
+        for match in pattern.finditer(text):
+            start, end = match.span("x") if match.groupdict().get("x") else match.span()
+            groups = {k: v for k, v in match.groupdict().items() if v is not None}
+            if name == "clock" and not (":" in match.group() or "ampm" in groups):
+                continue
+            lead_match = LEAD.search(text, max(0, start - 16), start)
+            lead = groups.get("lead") or (lead_match.group(1) if lead_match else None)
+            found.append(Candidate(name, start, end, groups, lead.lower() if lead else None))
+    found.sort(key=lambda c: (-(c.end - c.start), RULE_ORDER[c.rule], c.start))
+    kept: list[Candidate] = []
+    for cand in found:
+        if all(cand.end <= k.start or k.end <= cand.start for k in kept):
+            kept.append(cand)
+    kept.sort(key=lambda c: c.start)
+    extended = [extend_modifier(text, c) for c in kept]
+    # A modifier taken into a span ("the last week of March") wins over what it overlaps.
+    grown = [c for c, k in zip(extended, kept, strict=True) if c.start != k.start]
+    return [
+        c
+        for c in extended
+        if c in grown or not any(g.start < c.end and c.start < g.end for g in grown)
+    ]
+
+
+def extend_modifier(text: str, cand: Candidate) -> Candidate:
+    if cand.rule not in MODIFIABLE:
+        return cand
+    match = MODIFIER.search(text, max(0, cand.start - 40), cand.start)
+    if match is None:
+        return cand
+    lead_match = LEAD.search(text, max(0, match.start() - 16), match.start())
+    lead = lead_match.group(1).lower() if lead_match else cand.lead
+    groups = {**cand.groups, "modifier": match.group(0).strip().lower()}
+    return Candidate(cand.rule, match.start(), cand.end, groups, lead)
+
+
+def number_value(words: str) -> float | None:
+    """The value of "2", "2.5", "twenty-five", "two hundred", "a"; None for vague words."""
+    words = words.strip().lower()
+    try:
+        return float(words)
+    except ValueError:
+        pass
+    lex = load_lexicon()
+    total = 0
+    for part in re.split(r"[\s-]+", words):
+        value = lex.numbers.get(part)
+        if value is None:
+            return None
+        total = total * value if value == 100 and total else total + value
+    return float(total) if total else None

@@ -1,0 +1,466 @@
+"""Who did it, to whom, and how many times: the arguments of an event trigger.
+
+Actors and recipients come from the dependency parse around the trigger and are resolved
+through the actor stage's mentions (a mention whose span covers the argument's head):
+- verbs: the subject is the actor (the "by" agent when passive, the passive subject then
+  being the recipient); objects and "against/on/with/to/from/at" objects are recipients; an
+  infinitive inherits its subject ("agreed to withdraw"), or the object of a request
+  ("called on X to withdraw");
+- nouns: "by X", a possessor ("Israel's offensive") or a country adjective ("US withdrawal")
+  is the actor; "of X" is the actor or the recipient as the trigger's reading says; a noun
+  that is the object of a light verb takes the verb's subject ("came to an agreement").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from eventwire.model import Actor, Count, Mention, Span
+from eventwire.stages.s7_events.modality import Cues, lemma_forms
+
+RECIPIENT_PREPS = frozenset(
+    {
+        "against",
+        "on",
+        "with",
+        "to",
+        "from",
+        "at",
+        "into",
+        "upon",
+        "toward",
+        "towards",
+        "over",
+        "between",
+    }
+)
+OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
+QUANTITY_HEADS = frozenset(
+    "hundreds thousands dozens scores millions number group members some many most all part "
+    "rest majority units contingent battalion".split()
+)
+STATIVE_PASSIVES = frozenset(
+    "commit prepare determine resolve oblige dedicate engage involve".split()
+)
+UNDERGO_VERBS = frozenset("subject expose suffer face endure sustain undergo".split())
+# Verbs whose object's own verb takes the object as subject: "a deal which would see troops
+# pull out", "made them withdraw".
+CAUSATIVE_VERBS = frozenset("see make let have watch force lead".split())
+# Nouns whose "from X" names their author: "an appeal from President X".
+MESSAGES = frozenset(
+    "appeal request call demand offer proposal plan message letter invitation warning "
+    "ultimatum statement reminder declaration communique".split()
+)
+REQUEST_LEMMAS = frozenset("call urge ask press appeal push encourage order invite".split())
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "him", "her", "its", "their", "his"})
+WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "a dozen": 12,
+    "dozen": 12,
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2000,
+    "several": 3,
+}
+MIN_QUALIFIERS = ("at least", "more than", "over", "upwards of", "no fewer than", "no less than")
+MAX_QUALIFIERS = ("at most", "up to", "fewer than", "less than", "no more than", "under")
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    actors: tuple[Actor, ...]
+    recipients: tuple[Actor, ...]
+    rules: tuple[str, ...]
+
+
+class MentionIndex:
+    """Find the actor mention covering a token, and the last actor before a position."""
+
+    def __init__(self, mentions: tuple[Mention, ...]) -> None:
+        self.mentions = [m for m in mentions if m.actor is not None]
+
+    def covering(self, tok: Any, *, narrowest: bool = False) -> Mention | None:
+        """The widest actor mention covering a token, or the narrowest ("Greek" in "Turkish
+        and Greek sides")."""
+        covering = [m for m in self.mentions if m.span.start <= tok.idx < m.span.end]
+        if not covering:
+            return None
+        pick = min if narrowest else max
+        return pick(covering, key=lambda m: m.span.end - m.span.start)
+
+    def before(self, position: int, *, floor: int) -> Mention | None:
+        """The closest actor mention that ends before `position`: a pronoun's antecedent.
+        Phrases known only by a country adjective ("a Senegalese peace plan") are things, not
+        agents, and are passed over; so are bare demonyms."""
+        found = None
+        for m in self.mentions:
+            actor = m.actor
+            if not (floor <= m.span.start and m.span.end <= position and actor):
+                continue
+            if actor.sector is None and (m.label == "ACTOR" or not actor.country):
+                continue
+            found = m
+        return found
+
+
+def conjuncts(tok: Any) -> list[Any]:
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj":
+            out.extend(conjuncts(child))
+    return out
+
+
+def owner_of(tok: Any, index: MentionIndex) -> Actor | None:
+    """The actor behind an event noun that is itself an argument: "rejected a U.S. request",
+    "an appeal from President X", "North Korea's demand"."""
+    for child in tok.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            mention = index.covering(child)
+            if mention is not None:
+                return mention.actor
+        if child.dep_ == "prep" and (
+            child.lower_ == "by" or (child.lower_ == "from" and tok.lemma_.lower() in MESSAGES)
+        ):
+            target = pobj(child)
+            mention = index.covering(target) if target is not None else None
+            if mention is not None:
+                return mention.actor
+    return None
+
+
+def actor_for(tok: Any, index: MentionIndex, sentence_start: int, cues: Cues) -> Actor | None:
+    if tok.lower_ in QUANTITY_HEADS or tok.pos_ == "NUM":
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                inner = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if inner is not None:
+                    return actor_for(inner, index, sentence_start, cues)
+    mention = index.covering(tok)
+    if mention is not None:
+        return mention.actor
+    if tok.pos_ == "NOUN":
+        owner = owner_of(tok, index)
+        if owner is not None:
+            return owner
+    if tok.lower_ in PRONOUNS:
+        # "Bouteflika said he is prepared to ...": the reporter, if the clause is reported
+        reporter = speaker_actor(tok, index, cues)
+        if reporter is not None:
+            return reporter
+        earlier = index.before(tok.idx, floor=max(0, sentence_start - 600))
+        if earlier is not None and earlier.actor is not None:
+            return earlier.actor
+    return None
+
+
+def coordinated_modifiers(tok: Any, index: MentionIndex) -> list[Actor]:
+    """ "the Turkish and Greek sides", "U.S. and Russian negotiators": the second country
+    modifier names a second actor of the head's kind."""
+    head_mention = index.covering(tok)
+    sector = head_mention.actor.sector if head_mention and head_mention.actor else None
+    found = []
+    for modifier in tok.lefts:
+        if modifier.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        for other in conjuncts(modifier)[1:]:
+            mention = index.covering(other, narrowest=True)
+            if mention is not None and mention.actor is not None and mention.actor.country:
+                found.append(replace(mention.actor, sector=mention.actor.sector or sector))
+    return found
+
+
+def actors_of(
+    tokens: list[Any], index: MentionIndex, sentence_start: int, cues: Cues
+) -> list[Actor]:
+    out: list[Actor] = []
+    for tok in tokens:
+        for conj in conjuncts(tok):
+            actor = actor_for(conj, index, sentence_start, cues)
+            if actor is not None and actor not in out:
+                out.append(actor)
+            for shared in coordinated_modifiers(conj, index):
+                if shared not in out:
+                    out.append(shared)
+    return sorted(out, key=lambda a: a.span.start if a.span else 0)
+
+
+def noun_children(tok: Any) -> list[Any]:
+    """A noun's dependents, with a prepositional phrase that spaCy hung on the first of two
+    conjoined nouns moved to the nearer one ("negotiations and attacks by militias")."""
+    conj_starts = [c.i for c in tok.children if c.dep_ == "conj"]
+    own = [
+        c for c in tok.children if not (c.dep_ == "prep" and conj_starts and c.i > min(conj_starts))
+    ]
+    if tok.dep_ == "conj":
+        own += [c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i]
+    return own
+
+
+def undergoes(verb: Any, noun: Any) -> bool:
+    """ "X was subjected to attacks", "X came under attack": the subject is the recipient."""
+    lemma = verb.lemma_.lower()
+    if lemma in UNDERGO_VERBS:
+        return True
+    return lemma == "come" and noun.dep_ == "pobj" and noun.head.lower_ == "under"
+
+
+def pobj(prep: Any) -> Any | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def verb_subjects(tok: Any) -> tuple[list[Any], str]:
+    """Subject tokens of a verb, following control and relative clauses."""
+    agent = [pobj(c) for c in tok.children if c.dep_ == "agent"]
+    agent = [a for a in agent if a is not None]
+    if agent:
+        return agent, "actor:agent"
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    head = tok.head
+    if tok.dep_ == "ccomp" and head.lemma_.lower() in CAUSATIVE_VERBS:
+        subjects += [c for c in head.children if c.dep_ in OBJECT_DEPS]
+    if subjects:
+        return subjects, "actor:nsubj"
+    if tok.dep_ == "xcomp" and head.i != tok.i:
+        if head.lemma_.lower() in REQUEST_LEMMAS:
+            objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+            objects += [
+                pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
+            ]
+            objects = [o for o in objects if o is not None]
+            if objects:
+                return objects, "actor:controller-object"
+        if head.pos_ in {"ADJ"} and head.head.i != head.i:
+            head = head.head
+        return verb_subjects(head)[0], "actor:controller-subject"
+    if tok.dep_ == "conj" and head.i != tok.i:
+        return verb_subjects(head)[0], "actor:conj"
+    if (
+        tok.dep_ == "advcl"
+        and head.i != tok.i
+        and (any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.tag_ == "VBG")
+    ):
+        # a purpose or participle clause: "began a hunger strike to protest ...", "police
+        # opened fire, killing one person"
+        return verb_subjects(head)[0], "actor:clause-subject"
+    if tok.dep_ in {"relcl", "acl"} and head.i != tok.i:
+        return [head], "actor:relcl"
+    return [], "actor:none"
+
+
+def verb_arguments(tok: Any, index: MentionIndex, sentence_start: int, cues: Cues) -> Arguments:
+    subjects, rule = verb_subjects(tok)
+    rules = [rule]
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+    if passive and tok.lemma_.lower() in STATIVE_PASSIVES:
+        # "Vietnam is committed to opening up": a state of the subject, not done to it
+        subjects = subjects or [c for c in tok.children if c.dep_ == "nsubjpass"]
+        passive = False
+    recipient_tokens: list[Any] = []
+    if passive:
+        recipient_tokens += [c for c in tok.children if c.dep_ == "nsubjpass"]
+    recipient_tokens += [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+    for child in tok.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in RECIPIENT_PREPS:
+            target = pobj(child)
+            if target is not None:
+                recipient_tokens.append(target)
+        if child.dep_ == "prt":
+            for grand in child.children:
+                if grand.dep_ == "prep" and pobj(grand) is not None:
+                    recipient_tokens.append(pobj(grand))
+    # the object's possessor and phrases: "support Turkey's efforts", "break relations with
+    # Russia", "cut off electricity to Nakhichevan"
+    for obj in [c for c in tok.children if c.dep_ in OBJECT_DEPS]:
+        recipient_tokens += [c for c in obj.children if c.dep_ == "poss"]
+        recipient_tokens += [
+            target
+            for c in obj.children
+            if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS and (target := pobj(c)) is not None
+        ]
+    actors = actors_of(subjects, index, sentence_start, cues)
+    recipients = [
+        a for a in actors_of(recipient_tokens, index, sentence_start, cues) if a not in actors
+    ]
+    if not recipients:
+        # "demanded that the United States match ...": the one asked is the complement's subject
+        complement_subjects = [
+            s
+            for c in tok.children
+            if c.dep_ in {"ccomp", "xcomp"}
+            for s in c.children
+            if s.dep_ in {"nsubj", "nsubjpass"}
+        ]
+        recipients = [
+            a
+            for a in actors_of(complement_subjects, index, sentence_start, cues)
+            if a not in actors
+        ]
+    if recipients:
+        rules.append("recipient:object")
+    return Arguments(tuple(actors), tuple(recipients), tuple(rules))
+
+
+def noun_arguments(
+    tok: Any, of_role: str | None, index: MentionIndex, sentence_start: int, cues: Cues
+) -> Arguments:
+    actor_tokens: list[Any] = []
+    recipient_tokens: list[Any] = []
+    rules: list[str] = []
+    for child in noun_children(tok):
+        if child.dep_ == "poss":
+            actor_tokens.append(child)
+            rules.append("actor:possessor")
+        elif child.dep_ in {"amod", "compound", "nmod"} and index.covering(child) is not None:
+            actor_tokens.append(child)
+            rules.append("actor:modifier")
+        elif child.dep_ == "prep":
+            target = pobj(child)
+            if target is None:
+                continue
+            if child.lower_ == "by":
+                actor_tokens.append(target)
+                rules.append("actor:by")
+            elif child.lower_ == "of":
+                (recipient_tokens if of_role == "rcp" else actor_tokens).append(target)
+                rules.append(f"{'recipient' if of_role == 'rcp' else 'actor'}:of")
+            elif child.lower_ in RECIPIENT_PREPS:
+                recipient_tokens.append(target)
+                rules.append(f"recipient:{child.lower_}")
+    head = tok.head
+    verb = head.head if tok.dep_ == "pobj" else head
+    if (
+        head.i != tok.i
+        and tok.dep_ in {"dobj", "obj", "pobj", "attr"}
+        and verb.pos_ in {"VERB", "AUX"}
+    ):
+        subjects, _ = verb_subjects(verb)
+        if not subjects and verb.lemma_.lower() in STATIVE_PASSIVES:
+            # "Serb forces were engaged in ethnic cleansing"
+            subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if undergoes(verb, tok):
+            # "US forces were subjected to attacks": the subject is on the receiving end
+            passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            recipient_tokens += passive or subjects
+            rules.append("recipient:undergoer")
+        elif (
+            subjects
+            and all(t.lower_ in PRONOUNS for t in actor_tokens)
+            and lemma_forms(verb) & cues.object_light_verbs
+        ):
+            # "came to an agreement", "launched an offensive", "continued their hunger
+            # strike": the light verb's subject (a possessive pronoun only points back to it)
+            actor_tokens = [*subjects]
+            rules.append("actor:light-verb-subject")
+    actors = actors_of(actor_tokens, index, sentence_start, cues)
+    recipients = [
+        a for a in actors_of(recipient_tokens, index, sentence_start, cues) if a not in actors
+    ]
+    return Arguments(tuple(actors), tuple(recipients), tuple(rules))
+
+
+def speaker_actor(tok: Any, index: MentionIndex, cues: Cues) -> Actor | None:
+    """The actor who reports the clause holding `tok` ("X said ...", "quoted X as ...")."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        reporters: list[Any] = []
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() in MESSAGES:
+            # "X issued a reminder to Iraq that it must ...", "X's statement that ..."
+            reporters = [c for c in cur.children if c.dep_ == "poss"]
+            if not reporters and cur.dep_ in {"dobj", "obj"}:
+                reporters = [c for c in cur.head.children if c.dep_ == "nsubj"]
+        if cur.lemma_.lower() in cues.reporting_verbs:
+            reporters = [c for c in cur.children if c.dep_ in {"nsubj", "dobj"}]
+            if not reporters and cur.dep_ == "conj":
+                # "rebels rejected the plan and said they ...": the first verb's subject
+                reporters = [c for c in cur.head.children if c.dep_ == "nsubj"]
+        for child in reporters:
+            mention = index.covering(child)
+            actor = mention.actor if mention else None
+            if actor is not None and actor.country and actor.sector != "MED":
+                return actor
+    return None
+
+
+def is_eventive_noun(
+    tok: Any, index: MentionIndex, *, object_verbs: frozenset[str], subject_verbs: frozenset[str]
+) -> bool:
+    """A noun reports an event (rather than referring back to one) when it has arguments, a
+    count, or is the object or subject of a verb that says it happened."""
+    for child in noun_children(tok):
+        if child.dep_ in {"poss", "nummod"}:
+            return True
+        if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS | {"by", "of"}:
+            return True
+        if child.dep_ in {"amod", "compound", "nmod"} and index.covering(child) is not None:
+            return True
+    head = tok.head
+    verb = head.head if tok.dep_ == "pobj" else head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    forms = lemma_forms(verb)
+    if tok.dep_ in {"dobj", "obj", "pobj", "attr"}:
+        return bool(forms & object_verbs) or undergoes(verb, tok)
+    if tok.dep_ in {"nsubj", "nsubjpass"}:
+        return bool(forms & subject_verbs)
+    return False
+
+
+def parse_number(text: str) -> int | None:
+    clean = text.replace(",", "").lower()
+    if clean.isdigit():
+        return int(clean)
+    return WORD_NUMBERS.get(clean)
+
+
+def count_of(tok: Any) -> Count | None:
+    """ "at least 70 attacks" -> Count(min=70); "three attacks" -> exactly 3."""
+    numbers = [c for c in tok.children if c.dep_ == "nummod"]
+    if not numbers:
+        return None
+    num = numbers[0]
+    value = parse_number(num.text)
+    if value is None:
+        return None
+    doc = num.doc
+    start_tok = min([num.i] + [t.i for t in num.subtree])
+    before = doc[max(0, num.i - 3) : num.i].text.lower()
+    low: int | None = value
+    high: int | None = value
+    for qualifier in MIN_QUALIFIERS:
+        if re.search(rf"\b{qualifier}$", before):
+            high = None
+            start_tok = min(start_tok, num.i - len(qualifier.split()))
+            break
+    else:
+        for qualifier in MAX_QUALIFIERS:
+            if re.search(rf"\b{qualifier}$", before):
+                low = None
+                start_tok = min(start_tok, num.i - len(qualifier.split()))
+                break
+    first = doc[min(start_tok, tok.i)]
+    last = doc[max(tok.i, max(t.i for t in num.subtree))]
+    return Count(min=low, max=high, span=Span(first.idx, last.idx + len(last.text)))

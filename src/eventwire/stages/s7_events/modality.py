@@ -1,0 +1,256 @@
+"""Modality: did the event happen, or is it planned, expected, predicted, hypothetical,
+requested, threatened, negated, denied or alleged?
+
+From the trigger, the rules walk up the dependency tree through the words that govern it
+("agreed on a plan on [the withdrawal]", "calling on X to accelerate [a withdrawal]",
+"analysts predict that [such a withdrawal] could ...") and stop at the first strong cue:
+- negation on the trigger ("did not attack", "no attacks took place");
+- a governing word from the tables below (plan nouns, "expected to", "predict", "call on",
+  "threaten to", "deny", "claim", "refuse to");
+- a modal: "will/shall" -> planned; "should/must" -> requested; "would/could/might/may" are
+  weak cues (hypothetical) that a stronger governor above overrides ("a deal which would see
+  troops pull out" -> planned; "said it would withdraw" -> planned: reported intention);
+- an "if"/"unless" clause -> hypothetical.
+No cue: occurred. Reporting verbs ("said", "told", "quoted as confirming") are transparent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.model import Span
+
+# The cue words (governing verbs, adjectives and nouns; modals; adverbs; conditional marks),
+# the reporting verbs and the light verbs are data: `data/events/modality.tsv`,
+# `data/sources/cues.tsv` and `data/events/light_verbs.tsv`, read into a `Cues` by
+# vocabulary.py. What stays here is grammar: dependency labels and closed-class words.
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Modality cues by kind (word -> modality), the reporting verbs and the light verbs."""
+
+    by_kind: dict[str, dict[str, str]]
+    reporting_verbs: frozenset[str]
+    object_light_verbs: frozenset[str]
+    subject_light_verbs: frozenset[str]
+    light_verbs: frozenset[str]  # both of the above
+
+    def of(self, kind: str) -> dict[str, str]:
+        return self.by_kind.get(kind, {})
+
+
+SEQUENCE_VERBS = frozenset({"follow", "precede"})
+# Modals that, under a past reporting verb, report an intention ("said it would withdraw").
+FUTURE_MODALS = frozenset({"would", "will", "shall", "'ll", "wo"})
+# Dependency labels through which a governor passes its modality down.
+PASS_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "dobj",
+        "obj",
+        "pobj",
+        "prep",
+        "pcomp",
+        "acl",
+        "relcl",
+        "conj",
+        "nsubj",
+        "nsubjpass",
+        "attr",
+        "oprd",
+        "compound",
+        "agent",
+        "appos",
+        "dative",
+        "acomp",
+    }
+)
+# Adjuncts of time, cause and concession do not pass modality down: "agreed ... following
+# months of attacks" leaves the attacks as they were.
+STOP_PREPOSITIONS = frozenset(
+    "following after before despite amid amidst during since until because while within "
+    "like in at".split()
+)
+MAX_STEPS = 10
+
+
+BACKGROUND_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "npadvmod", "parataxis"})
+
+
+def salience_of(trigger: Any) -> str:
+    """ "background" when the trigger sits in a relative, adverbial or purpose clause or in
+    an adjunct phrase of time or cause; else "main"."""
+    cur = trigger
+    for _ in range(MAX_STEPS * 2):
+        if cur.head.i == cur.i:
+            return "main"
+        if cur.dep_ in BACKGROUND_DEPS:
+            return "background"
+        if cur.dep_ == "prep" and cur.lower_ in STOP_PREPOSITIONS | {"over"}:
+            return "background"
+        cur = cur.head
+    return "main"
+
+
+def passes(tok: Any) -> bool:
+    """Whether the walk may go from `tok` up to its head."""
+    if tok.head.i == tok.i or tok.dep_ not in PASS_DEPS:
+        return False
+    return not (tok.dep_ == "prep" and tok.lower_ in STOP_PREPOSITIONS)
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    value: str
+    cue: Span | None
+    rule: str
+
+
+def lemma_forms(tok: Any) -> set[str]:
+    """The token's lemma and, as a guard against the small model's lemma slips ("staged" ->
+    "stag"), the base forms its inflection suggests."""
+    lower = tok.lower_
+    forms = {tok.lemma_.lower(), lower}
+    if tok.pos_ in {"VERB", "AUX"}:
+        if lower.endswith("ied"):
+            forms.add(lower[:-3] + "y")
+        elif lower.endswith("ed"):
+            forms |= {lower[:-1], lower[:-2]}
+        elif lower.endswith("ing"):
+            forms |= {lower[:-3], lower[:-3] + "e"}
+        elif lower.endswith("s"):
+            forms.add(lower[:-1])
+    return forms
+
+
+def token_span(tok: Any) -> Span:
+    return Span(tok.idx, tok.idx + len(tok.text))
+
+
+def negation_of(tok: Any) -> Any | None:
+    for child in tok.children:
+        if child.dep_ == "neg":
+            return child
+        if child.dep_ == "det" and child.lower_ == "no":
+            return child
+    return None
+
+
+def local_cue(
+    cur: Any, *, is_trigger_clause: bool, cues: Cues
+) -> tuple[str, Any, str, bool] | None:
+    """(modality, cue token, rule, strong) from the modifiers of one token."""
+    strong_modals, weak_modals = cues.of("strong-modal"), cues.of("modal")
+    strong_adverbs, weak_adverbs = cues.of("adverb"), cues.of("weak-adverb")
+    conditionals = cues.of("conditional")
+    neg = negation_of(cur)
+    if neg is not None and (is_trigger_clause or cur.lemma_.lower() in cues.light_verbs):
+        refusal = any(
+            c.dep_ == "aux" and c.lower_ in {"will", "would", "wo", "shall"} for c in cur.children
+        )
+        # "will not meet their demands": a refusal, which PLOVER codes as REJECT
+        return "negated", neg, "neg-refusal" if refusal else "neg", True
+    for child in cur.children:
+        low = child.lower_
+        if child.dep_ in {"aux", "auxpass"} and child.tag_ == "MD":
+            if low in strong_modals and is_trigger_clause:
+                return strong_modals[low], child, f"modal:{low}", True
+            if low in weak_modals:
+                return weak_modals[low], child, f"modal:{low}", False
+        if child.dep_ == "advmod" and low in strong_adverbs:
+            return strong_adverbs[low], child, f"adverb:{low}", True
+        if child.dep_ == "advmod" and low in weak_adverbs:
+            return weak_adverbs[low], child, f"adverb:{low}", False
+        if child.dep_ == "mark" and low in conditionals:
+            return conditionals[low], child, f"conditional:{low}", True
+        if child.dep_ == "advcl" and is_trigger_clause:
+            mark = next(
+                (m for m in child.children if m.dep_ == "mark" and m.lower_ in conditionals),
+                None,
+            )
+            if mark is not None:
+                # "If talks fail, the army will attack"; weak, so that "willing to send
+                # troops if attacked" stays a conditional offer (planned)
+                return conditionals[mark.lower_], mark, f"conditional:{mark.lower_}", False
+        if (child.dep_ == "aux" and low == "going") or (
+            child.dep_ == "aux" and low == "to" and cur.head.lower_ == "going"
+        ):
+            return "planned", child, "going-to", True
+    return None
+
+
+def governor_cue(cur: Any, cues: Cues) -> tuple[str, str] | None:
+    """(modality, rule) when `cur` itself is a governing word, or a verb whose subject is a
+    plan ("the deal would see troops pull out")."""
+    verbs, adjectives, nouns = cues.of("verb"), cues.of("adjective"), cues.of("noun")
+    strong_modals = cues.of("strong-modal")
+    lemma = cur.lemma_.lower()
+    if cur.pos_ in {"VERB", "AUX"}:
+        for child in cur.children:
+            if child.dep_ == "nsubj" and child.lemma_.lower() in nouns:
+                noun = child.lemma_.lower()
+                return nouns[noun], f"governor:{noun}"
+    if cur.pos_ in {"VERB", "AUX"} and lemma in verbs:
+        return verbs[lemma], f"governor:{lemma}"
+    if cur.pos_ == "ADJ" and lemma in adjectives:
+        copula = cur.head
+        demanded = next(
+            (c.lower_ for c in copula.children if c.dep_ == "aux" and c.lower_ in strong_modals),
+            None,
+        )
+        if demanded is not None:
+            # "the US must be ready to mediate": asked of the US, not offered by it
+            return strong_modals[demanded], f"modal:{demanded}"
+        return adjectives[lemma], f"governor:{lemma}"
+    if cur.pos_ in {"NOUN", "PROPN"} and lemma in nouns:
+        return nouns[lemma], f"governor:{lemma}"
+    return None
+
+
+def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None) -> Modality:
+    """The modality of the event whose trigger token is `trigger`.
+
+    `previous` is the modality of the closest earlier event in the sentence, inherited by an
+    event chained to it with "followed by" / "preceded by".
+    """
+    weak: tuple[str, Any, str] | None = None
+    cur = trigger
+    is_noun = trigger.pos_ in {"NOUN", "PROPN"}
+    for _ in range(MAX_STEPS):
+        if cur.i != trigger.i:
+            governed = governor_cue(cur, cues)
+            if governed is not None:
+                value, rule = governed
+                return Modality(value, token_span(cur), rule)
+        clause = cur.i == trigger.i or (is_noun and cur.i == trigger.head.i)
+        # A verb above the trigger lends it its negation and "must", unless it only reports:
+        # "the ministry must confirm that a soldier was killed" is no request to kill.
+        governs = cur.pos_ in {"VERB", "AUX"} and cur.lemma_.lower() not in cues.reporting_verbs
+        found = local_cue(cur, is_trigger_clause=clause or governs, cues=cues)
+        if found is not None:
+            value, cue, rule, strong = found
+            if strong:
+                return Modality(value, token_span(cue), rule)
+            if weak is None:
+                weak = (value, cue, rule)
+        if cur.i != trigger.i:
+            lemma = cur.lemma_.lower()
+            if lemma in SEQUENCE_VERBS and cur.tag_ == "VBN" and previous is not None:
+                return Modality(previous.value, previous.cue, f"sequence:{lemma}")
+            if (
+                weak is not None
+                and weak[1].lower_ in FUTURE_MODALS
+                and lemma in cues.reporting_verbs
+                and cur.tag_ in {"VBD", "VBN"}
+            ):
+                # "said it would withdraw": a reported intention ("said it could" stays open)
+                return Modality("planned", token_span(weak[1]), f"reported-{weak[2]}")
+        if not passes(cur):
+            break
+        cur = cur.head
+    if weak is not None:
+        return Modality(weak[0], token_span(weak[1]), weak[2])
+    return Modality("occurred", None, "default")

@@ -1,0 +1,81 @@
+"""The event stage's word lists, read from data files (with a user's additions):
+
+- `events/triggers.tsv`, `events/classes.tsv`: trigger readings and word classes (triggers.py);
+- `events/modality.tsv`: the words that decide modality (governing verbs, adjectives and
+  nouns, modals, adverbs, conditional marks);
+- `events/light_verbs.tsv`: verbs that only say that an event noun's event happened;
+- `sources/cues.tsv`: the reporting verbs, one list shared with the sources stage.
+
+`load_vocabulary` reads them once per process and lexicon folder; the stage passes the
+result down to the functions that read it.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventwire.data import read_rows
+from eventwire.errors import ConfigError
+from eventwire.model import MODALITIES
+from eventwire.stages.s7_events.modality import Cues
+from eventwire.stages.s7_events.triggers import Triggers, load_triggers
+
+CUE_KINDS = (
+    "verb",
+    "adjective",
+    "noun",
+    "modal",
+    "strong-modal",
+    "adverb",
+    "weak-adverb",
+    "conditional",
+)
+LIGHT_ROLES = ("object", "subject")
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    triggers: Triggers
+    cues: Cues
+
+
+def load_cues(user_dir: Path | None = None) -> Cues:
+    by_kind: dict[str, dict[str, str]] = {kind: {} for kind in CUE_KINDS}
+    for row in read_rows("events", "modality.tsv", user_dir):
+        word, kind, modality = row.cell(0), row.cell(1), row.cell(2)
+        if kind not in CUE_KINDS or modality not in MODALITIES:
+            got = " | ".join(row.cells)
+            raise ConfigError(
+                f"{row.origin} line {row.line}: expected a word, one of {', '.join(CUE_KINDS)} "
+                f"and a modality; got {got!r}"
+            )
+        by_kind[kind][word] = modality
+    light: dict[str, set[str]] = {role: set() for role in LIGHT_ROLES}
+    for row in read_rows("events", "light_verbs.tsv", user_dir):
+        if row.cell(1) not in LIGHT_ROLES:
+            raise ConfigError(f"{row.origin} line {row.line}: role must be object or subject")
+        light[row.cell(1)].add(row.cell(0))
+    reporting = frozenset(row.cell(0) for row in read_rows("sources", "cues.tsv", user_dir))
+    return Cues(
+        by_kind=by_kind,
+        reporting_verbs=reporting,
+        object_light_verbs=frozenset(light["object"]),
+        subject_light_verbs=frozenset(light["subject"]),
+        light_verbs=frozenset(light["object"] | light["subject"]),
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def load_vocabulary(user_dir: Path | None = None) -> Vocabulary:
+    """The event stage's vocabulary, checked as it is read (a ConfigError names the line)."""
+    return Vocabulary(triggers=load_triggers(user_dir), cues=load_cues(user_dir))
+
+
+def headline_words(user_dir: Path | None = None) -> frozenset[str]:
+    """Words of the event lexicon that are common words, not names: trigger lemmas and the
+    words of the word classes (the parse stage lowers them in Title Case headlines)."""
+    triggers = load_vocabulary(user_dir).triggers
+    words = {*triggers.readings, *(w for ws in triggers.classes.values() for w in ws)}
+    return frozenset(w.lower() for w in words)

@@ -1,0 +1,135 @@
+"""Give each event the place where it happened. Reads `doc.places`, `doc.events` and the
+parse; sets `Event.place` to a Place id.
+
+The place is a non-metonym place attached to the trigger: inside the trigger's syntactic
+subtree behind a locative preposition ("pull out of the Ain Al-Asad airbase in Iraq's
+western Anbar province"); failing that, any non-metonym place in the event's sentence. Among
+several, the most specific kind wins (facility > city > admin2 > admin1 > region > country),
+then the one nearest the trigger. A metonym ("Washington said") is an actor, never a place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from eventwire.model import Doc, Event, Place, Span
+
+SPECIFICITY = {
+    "facility": 0,
+    "city": 1,
+    "admin2": 2,
+    "admin1": 3,
+    "region": 4,
+    "country": 5,
+    "other": 6,
+}
+LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "from",
+        "near",
+        "of",
+        "on",
+        "inside",
+        "outside",
+        "into",
+        "across",
+        "throughout",
+        "around",
+        "within",
+        "to",
+        "over",
+        "along",
+        "off",
+    }
+)
+
+
+# Within the place's noun phrase ("Anbar" of "Iraq's western Anbar province").
+NOUN_PHRASE_DEPS = frozenset({"compound", "poss", "appos", "conj", "nmod"})
+# Links from the preposition up to the trigger that stay in the trigger's clause.
+PATH_DEPS = frozenset({"prep", "pobj", "prt", "advmod", "dobj", "conj", "appos"})
+MAX_PATH = 8
+# Dependency labels of a place that modifies a noun instead of naming a location.
+MODIFIER_DEPS = frozenset({"compound", "npadvmod", "amod", "nmod", "poss"})
+
+
+class EventPlaceStage:
+    name = "event_places"
+    needs = frozenset({"parsed", "places", "events"})
+    gives = frozenset({"event_places"})
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.events or not doc.places or doc.parsed is None:
+            return doc
+        places = [p for p in doc.places if not p.metonym]
+        events = tuple(link_event(doc.parsed, e, places) for e in doc.events)
+        return replace(doc, events=events)
+
+
+def link_event(parsed: Any, event: Event, places: list[Place]) -> Event:
+    if event.place is not None:
+        return event
+    trigger = tokens_in(parsed, event.trigger)
+    if not trigger:
+        return event
+    attached = [p for p in places if is_attached(parsed, p, trigger)]
+    in_sentence = [
+        p for p in places if event.sentence.contains(p.span) and not is_modifier(parsed, p)
+    ]
+    for pool in (attached, in_sentence):
+        if pool:
+            best = min(
+                pool, key=lambda p: (SPECIFICITY.get(p.kind, 6), distance(p.span, event.trigger))
+            )
+            return replace(event, place=best.id)
+    return event
+
+
+def tokens_in(parsed: Any, span: Span) -> list[Any]:
+    return [t for t in parsed if span.start <= t.idx < span.end]
+
+
+def is_attached(parsed: Any, place: Place, trigger: list[Any]) -> bool:
+    """Whether the place is the object of a locative preposition that hangs from the trigger,
+    through other prepositional phrases and objects only ("pull out of the airbase in Iraq's
+    western Anbar province"; "withdrawal of forces from the region's capital, Erbil")."""
+    tokens = tokens_in(parsed, place.span)
+    if not tokens:
+        return False
+    heads = {t.i for t in trigger}
+    token = min(tokens, key=lambda t: len(list(t.ancestors)))
+    while token.dep_ in NOUN_PHRASE_DEPS and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "pobj" or not is_locative(token.head):
+        return False
+    node = token.head
+    for _ in range(MAX_PATH):
+        if node.i in heads or node.head.i in heads:
+            return True
+        if node.dep_ not in PATH_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def is_locative(prep: Any) -> bool:
+    if prep.lower_ == "of":  # "out of"
+        return prep.head.lower_ == "out"
+    return prep.lower_ in LOCATIVE
+
+
+def is_modifier(parsed: Any, place: Place) -> bool:
+    """A place that only modifies a noun ("Iran-backed militias", "US bases", "Iraq's
+    prime minister") says nothing of where an event in its sentence happened."""
+    tokens = tokens_in(parsed, place.span)
+    if not tokens:
+        return True
+    root = min(tokens, key=lambda t: len(list(t.ancestors)))
+    return root.dep_ in MODIFIER_DEPS
+
+
+def distance(a: Span, b: Span) -> int:
+    return abs(a.start - b.start)

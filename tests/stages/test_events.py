@@ -1,0 +1,212 @@
+"""Events: types, arguments, counts and modality on short reports."""
+
+from __future__ import annotations
+
+import pytest
+
+import eventwire
+from eventwire.model import Event
+
+pytestmark = pytest.mark.slow
+
+
+def events_of(text: str) -> list[Event]:
+    return list(eventwire.extract(text, published="2024-09-06").events)
+
+
+def find(text: str, trigger: str) -> Event:
+    result = eventwire.extract(text, published="2024-09-06")
+    for event in result.events:
+        if result.text_of(event.trigger).lower().startswith(trigger):
+            return event
+    raise AssertionError(f"no event with trigger {trigger!r} in {text!r}")
+
+
+def countries(actors) -> set[str | None]:
+    return {a.country for a in actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "etype"),
+    [
+        ("Israeli jets struck a weapons depot near Damascus on Sunday.", "struck", "ASSAULT"),
+        ("Thousands of students protested in Nairobi against the new tax.", "protested", "PROTEST"),
+        ("Police arrested 40 opposition activists in Minsk on Saturday.", "arrested", "COERCE"),
+        ("The European Union imposed new sanctions on Russia.", "imposed", "SANCTION"),
+        ("Egypt hosted talks between Israel and Hamas in Cairo.", "hosted", "CONSULT"),
+        ("Japan will give Ukraine $4 billion in aid.", "give", "AID"),
+        ("The rebels released 12 hostages on Friday.", "released", "RETREAT"),
+        ("China condemned the visit.", "condemned", "ACCUSE"),
+        ("Iran rejected the proposal.", "rejected", "REJECT"),
+        ("Russia deployed troops to the border.", "deployed", "MOBILIZE"),
+        ("The union said workers would strike on Monday.", "strike", "PROTEST"),
+        ("The two sides reached an agreement on prisoner exchanges.", "reached", "AGREE"),
+    ],
+)
+def test_events_type_by_trigger_and_context(text, trigger, etype):
+    assert find(text, trigger).type == etype
+
+
+def test_events_have_actors_and_recipients_resolved_to_countries():
+    event = find("Iranian forces attacked a US base in Syria on Monday.", "attacked")
+    assert countries(event.actors) == {"IRN"}
+    assert {a.sector for a in event.actors} == {"MIL"}
+    assert "USA" in countries(event.recipients)
+
+
+def test_events_passive_agent_is_the_actor():
+    event = find("The convoy was attacked by Houthi rebels.", "attacked")
+    assert countries(event.actors) == {"YEM"}
+
+
+def test_events_compound_actors_stay_one_event():
+    events = [
+        e for e in events_of("Iraq and the United States agreed on a plan.") if e.type == "AGREE"
+    ]
+    assert len(events) == 1
+    assert countries(events[0].actors) == {"IRQ", "USA"}
+
+
+def test_events_capital_stands_for_its_government():
+    event = find("Washington and Baghdad signed an agreement on Tuesday.", "signed")
+    assert countries(event.actors) == {"USA", "IRQ"}
+    assert {a.sector for a in event.actors} == {"GOV"}
+
+
+def test_events_nominal_trigger_with_count_and_sponsor():
+    text = "US bases have been subjected to at least 70 attacks by Iran-backed militias."
+    event = find(text, "attacks")
+    assert event.type == "ASSAULT"
+    assert event.count is not None
+    assert event.count.min == 70
+    assert event.count.max is None
+    assert [a.sponsor for a in event.actors] == ["IRN"]
+    assert "USA" in countries(event.recipients)
+
+
+def test_events_bare_reference_noun_is_not_an_event():
+    # "the deal" refers back to an agreement; it reports nothing new.
+    text = "Officials said the deal still needs approval from parliament."
+    assert not [e for e in events_of(text) if e.type == "AGREE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        (
+            "Iraq and the United States have agreed on a plan on the withdrawal of forces.",
+            "withdrawal",
+            "planned",
+        ),
+        (
+            "Iraq and the United States have agreed on a plan on the withdrawal of forces.",
+            "agreed",
+            "occurred",
+        ),
+        (
+            "The deal would see American troops pull out of the base by September 2025.",
+            "pull",
+            "planned",
+        ),
+        ("The army is expected to withdraw from the town this month.", "withdraw", "expected"),
+        ("Analysts predict that the army will withdraw from the region.", "withdraw", "predicted"),
+        ("The militia could attack the base.", "attack", "hypothetical"),
+        ("If talks fail, the army will attack the city.", "attack", "hypothetical"),
+        (
+            "The government is calling on the rebels to release the hostages.",
+            "release",
+            "requested",
+        ),
+        ("The rebels threatened to attack the capital.", "attack", "threatened"),
+        ("The army did not attack the village.", "attack", "negated"),
+        ("The ministry denied that its forces attacked the village.", "attacked", "denied"),
+        ("The rebels claimed that government forces attacked the village.", "attacked", "alleged"),
+        ("Government forces allegedly attacked the village.", "attacked", "alleged"),
+        ("Syria said it would withdraw its troops from Lebanon.", "withdraw", "planned"),
+        ("Government forces attacked the village on Monday.", "attacked", "occurred"),
+        (
+            "The ministry must confirm that a soldier was killed in the attack.",
+            "killed",
+            "occurred",
+        ),
+        ("The US must be ready to mediate between the two sides.", "mediate", "requested"),
+        ("Analysts said the militia could attack the base.", "attack", "hypothetical"),
+        ("The new jets can strike targets 900 km away.", "strike", "hypothetical"),
+    ],
+)
+def test_events_modality(text, trigger, modality):
+    event = find(text, trigger)
+    assert event.modality == modality
+    if modality != "occurred":
+        assert event.modality_cue is not None
+
+
+def test_events_plover_type_folds_modality_into_the_category():
+    text = "Syria said it would withdraw its troops from Lebanon."
+    event = find(text, "withdraw")
+    assert (event.type, event.plover_type) == ("RETREAT", "AGREE")
+    threat = find("The rebels threatened to attack the capital.", "attack")
+    assert (threat.type, threat.plover_type) == ("ASSAULT", "THREATEN")
+    request = find("The government called on the rebels to release the hostages.", "release")
+    assert (request.type, request.plover_type) == ("RETREAT", "REQUEST")
+    refusal = find("The US said it would not meet the hostage-takers' demands.", "meet")
+    assert refusal.plover_type == "REJECT"
+
+
+def test_events_followed_by_inherits_the_plan():
+    text = (
+        "The deal would see troops pull out of the airbase by September 2025, followed by "
+        "the withdrawal of remaining forces from Erbil after another year."
+    )
+    second = [e for e in events_of(text) if e.type == "RETREAT"][-1]
+    assert second.modality == "planned"
+
+
+def test_events_background_clauses_are_marked():
+    text = "Serbia lifted a curfew in Montenegro where 28 people have been killed in riots."
+    lifted = find(text, "lifted")
+    killed = find(text, "killed")
+    assert lifted.salience == "main"
+    assert killed.salience == "background"
+
+
+def test_events_carry_evidence_and_trace():
+    result = eventwire.extract("Police arrested 40 activists in Minsk.", published="2024-09-06")
+    event = result.events[0]
+    assert result.text_of(event.trigger) == "arrested"
+    assert result.text_of(event.sentence).startswith("Police arrested")
+    assert any(step.startswith("trigger:verb:arrest") for step in event.trace)
+    assert any(step.startswith("modality:") for step in event.trace)
+    assert 0 < event.confidence <= 1
+
+
+def test_events_all_scope_adds_other_events():
+    from eventwire.pipeline import Pipeline
+    from eventwire.settings import Settings
+
+    pipe = Pipeline.from_names(("body", "parse", "actors", "events"), Settings(events="all"))
+    result = eventwire.extract(
+        "The company announced record profits and hired staff.", pipeline=pipe
+    )
+    others = [e for e in result.events if e.type == "OTHER"]
+    assert {result.text_of(e.trigger) for e in others} >= {"announced", "hired"}
+    assert all(e.plover_type == "OTHER" for e in others)
+    plain = eventwire.extract("The company announced record profits and hired staff.")
+    assert not [e for e in plain.events if e.type == "OTHER"]
+
+
+def test_events_local_groups_take_the_country_where_they_act():
+    event = find("Thousands of students staged demonstrations throughout Indonesia.", "demonstr")
+    assert countries(event.actors) == {"IDN"}
+    assert "actor:location" in event.trace
+    local = find("Fundamentalists demanded the resignation of the Algerian president.", "demanded")
+    assert countries(local.actors) == {"DZA"}
+    # an attack is often across a border: the target's country is not lent to the attacker
+    attack = find("Protesters stormed the US embassy on Friday.", "stormed")
+    assert countries(attack.actors) == {None}
+
+
+def test_events_coordinated_country_modifiers_are_two_actors():
+    event = find("U.S. and Russian negotiators held talks in Geneva.", "held")
+    assert countries(event.actors) == {"USA", "RUS"}
+    assert {a.sector for a in event.actors} == {"GOV"}

@@ -1,0 +1,237 @@
+"""The time stage: detection and TIMEX3 normalisation against the publication date."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from eventwire.model import Article, Doc, TimeExpr
+from eventwire.stages.s5_times.normalise import Point
+from eventwire.stages.s5_times.times import TimeStage
+
+
+def times_of(text: str, published: date | datetime | None = date(2024, 9, 6)) -> list[TimeExpr]:
+    """Run the stage without a parse (no tense: the rules' defaults apply)."""
+    doc = TimeStage()(Doc(article=Article(id="a", text=text, published=published)))
+    for t in doc.times:
+        assert t.span.of(text) == text[t.span.start : t.span.end]
+        assert t.stage == "times/1"
+    return list(doc.times)
+
+
+def values(text: str, published: date | datetime | None = date(2024, 9, 6)) -> dict[str, str]:
+    return {t.span.of(text): t.value for t in times_of(text, published)}
+
+
+def only(text: str, published: date | datetime | None = date(2024, 9, 6)) -> TimeExpr:
+    found = times_of(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("It happened on 7 October 2023 in the south.", "7 October 2023", "2023-10-07"),
+        ("March 01 , 2008", "March 01 , 2008", "2008-03-01"),
+        ("The plan dates from 2008.", "2008", "2008"),
+        ("Delivery is due by September 2025.", "September 2025", "2025-09"),
+        ("It was signed on 7/8/07 at noon.", "7/8/07", "2007-07-08"),
+        ("Sales in the first quarter of 2009 fell.", "the first quarter of 2009", "2009-Q1"),
+        ("Prices rose in the 1990s.", "1990s", "199"),
+    ],
+)
+def test_times_absolute_dates(text, span, value):
+    t = only(text)
+    assert (t.span.of(text), t.value, t.type, t.anchor) == (span, value, "DATE", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Talks were held last week.", "last week", "2024-W35"),
+        ("Talks were held on Friday.", "Friday", "2024-09-06"),
+        ("Talks were held on Tuesday.", "Tuesday", "2024-09-03"),
+        ("The vote is expected this month.", "this month", "2024-09"),
+        ("Talks began in January this year.", "January this year", "2024-01"),
+        ("Since 7 October last year, there were attacks.", "7 October last year", "2023-10-07"),
+        ("It happened two days ago.", "two days ago", "2024-09-04"),
+        ("It happened yesterday.", "yesterday", "2024-09-05"),
+        ("It happens today.", "today", "2024-09-06"),
+        ("It will happen next year.", "next year", "2025"),
+        ("Sales fell last year.", "last year", "2023"),
+        ("The plant opens later this year.", "later this year", "2024"),
+    ],
+)
+def test_times_relative_to_publication(text, span, value):
+    t = only(text)
+    assert (t.span.of(text), t.value, t.anchor) == (span, value, "publication")
+
+
+def test_times_interval_of_month():
+    t = only("Delivery is due by September 2025.")
+    assert t.interval == ("2025-09-01", "2025-09-30")
+
+
+def test_times_interval_of_week_and_quarter():
+    assert only("Talks were held last week.").interval == ("2024-08-26", "2024-09-01")
+    assert only("Sales in the first quarter of 2009 fell.").interval == ("2009-01-01", "2009-03-31")
+
+
+def test_times_duration_with_window():
+    t = only("US forces will leave within the next two years.")
+    assert (t.span.of("US forces will leave within the next two years."), t.type, t.value) == (
+        "the next two years",
+        "DURATION",
+        "P2Y",
+    )
+    assert t.interval == ("2024-09-06", "2026-09-06")
+    assert t.anchor == "publication"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a fifty-year history", "P50Y"),
+        ("after months of negotiations", "PXM"),
+        ("for almost two and a half years", "P2.5Y"),
+        ("in thirty minutes' drive", "PT30M"),
+        ("a 12-hour flight", "PT12H"),
+    ],
+)
+def test_times_durations(text, value):
+    t = only(text)
+    assert (t.type, t.value, t.interval) == ("DURATION", value, None)
+
+
+def test_times_sets():
+    assert {(t.type, t.value) for t in times_of("It makes 15 a year and pays an annual fee.")} == {
+        ("SET", "P1Y")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Both sides recently came to an agreement.", "PAST_REF"),
+        ("It is now a question of when.", "PRESENT_REF"),
+        ("The plane is currently under development.", "PRESENT_REF"),
+        ("More cuts may come in the future.", "FUTURE_REF"),
+    ],
+)
+def test_times_vague_references(text, value):
+    assert only(text).value == value
+
+
+def test_times_vague_reference_intervals():
+    assert only("It came recently.").interval == (None, "2024-09-06")
+    assert only("It may come in the future.").interval == ("2024-09-06", None)
+
+
+def test_times_chain_on_previous_expression():
+    text = (
+        "Troops pull out by September 2025, followed by the withdrawal of remaining forces "
+        "from Erbil after another year."
+    )
+    first, second = times_of(text)
+    assert (first.value, second.span.of(text)) == ("2025-09", "another year")
+    assert second.value == "2026-09"
+    assert second.anchor == first.id
+    assert second.interval == ("2026-09-01", "2026-09-30")
+
+
+def test_times_chain_the_following_year_and_same_month():
+    text = "The deal closed in March 2008. The plant opened the following year."
+    assert values(text)["the following year"] == "2009"
+    text = "Sales fell 35 % in January 2009 , compared to the same month a year ago ."
+    assert values(text)["the same month a year ago"] == "2008-01"
+
+
+def test_times_chain_falls_back_to_publication():
+    t = only("The plant will reopen after another year.")
+    assert (t.value, t.anchor) == ("2025", "publication")
+
+
+def test_times_without_publication_date_keep_unresolved_forms():
+    text = (
+        "Talks began in January this year and resumed this month; a vote came yesterday, "
+        "last year and on 7 October last year."
+    )
+    got = values(text, None)
+    assert got == {
+        "January this year": "XXXX-01",
+        "this month": "XXXX-XX",
+        "yesterday": "XXXX-XX-XX",
+        "last year": "XXXX",
+        "7 October last year": "XXXX-10-07",
+    }
+    assert all(t.interval is None and t.anchor is None for t in times_of(text, None))
+
+
+def test_times_without_publication_date_absolute_dates_still_resolve():
+    text = "Troops leave by September 2025 and the rest after another year."
+    assert values(text, None) == {"September 2025": "2025-09", "another year": "2026-09"}
+
+
+def test_times_timezone_aware_publication_uses_local_day():
+    # 23:30 in New York on 6 September is already 7 September in UTC.
+    published = datetime(2024, 9, 6, 23, 30, tzinfo=timezone(timedelta(hours=-4)))
+    assert only("It happened today.", published).value == "2024-09-06"
+    assert only("It happened yesterday.", published).value == "2024-09-05"
+    # 00:30 in Tokyo on 7 September is still 6 September in UTC.
+    published = datetime(2024, 9, 7, 0, 30, tzinfo=timezone(timedelta(hours=9)))
+    assert only("It happened today.", published).value == "2024-09-07"
+
+
+def test_times_clock_time_takes_day_of_sentence():
+    text = "The jet made its first flight Tuesday in Everett , Washington at 18:00 UTC ."
+    assert values(text, date(2009, 12, 16)) == {
+        "Tuesday": "2009-12-15",
+        "18:00 UTC": "2009-12-15T18:00Z",
+    }
+    text = "The jet flew on Tuesday at 6:40 p.m."
+    assert values(text, date(2009, 12, 16)) == {"Tuesday at 6:40 p.m.": "2009-12-15T18:40"}
+
+
+def test_times_ignore_non_times():
+    assert times_of("It cut 789 , or about a quarter , of its 3,200 dealers.") == []
+    assert times_of("Boeing 787 jets cost US$ 150 million each, $ 2008 was a typo.") == []
+    assert times_of("May we go? A second plane landed.") == []
+
+
+def test_point_values_and_intervals():
+    assert Point("month", None, 9).value == "XXXX-09"
+    assert Point("season", 2009, 12, code="WI").interval == ("2009-12-01", "2010-02-28")
+    assert Point("week", 2010, week=4, code="WE").interval == ("2010-01-30", "2010-01-31")
+    assert Point("month", 2025, 9).shift(1, "year").value == "2026-09"
+
+
+@pytest.mark.slow
+def test_times_tense_decides_weekday_side(parsed_doc):
+    past = TimeStage()(parsed_doc("The ministers met on Friday in Paris.", "2024-09-04"))
+    future = TimeStage()(parsed_doc("The ministers will meet on Friday in Paris.", "2024-09-04"))
+    assert [t.value for t in past.times] == ["2024-08-30"]
+    assert [t.value for t in future.times] == ["2024-09-06"]
+
+
+@pytest.mark.slow
+def test_times_tense_decides_month_year(parsed_doc):
+    doc = TimeStage()(parsed_doc("The transaction should be completed in October .", "2009-06-05"))
+    assert [t.value for t in doc.times] == ["2009-10"]
+    doc = TimeStage()(parsed_doc("The talks collapsed in December .", "2010-01-25"))
+    assert [t.value for t in doc.times] == ["2009-12"]
+
+
+@pytest.mark.slow
+def test_times_sample_article(parsed_doc, sample_text, sample_gold):
+    doc = TimeStage()(parsed_doc(sample_text, sample_gold["published"]))
+    by_text = {t.span.of(sample_text): t for t in doc.times}
+    for gold in sample_gold["times"]:
+        # Our spans leave out the preposition ("by September 2025" -> "September 2025").
+        match = [t for s, t in by_text.items() if s in gold["text"]]
+        assert match, gold["text"]
+        assert (match[0].type, match[0].value) == (gold["type"], gold["value"]), gold["text"]
+        if "interval" in gold:
+            assert list(match[0].interval) == gold["interval"]
+    assert by_text["another year"].anchor == by_text["September 2025"].id
