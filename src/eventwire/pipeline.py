@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from eventwire.errors import ConfigError, EventwireError, StageError
 from eventwire.model import Doc
-from eventwire.settings import Settings
+from eventwire.settings import Settings, cache_folder
 
 # Doc fields (and link marks) a stage may need or give. "article" is there from the start.
 FIELDS = frozenset(
@@ -54,14 +54,17 @@ def headline_words(settings: Settings) -> frozenset[str]:
 
 
 # Inputs a stage takes that are computed from the settings rather than being one.
-INPUTS: dict[str, Callable[[Settings], Any]] = {"headline_words": headline_words}
+INPUTS: dict[str, Callable[[Settings], Any]] = {
+    "headline_words": headline_words,
+    "cache_dir": cache_folder,
+}
 
 # Imported only when a pipeline asks for the stage, so a light pipeline never loads spaCy.
 STAGES: dict[str, StageSpec] = {
     "body": StageSpec("eventwire.stages.s1_body.body:BodyStage"),
     "parse": StageSpec("eventwire.stages.s2_parse.nlp:ParseStage", ("headline_words",)),
     "actors": StageSpec("eventwire.stages.s3_actors.actors:ActorStage", ("lexicons",)),
-    "places": StageSpec("eventwire.stages.s4_places.places:PlaceStage", ("lexicons",)),
+    "places": StageSpec("eventwire.stages.s4_places.places:PlaceStage", ("lexicons", "cache_dir")),
     "times": StageSpec("eventwire.stages.s5_times.times:TimeStage"),
     "sources": StageSpec("eventwire.stages.s6_sources.sources:SourceStage", ("lexicons",)),
     "events": StageSpec("eventwire.stages.s7_events.events:EventStage", ("events", "lexicons")),

@@ -36,6 +36,9 @@ HELP = {
     "events": "Which events to emit: 'plover' (the 16 PLOVER categories) or 'all' (also other "
     "actions, typed OTHER).",
     "workers": "Processes that extract during ingest; the parent alone writes.",
+    "cache_dir": "Where built data (the gazetteer's compact file) is kept between runs; "
+    "rebuilt there when eventwire, its data packages or the lexicon files change (default: "
+    "$XDG_CACHE_HOME/eventwire, else ~/.cache/eventwire).",
     "stages": "The pipeline's stages in order, as registry names or module:Factory (empty: the "
     "default pipeline). For trials and tests of a lighter pipeline.",
 }
@@ -51,6 +54,7 @@ class Settings:
         default="plover", metadata={"help": HELP["events"], "choices": EVENT_SCOPES}
     )
     workers: int = field(default=1, metadata={"help": HELP["workers"]})
+    cache_dir: Path | None = field(default=None, metadata={"help": HELP["cache_dir"]})
     stages: tuple[str, ...] = field(default=(), metadata={"help": HELP["stages"]})
 
     def to_dict(self) -> dict[str, Any]:
@@ -86,7 +90,7 @@ def convert(name: str, value: Any) -> Any:
         raise ConfigError(f"unknown setting {name!r}; known: {known}")
     default = spec.default if spec.default is not MISSING else None
     try:
-        if name == "lexicons":
+        if name in ("lexicons", "cache_dir"):
             converted: Any = None if value in (None, "") else Path(value)
         elif name == "stages":
             items = value.split(",") if isinstance(value, str) else list(value)
@@ -107,6 +111,19 @@ def convert(name: str, value: Any) -> Any:
     if name == "lexicons" and converted is not None and not converted.is_dir():
         raise ConfigError(f"setting lexicons: {converted} is not a folder")
     return converted
+
+
+def cache_folder(settings: Settings, environ: Mapping[str, str] | None = None) -> Path:
+    """The cache folder: the `cache_dir` setting, else the XDG default
+    ($XDG_CACHE_HOME/eventwire, else ~/.cache/eventwire)."""
+    if settings.cache_dir is not None:
+        return settings.cache_dir
+    env = os.environ if environ is None else environ
+    base = env.get("XDG_CACHE_HOME") or ""
+    root = (
+        Path(base) if Path(base).is_absolute() else Path(env.get("HOME") or Path.home()) / ".cache"
+    )
+    return root / "eventwire"
 
 
 def read_config(path: Path) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """Fill a `Gazetteer` from the packages that ship GeoNames data and from the project's tables.
 
-Called once per process by `load_gazetteer`. Order matters: countries first (so the other
+Called by `load_gazetteer`, once per process, or once per change of its inputs when the
+result is cached (`gazetteer_cache.py`). Order matters: countries first (so the other
 sources can name their country by alpha-3), then subdivisions and cities, then the aliases,
 airports and the project's own tables under src/eventwire/data/places/. Admin areas take
 their point from admin_points.tsv (built offline by tools/build_admin_points.py).
@@ -123,9 +124,19 @@ def hull_centroid(points: list[tuple[float, float]]) -> tuple[float, float] | No
 
 
 @functools.lru_cache(maxsize=2)
-def load_gazetteer(user_dir: Path | None = None) -> Gazetteer:
-    """Build the gazetteer from its sources, with a user's additions to the project's tables
-    (`places/` in their lexicon folder); once per process and folder."""
+def load_gazetteer(user_dir: Path | None = None, cache_dir: Path | None = None) -> Gazetteer:
+    """The gazetteer with a user's additions to the project's tables (`places/` in their
+    lexicon folder); once per process and folder. With a `cache_dir`, read from its compact
+    file there, which is built on first use (`gazetteer_cache.py`)."""
+    if cache_dir is not None:
+        from eventwire.stages.s4_places.gazetteer_cache import cached_gazetteer
+
+        return cached_gazetteer(user_dir, cache_dir, build=build_gazetteer)
+    return build_gazetteer(user_dir)
+
+
+def build_gazetteer(user_dir: Path | None = None) -> Gazetteer:
+    """Build the gazetteer from its sources (seconds: see `load_gazetteer`)."""
     started = time.perf_counter()
     gazetteer = Gazetteer()
     fill_gazetteer(gazetteer, user_dir)

@@ -33,8 +33,17 @@ class PlaceStage:
     needs = frozenset({"parsed"})
     gives = frozenset({"places"})
 
-    def __init__(self, *, lexicons: Path | None = None, gazetteer: Gazetteer | None = None) -> None:
-        self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer(lexicons)
+    def __init__(
+        self,
+        *,
+        lexicons: Path | None = None,
+        cache_dir: Path | None = None,
+        gazetteer: Gazetteer | None = None,
+    ) -> None:
+        """`cache_dir`: where the gazetteer's compact file is kept (None: built in memory)."""
+        if gazetteer is None:
+            gazetteer = load_gazetteer(lexicons, cache_dir)
+        self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
         if doc.parsed is None:
