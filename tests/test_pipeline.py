@@ -123,3 +123,64 @@ def test_extract_lines_error_record_keeps_the_id_when_text_is_not_a_string():
     results = list(extract_lines(lines, pipeline=pipe))
     assert [r["article"]["id"] for r in results] == ["x", "7", None]
     assert all(r["error"]["type"] == "InputError" for r in results)
+
+
+@dataclass
+class BatchStage:
+    """Marks each doc's body with the size of the batch it came in."""
+
+    name: str = "body"
+    needs: frozenset[str] = frozenset({"article"})
+    gives: frozenset[str] = frozenset({"body"})
+    batches: list[int] | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if "poison" in doc.article.text:
+            raise ValueError("cannot handle this article")
+        from eventwire.model import Span, replace
+
+        return replace(doc, body=(Span(0, len(doc.article.text)),))
+
+    def pipe(self, docs: list[Doc]) -> list[Doc]:
+        assert self.batches is not None
+        self.batches.append(len(docs))
+        return [self(d) for d in docs]
+
+
+def test_pipeline_run_many_matches_one_at_a_time_and_isolates_failures():
+    batches: list[int] = []
+    pipe = Pipeline([BatchStage(batches=batches), FakeStage("x", frozenset(), frozenset(), "bad")])
+    texts = [f"Troops withdrew from town number {i} on Friday." for i in range(7)]
+    texts[2] = "The poison article says troops withdrew."  # fails in the batch stage
+    texts[5] = "A bad article that the second stage cannot handle."
+    docs = [Doc(article=make_article(t)) for t in texts]
+    outcomes = list(pipe.run_many(docs, batch_size=3))
+    assert len(outcomes) == 7
+    for doc, outcome in zip(docs, outcomes, strict=True):
+        if "poison" in doc.article.text or "bad" in doc.article.text:
+            assert isinstance(outcome, StageError)
+            assert outcome.article_id == doc.article.id
+        else:
+            assert outcome == pipe(doc)
+    assert isinstance(outcomes[2], StageError)
+    assert outcomes[2].stage == "body"
+    assert outcomes[5].stage == "x"
+    # whole batches of 3, 3 and 1; the batch with the poison one was run one by one
+    assert batches == [3, 3, 1]
+
+
+def test_api_run_many_and_extract_lines_give_the_per_article_results():
+    from eventwire.api import run_many
+
+    pipe = Pipeline([BatchStage(batches=[])])
+    articles = [make_article(f"Police detained {i} protesters in the capital.") for i in range(5)]
+    assert list(run_many(articles, pipeline=pipe, batch_size=2)) == [
+        run(a, pipeline=pipe) for a in articles
+    ]
+    lines = ['{"id": "a", "text": "Police detained protesters in the capital."}', "{bad json",
+             "", '{"id": "c", "text": "The poison article."}']  # fmt: skip
+    records = list(extract_lines(lines, pipeline=pipe, batch_size=2))
+    assert [r["article"]["id"] for r in records] == ["a", None, "c"]
+    assert "error" not in records[0]
+    assert records[1]["error"]["type"] == "InputError"
+    assert records[2]["error"]["type"] == "StageError"

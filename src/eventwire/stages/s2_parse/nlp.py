@@ -72,3 +72,9 @@ class ParseStage:
     def __call__(self, doc: Doc) -> Doc:
         text = truecase_headlines(doc.article.text, self.headline_words)
         return replace(doc, parsed=self.nlp(text))
+
+    def pipe(self, docs: list[Doc]) -> list[Doc]:
+        """The same over a batch, parsed together by `nlp.pipe` (the same parses, faster)."""
+        texts = [truecase_headlines(d.article.text, self.headline_words) for d in docs]
+        parsed = self.nlp.pipe(texts, batch_size=max(1, len(texts)))
+        return [replace(d, parsed=p) for d, p in zip(docs, parsed, strict=True)]

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.model import Actor, Doc, Mention, Span
+from eventwire.stages.s2_parse.tokens import parsed_text
 from eventwire.stages.s3_actors.lexicon import ActorLexicon, Entry, SectorWord, load_lexicon
 
 STAGE = "actors/1"
@@ -152,7 +153,7 @@ def resolve(head: Any, matches: dict[int, Match], words: dict[str, SectorWord]) 
     sponsors = sponsor_tokens(left)
     at_head = matches.get(head.i)
     span = phrase_span(head, left)
-    name = head.doc.text[span.start : span.end]
+    name = parsed_text(head.doc)[span.start : span.end]
     sponsor = next((matches[i].entry.code for i in sorted(sponsors) if i in matches), None)
     if at_head is not None and at_head.entry.kind == "person":
         entry = at_head.entry

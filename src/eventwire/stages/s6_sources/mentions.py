@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.model import Span
+from eventwire.stages.s2_parse.tokens import parsed_text, tokens_in
 from eventwire.stages.s6_sources.lexicon import SourceLexicon, parse_count
 from eventwire.stages.s6_sources.speakers import np_span, right_edge_uncoordinated
 
@@ -45,10 +46,6 @@ class Reference:
     span: Span
 
 
-def tokens_in(parsed: Any, span: Span) -> list[Any]:
-    return [t for t in parsed if span.start <= t.idx < span.end]
-
-
 def strip_determiners(words: list[Any]) -> list[Any]:
     while words and (words[0].lower_ in DETERMINERS or words[0].is_punct):
         words = words[1:]
@@ -60,7 +57,7 @@ def strip_determiners(words: list[Any]) -> list[Any]:
 def text_of(parsed: Any, words: list[Any]) -> str | None:
     if not words:
         return None
-    return parsed.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+    return parsed_text(parsed)[words[0].idx : words[-1].idx + len(words[-1].text)]
 
 
 def country_in(parsed: Any, words: list[Any], lexicon: SourceLexicon) -> str | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.model import Span
+from eventwire.stages.s2_parse.tokens import parsed_text, token_starts
 from eventwire.stages.s6_sources.lexicon import SourceLexicon
 from eventwire.stages.s6_sources.quote_marks import QuoteMarks, find_quote_marks
 from eventwire.stages.s6_sources.speakers import (
@@ -55,7 +56,7 @@ def inside_any(pos: int, regions: list[Span]) -> bool:
 def sentence_bounds(parsed: Any, starts: list[int], pos: int) -> Span:
     """The parser's sentence holding character `pos` (or the next token after it)."""
     if len(parsed) == 0:
-        return Span(0, len(parsed.text))
+        return Span(0, len(parsed_text(parsed)))
     tok = parsed[max(0, bisect.bisect_right(starts, pos) - 1)]
     return Span(tok.sent.start_char, tok.sent.end_char)
 
@@ -81,8 +82,8 @@ def nearest_cue(cues: list[Cue], frame: Span, region: Span, regions: list[Span])
 def direct_candidates(
     parsed: Any, marks: tuple[QuoteMarks, ...], cues: list[Cue]
 ) -> list[QuoteCandidate]:
-    text = parsed.text
-    starts = [t.idx for t in parsed]
+    text = parsed_text(parsed)
+    starts = token_starts(parsed)
     regions = [marked_region(q) for q in marks]
     found: list[QuoteCandidate] = []
     for quote, region in zip(marks, regions, strict=True):
@@ -138,7 +139,8 @@ def indirect_candidates(parsed: Any, cues: list[Cue], regions: list[Span]) -> li
         if clause is None or clause.overlaps(cue.speaker):
             continue
         overlapping = any(q.overlaps(clause) for q in quoted)
-        if overlapping and words_outside(parsed.text, clause, quoted) < MIN_WORDS_OUTSIDE_QUOTES:
+        text = parsed_text(parsed)
+        if overlapping and words_outside(text, clause, quoted) < MIN_WORDS_OUTSIDE_QUOTES:
             continue
         found.append(QuoteCandidate(clause, cue, False))
     return found
@@ -146,7 +148,7 @@ def indirect_candidates(parsed: Any, cues: list[Cue], regions: list[Span]) -> li
 
 def find_quotes(parsed: Any, lexicon: SourceLexicon) -> list[QuoteCandidate]:
     """Direct then indirect quote candidates; `continues` indexes into the direct ones."""
-    marks = find_quote_marks(parsed.text)
+    marks = find_quote_marks(parsed_text(parsed))
     cues = find_cues(parsed, lexicon)
     regions = [marked_region(q) for q in marks]
     return direct_candidates(parsed, marks, cues) + indirect_candidates(parsed, cues, regions)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.model import Doc, Quote, Source, Span
+from eventwire.stages.s2_parse.tokens import parsed_text
 from eventwire.stages.s6_sources.lexicon import SourceLexicon, load_lexicon
 from eventwire.stages.s6_sources.mentions import Draft, Reference, describe, same_source
 from eventwire.stages.s6_sources.quotes import QuoteCandidate, find_quotes
@@ -104,7 +105,7 @@ def sourcing_mentions(
 ) -> list[tuple[Any, Span]]:
     """Anonymous sources and outlets named where the text speaks of its sourcing."""
     found: list[tuple[Any, Span]] = []
-    text = parsed.text
+    text = parsed_text(parsed)
     for tok in parsed:
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue

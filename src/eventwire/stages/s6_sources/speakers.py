@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.model import Span
+from eventwire.stages.s2_parse.tokens import parsed_text
 from eventwire.stages.s6_sources.lexicon import SourceLexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -94,7 +95,7 @@ def np_span(head: Any, *, coordinated: bool = True) -> Span:
         right = head.doc[right.i - 1]
     span = Span(left.idx, right.idx + len(right.text))
     # Keep it to one paragraph.
-    para = paragraph_of(head.doc.text, head.idx)
+    para = paragraph_of(parsed_text(head.doc), head.idx)
     return Span(max(span.start, para.start), min(span.end, para.end))
 
 
@@ -170,7 +171,7 @@ def find_speaker(verb: Any, lexicon: SourceLexicon) -> tuple[Any | None, int]:
 def paragraph_subject(parsed: Any, verb: Any) -> Any | None:
     """The noun phrase opening the cue's paragraph, when the parser looked past the paragraph
     for a subject (a headline run into the first line)."""
-    para = paragraph_of(parsed.text, verb.idx)
+    para = paragraph_of(parsed_text(parsed), verb.idx)
     for chunk in parsed.noun_chunks:
         if para.start <= chunk.start_char < verb.idx:
             return chunk.root if chunk.start_char - para.start < 3 else None
@@ -199,7 +200,7 @@ def find_cues(parsed: Any, lexicon: SourceLexicon) -> list[Cue]:
         ):
             continue  # "quoted X as saying": the cue is the whole phrase, found at "saying"
         speaker, first = find_speaker(tok, lexicon)
-        if speaker is not None and not paragraph_of(parsed.text, tok.idx).contains(
+        if speaker is not None and not paragraph_of(parsed_text(parsed), tok.idx).contains(
             token_span(speaker)
         ):
             speaker = paragraph_subject(parsed, tok)
@@ -226,7 +227,7 @@ def trim_clause(text: str, start: int, end: int) -> Span | None:
 def reported_clause(parsed: Any, cue: Cue) -> Span | None:
     """The clause a cue reports ("said [that] CLAUSE", "according to X, CLAUSE")."""
     verb = parsed[cue.token]
-    text = parsed.text
+    text = parsed_text(parsed)
     para = paragraph_of(text, verb.idx)
     if verb.lower_ == "according":
         anchor = verb.head

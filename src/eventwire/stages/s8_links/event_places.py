@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from eventwire.model import Doc, Event, Place, Span
+from eventwire.stages.s2_parse.tokens import tokens_in
 
 SPECIFICITY = {
     "facility": 0,
@@ -86,10 +87,6 @@ def link_event(parsed: Any, event: Event, places: list[Place]) -> Event:
             )
             return replace(event, place=best.id)
     return event
-
-
-def tokens_in(parsed: Any, span: Span) -> list[Any]:
-    return [t for t in parsed if span.start <= t.idx < span.end]
 
 
 def is_attached(parsed: Any, place: Place, trigger: list[Any]) -> bool:
