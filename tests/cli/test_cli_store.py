@@ -152,7 +152,8 @@ def store_counts(db: str) -> dict[str, int] | None:
 def test_cli_ingest_killed_then_rerun_completes(db_url, tmp_path, workers):
     folder = corpus(tmp_path / "in", 300, stall_at=150)
     args = [EVENTWIRE, "ingest", str(folder), "--workers", workers]
-    env = subprocess_env(db_url, FAKE_STALL="1")
+    # one item at a time, so that exactly the 150 before the stalled one are written
+    env = subprocess_env(db_url, FAKE_STALL="1", EVENTWIRE_BATCH_SIZE="1")
     proc = subprocess.Popen(
         args, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
