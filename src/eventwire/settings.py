@@ -26,6 +26,7 @@ from eventwire.errors import ConfigError
 CONFIG_FILE = "eventwire.toml"
 ENV_PREFIX = "EVENTWIRE_"
 EVENT_SCOPES = ("plover", "all")
+ENGINES = ("local", "dask")
 
 
 HELP = {
@@ -35,7 +36,14 @@ HELP = {
     "your entries win where both define the same one.",
     "events": "Which events to emit: 'plover' (the 16 PLOVER categories) or 'all' (also other "
     "actions, typed OTHER).",
-    "workers": "Processes that extract during ingest; the parent alone writes.",
+    "workers": "Processes that extract during ingest (the parent alone writes) and run, or "
+    "the workers of the local Dask cluster that run starts.",
+    "engine": "Where run extracts: 'local' (a pool of worker processes here) or 'dask' (a "
+    "Dask distributed cluster: a local one on 127.0.0.1, or the scheduler at address).",
+    "address": "The Dask scheduler run sends its tasks to (tcp://host:8786); empty: start a "
+    "local cluster. Its workers must see the input and output paths.",
+    "partition_size": "Articles (JSON Lines lines, Parquet rows) in each partition of run: "
+    "one task, one output file per table. A WARC file is one partition.",
     "batch_size": "Articles parsed together in a batch run (spaCy's nlp.pipe): 32 was about "
     "1.3 times faster than one at a time; larger batches gain nothing and cost memory.",
     "cache_dir": "Where built data (the gazetteer's compact file) is kept between runs; "
@@ -56,6 +64,9 @@ class Settings:
         default="plover", metadata={"help": HELP["events"], "choices": EVENT_SCOPES}
     )
     workers: int = field(default=1, metadata={"help": HELP["workers"]})
+    engine: str = field(default="local", metadata={"help": HELP["engine"], "choices": ENGINES})
+    address: str = field(default="", metadata={"help": HELP["address"]})
+    partition_size: int = field(default=500, metadata={"help": HELP["partition_size"]})
     batch_size: int = field(default=32, metadata={"help": HELP["batch_size"]})
     cache_dir: Path | None = field(default=None, metadata={"help": HELP["cache_dir"]})
     stages: tuple[str, ...] = field(default=(), metadata={"help": HELP["stages"]})
@@ -109,7 +120,7 @@ def convert(name: str, value: Any) -> Any:
     choices = spec.metadata.get("choices")
     if choices and converted not in choices:
         raise ConfigError(f"setting {name} must be one of {', '.join(choices)}, not {value!r}")
-    if name in ("workers", "batch_size") and converted < 1:
+    if name in ("workers", "batch_size", "partition_size") and converted < 1:
         raise ConfigError(f"setting {name} must be at least 1")
     if name == "lexicons" and converted is not None and not converted.is_dir():
         raise ConfigError(f"setting lexicons: {converted} is not a folder")

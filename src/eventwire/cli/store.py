@@ -13,6 +13,7 @@ from eventwire.cli.main import (
     DB_OPTION,
     EVENTS_OPTION,
     STAGES_OPTION,
+    fail,
     guarded,
     main,
     settings_from,
@@ -64,23 +65,36 @@ def event_filter_options(command):
     type=click.Path(dir_okay=False, path_type=Path),
     help="A WARC file of HTML responses (repeatable).",
 )
+@click.option(
+    "--parquet",
+    "parquet_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The output folder of `eventwire run`: its articles, as extracted there (repeatable).",
+)
 @click.option("--workers", type=click.IntRange(min=1), default=None, help=setting_help("workers"))
 @EVENTS_OPTION
 @STAGES_OPTION
 @click.pass_context
-def ingest(ctx, paths, db, jsonl, feeds, warcs, workers, event_scope, stages):
+def ingest(ctx, paths, db, jsonl, feeds, warcs, parquet_dirs, workers, event_scope, stages):
     """Extract articles into the store: files, folders, JSON Lines, feeds, WARC files.
 
-    Re-running is safe: stored items are skipped, failed ones retried.
+    Re-running is safe: stored items are skipped, failed ones retried. --parquet DIR
+    stores the results `eventwire run` wrote there, without extracting again.
 
     Example: eventwire ingest articles/ --db eventwire.db --workers 2
     """
     settings = settings_from(ctx, db=db, workers=workers, events=event_scope, stages=stages)
-    counts = guarded(
-        lambda: ingest_command(
-            paths=paths, jsonl=jsonl, feeds=feeds, warcs=warcs, settings=settings
+    if parquet_dirs:
+        if paths or feeds or warcs:
+            fail("--parquet loads a run's results; name other inputs in another ingest")
+        counts = guarded(lambda: ingest_parquet_command(folders=parquet_dirs, settings=settings))
+    else:
+        counts = guarded(
+            lambda: ingest_command(
+                paths=paths, jsonl=jsonl, feeds=feeds, warcs=warcs, settings=settings
+            )
         )
-    )
     summary = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items()))
     click.echo(f"ingest: {summary or 'nothing to do'}", err=True)
 
@@ -114,6 +128,31 @@ def ingest_command(
         finally:
             bar.close()
             pool.close()
+    return counts
+
+
+def ingest_parquet_command(*, folders: Sequence[Path], settings: Settings) -> dict[str, int]:
+    """Store what `eventwire run` wrote in each folder; the count of each outcome."""
+    from tqdm import tqdm
+
+    from eventwire.ingest import ingest
+    from eventwire.run.results import ParquetResults
+    from eventwire.store.postgres import redact
+
+    counts: dict[str, int] = {}
+    with open_store(settings.db) as store:
+        for folder in folders:
+            results = ParquetResults(folder)
+            record = {**settings.to_dict(), "db": redact(store.url), "parquet": str(folder)}
+            bar = tqdm(total=results.total, unit="article", file=sys.stderr, dynamic_ncols=True,
+                       disable=not sys.stderr.isatty())  # fmt: skip
+            try:
+                for progress in ingest(store, results.items(), workers=results, settings=record):
+                    counts[progress.outcome] = counts.get(progress.outcome, 0) + 1
+                    bar.update(1)
+            finally:
+                bar.close()
+                results.close()
     return counts
 
 

@@ -4,6 +4,7 @@ JSON Lines files (one `{"text", "id"?, "published"?, "url"?, "title"?, "outlet"?
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -52,8 +53,12 @@ def str_or_none(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def read_jsonl(path: Path) -> Iterator[Item | ItemError]:
-    """One item per non-blank line; an invalid line becomes an ItemError `path#line:N`."""
+def read_jsonl(
+    path: Path, *, start: int = 0, stop: int | None = None, first_line: int = 1
+) -> Iterator[Item | ItemError]:
+    """One item per non-blank line; an invalid line becomes an ItemError `path#line:N`.
+    `start` and `stop` read only the lines in that byte range (which starts at line
+    `first_line`): a part of a large file."""
     base = str(path.resolve())
     try:
         handle = path.open("rb")
@@ -61,7 +66,9 @@ def read_jsonl(path: Path) -> Iterator[Item | ItemError]:
         yield error_for(base, InputError(f"cannot read {path}: {exc.strerror}"))
         return
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        handle.seek(start)
+        lines = handle if stop is None else io.BytesIO(handle.read(max(0, stop - start)))
+        for number, raw in enumerate(lines, start=first_line):
             line_key = f"{base}#line:{number}"
             try:
                 line = decode(raw)
@@ -86,6 +93,7 @@ def read_jsonl(path: Path) -> Iterator[Item | ItemError]:
                 url=str_or_none(record.get("url")),
                 title=str_or_none(record.get("title")),
                 outlet=str_or_none(record.get("outlet")),
+                id=record_id,
             )
 
 

@@ -22,6 +22,7 @@ class Item:
     url: str | None = None
     title: str | None = None
     outlet: str | None = None
+    id: str | None = None  # the record's own id, where the input gives one (JSON Lines)
 
 
 @dataclass(frozen=True, slots=True)
