@@ -6,7 +6,15 @@ from pathlib import Path
 
 import click
 
-from eventwire.cli.main import DB_OPTION, guarded, main, print_report
+from eventwire.cli.main import (
+    DB_OPTION,
+    guarded,
+    main,
+    print_report,
+    quiet_dask,
+    settings_from,
+)
+from eventwire.evaluate.bench_extract import PASSES
 
 FILE_ARGUMENT = click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 JSON_OPTION = click.option(
@@ -103,19 +111,32 @@ def bench_group() -> None:
 @bench_group.command(name="extract")
 @FILE_ARGUMENT
 @click.option("--limit", type=int, default=None, help="Use only the first N input lines.")
+@click.option("--repeat", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Use each text this many times (longer passes, steadier figures).")  # fmt: skip
+@click.option("--passes", default=",".join(PASSES), show_default=True,
+              help="Which passes to run beyond spaCy alone and one process.")  # fmt: skip
 @JSON_OPTION
-def bench_extract(file, limit, as_json):
-    """Words per second of the full pipeline against a spaCy-only pass over the same texts,
-    measured in one run, and the peak resident memory.
+@click.pass_context
+def bench_extract(ctx, file, limit, repeat, passes, as_json):
+    """Words per second of spaCy alone, eventwire in one process, ingest --workers, the
+    local engine and Dask (1 and 2 workers each), on the same texts in one run; scaling
+    efficiency, start-up, peak RSS per worker, and each stage's share of the time.
 
     FILE is JSON Lines of {"id", "text", "published"} (MEANTIME records work as they are).
 
-    Example: eventwire bench extract tests/data/meantime/sample.jsonl
+    Example: eventwire bench extract tests/data/meantime/factuality.jsonl --passes local
     """
     from eventwire.evaluate.bench_extract import bench_extract as run_bench
     from eventwire.evaluate.bench_extract import format_bench
 
-    print_report(lambda: run_bench(file, limit=limit), format_bench, as_json=as_json)
+    settings = settings_from(ctx)
+    chosen = [p.strip() for p in passes.split(",") if p.strip()]
+    if "dask" in chosen:
+        quiet_dask()
+    note = (lambda text: click.echo(f"bench: {text}", err=True)) if not as_json else None
+    print_report(lambda: run_bench(file, limit=limit, repeat=repeat, passes=chosen,
+                                   settings=settings, progress=note),
+                 format_bench, as_json=as_json)  # fmt: skip
 
 
 @bench_group.command(name="store")

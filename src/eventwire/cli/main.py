@@ -48,6 +48,17 @@ def settings_from(ctx: click.Context, **flags: Any) -> Settings:
         fail(str(exc))
 
 
+def quiet_dask() -> None:
+    """Dask's own loggers at WARNING unless -v asks for more (Dask sets them at import)."""
+    if logging.getLogger().getEffectiveLevel() <= logging.INFO:
+        return
+    try:
+        import distributed  # noqa: F401  (configures its loggers on import)
+    except ImportError:
+        return
+    logging.getLogger("distributed").setLevel(logging.WARNING)
+
+
 def guarded(action: Callable[[], Any]) -> Any:
     """Run a command's work; an error we raise on purpose becomes the one-line message."""
     try:

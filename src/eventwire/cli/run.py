@@ -3,14 +3,20 @@ Parquet tables."""
 
 from __future__ import annotations
 
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
-from eventwire.cli.main import EVENTS_OPTION, STAGES_OPTION, guarded, main, settings_from
+from eventwire.cli.main import (
+    EVENTS_OPTION,
+    STAGES_OPTION,
+    guarded,
+    main,
+    quiet_dask,
+    settings_from,
+)
 from eventwire.settings import ENGINES, Settings, setting_help
 
 
@@ -40,8 +46,8 @@ def run_command(ctx, patterns, output, engine, address, workers, partition_size,
     settings = settings_from(ctx, engine=engine, address=address, workers=workers,
                              partition_size=partition_size, events=event_scope,
                              stages=stages)  # fmt: skip
-    if logging.getLogger().getEffectiveLevel() > logging.INFO:  # without -v: Dask quiet too
-        logging.getLogger("distributed").setLevel(logging.WARNING)
+    if settings.engine == "dask":
+        quiet_dask()
     counts = guarded(lambda: run_inputs_with_progress(patterns, output, settings))
     summary = ", ".join(f"{n} {what}" for what, n in counts.items() if n)
     click.echo(f"run: {summary or 'nothing to do'} ({output})", err=True)

@@ -1,20 +1,39 @@
-"""The extraction benchmark: our pipeline's rate against spaCy's own, in one run."""
+"""The extraction benchmark: in one run, on the same texts, spaCy alone against eventwire in
+one process, `ingest --workers`, the local engine and Dask, with 1 and 2 workers each.
+
+Figures per pass: words per second (after start-up), start-up, peak RSS per worker; and the
+scaling efficiency from 1 to 2 workers (the 2-worker rate over twice the 1-worker rate).
+spaCy alone and eventwire in one process are interleaved batch by batch, so that a change of
+load on the machine weighs on both alike; the stage shares come from that eventwire pass.
+Benchmarks report, never fail.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import resource
 import sys
+import tempfile
 import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eventwire.api import extract_lines
 from eventwire.errors import InputError
-from eventwire.stages.s2_parse.nlp import load_nlp
+from eventwire.model import Doc
+from eventwire.pipeline import BATCH_SIZE, Pipeline, batched, build_pipeline
+from eventwire.settings import Settings
+
+PASSES = ("spacy", "one", "ingest", "local", "dask")
+# Partitions per worker in the engine passes: enough that the workers end close together.
+PARTITIONS_PER_WORKER = 6
 
 
-def read_texts(path: Path, limit: int | None) -> list[str]:
+def read_texts(path: Path, limit: int | None, repeat: int = 1) -> list[str]:
+    """JSON Lines records (their "text"), each `repeat` times (a copy's text is marked, so
+    that every article is new to the store)."""
     lines = []
     with path.open(encoding="utf-8") as handle:
         for line in handle:
@@ -24,59 +43,273 @@ def read_texts(path: Path, limit: int | None) -> list[str]:
                 break
     if not lines:
         raise InputError(f"{path} has no JSON Lines records")
-    return lines
+    texts = [str(json.loads(line).get("text") or "") for line in lines]
+    return [t if k == 0 else f"Copy {k}. {t}" for k in range(repeat) for t in texts]
 
 
-def peak_rss_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    peak = resource.getrusage(who).ru_maxrss
     # ru_maxrss is in kilobytes on Linux and bytes on macOS
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def bench_extract(path: Path, *, limit: int | None = None) -> dict[str, Any]:
-    lines = read_texts(path, limit)
-    texts = [json.loads(line).get("text", "") for line in lines]
-    words = sum(len(t.split()) for t in texts)
-    nlp = load_nlp()
-    list(nlp.pipe(texts[:2]))  # warm up both paths before timing
-    list(extract_lines(lines[:2]))
+@dataclass
+class PassResult:
+    name: str
+    label: str
+    workers: int
+    seconds: float = 0.0
+    words: int = 0
+    startup_seconds: float | None = None
+    peak_rss_mb: list[float] = field(default_factory=list)  # one per worker
 
-    # Interleave the two passes article by article, so that a load change on the machine
-    # during the run weighs on both alike.
-    spacy_seconds = ours_seconds = 0.0
+    @property
+    def rate(self) -> float:
+        return self.words / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "label": self.label, "workers": self.workers,
+                "seconds": round(self.seconds, 2), "words_per_second": round(self.rate),
+                "startup_seconds": None if self.startup_seconds is None
+                else round(self.startup_seconds, 2),
+                "peak_rss_mb": [round(m) for m in self.peak_rss_mb]}  # fmt: skip
+
+
+class TimedStage:
+    """A stage that adds the time spent in it to `seconds[name]` (its batch form too)."""
+
+    def __init__(self, stage: Any, seconds: dict[str, float]) -> None:
+        self.stage, self.seconds = stage, seconds
+        self.name, self.needs, self.gives = stage.name, stage.needs, stage.gives
+        if callable(getattr(stage, "pipe", None)):
+            self.pipe = self.timed_pipe
+
+    def __call__(self, doc: Doc) -> Doc:
+        started = time.perf_counter()
+        try:
+            return self.stage(doc)  # type: ignore[no-any-return]
+        finally:
+            self.seconds[self.name] += time.perf_counter() - started
+
+    def timed_pipe(self, docs: list[Doc]) -> list[Doc]:
+        started = time.perf_counter()
+        try:
+            return list(self.stage.pipe(docs))
+        finally:
+            self.seconds[self.name] += time.perf_counter() - started
+
+
+def interleaved_passes(
+    texts: list[str], settings: Settings
+) -> tuple[list[PassResult], dict[str, Any]]:
+    """spaCy alone (nlp.pipe, and one text at a time) and eventwire in this process, batch
+    by batch; the stage shares of the eventwire pass."""
+    from eventwire.api import extract_lines
+    from eventwire.stages.s2_parse.nlp import load_nlp
+
+    started = time.perf_counter()
+    nlp = load_nlp()
+    spacy_startup = time.perf_counter() - started
+    started = time.perf_counter()
+    pipeline = build_pipeline(settings)
+    ours_startup = spacy_startup + time.perf_counter() - started
+    stage_seconds = dict.fromkeys(pipeline.names, 0.0)
+    timed = Pipeline([TimedStage(s, stage_seconds) for s in pipeline.stages])
+    lines = [json.dumps({"text": t}) for t in texts]
+    list(nlp.pipe(texts[:2]))  # warm both paths up before timing
+    list(extract_lines(lines[:2], pipeline=pipeline))
+    stage_seconds.update(dict.fromkeys(stage_seconds, 0.0))
+    piped = PassResult("spacy", f"spaCy alone (nlp.pipe, batches of {BATCH_SIZE})", 1,
+                       startup_seconds=spacy_startup)  # fmt: skip
+    single = PassResult("spacy_single", "spaCy alone (one text at a time)", 1)
+    ours = PassResult("one", "eventwire, 1 process", 1, startup_seconds=ours_startup)
     errors = 0
-    for line, text in zip(lines, texts, strict=True):
-        started = time.perf_counter()
-        nlp(text)
-        spacy_seconds += time.perf_counter() - started
-        started = time.perf_counter()
-        errors += sum(1 for record in extract_lines([line]) if "error" in record)
-        ours_seconds += time.perf_counter() - started
-    spacy_rate = words / spacy_seconds if spacy_seconds else 0.0
-    ours_rate = words / ours_seconds if ours_seconds else 0.0
-    return {
-        "articles": len(texts),
-        "words": words,
+    for batch in batched(list(zip(texts, lines, strict=True)), BATCH_SIZE):
+        words = sum(len(t.split()) for t, _ in batch)
+        for result, work in (
+            (piped, lambda b=batch: list(nlp.pipe([t for t, _ in b], batch_size=BATCH_SIZE))),
+            (single, lambda b=batch: [nlp(t) for t, _ in b]),
+            (ours, lambda b=batch: list(extract_lines([line for _, line in b], pipeline=timed))),
+        ):
+            started = time.perf_counter()
+            out = work()
+            result.seconds += time.perf_counter() - started
+            result.words += words
+            if result is ours:
+                errors += sum(1 for record in out if "error" in record)
+    ours.peak_rss_mb = [peak_rss_mb()]
+    total = sum(stage_seconds.values())
+    shares = {
         "errors": errors,
-        "spacy_seconds": round(spacy_seconds, 3),
-        "eventwire_seconds": round(ours_seconds, 3),
-        "spacy_words_per_second": round(spacy_rate),
-        "eventwire_words_per_second": round(ours_rate),
-        "ratio": round(ours_rate / spacy_rate, 3) if spacy_rate else None,
-        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "stage_seconds": {k: round(v, 2) for k, v in stage_seconds.items()},
+        "stage_shares": {k: round(v / ours.seconds, 3) for k, v in stage_seconds.items()},
+        "outside_stages_share": round(1 - total / ours.seconds, 3) if ours.seconds else None,
     }
+    return [piped, single, ours], shares
+
+
+def measured_in_pool(partition: Any, output: Path, batch_size: int) -> tuple[int, float]:
+    from eventwire.run.engines import partition_in_pool
+
+    partition_in_pool(partition, output, batch_size)
+    return os.getpid(), peak_rss_mb()
+
+
+def measured_on_dask(partition: Any, output: str, settings: Settings) -> tuple[int, float]:
+    from eventwire.run.engines import partition_on_dask
+
+    partition_on_dask(partition, output, settings)
+    return os.getpid(), peak_rss_mb()
+
+
+def per_worker(measures: Sequence[tuple[int, float]]) -> list[float]:
+    peaks: dict[int, float] = {}
+    for pid, rss in measures:
+        peaks[pid] = max(rss, peaks.get(pid, 0.0))
+    return sorted(peaks.values(), reverse=True)
+
+
+def engine_pass(name: str, workers: int, source: Path, words: int, settings: Settings,
+                folder: Path) -> PassResult:  # fmt: skip
+    """The local engine or Dask over the partitions of `source`: start-up (pool or cluster,
+    the pipeline loaded in each worker), then the partitions (extract and write)."""
+    from dataclasses import replace
+
+    from eventwire.run.engines import dask_client, load_on_dask, process_partition
+    from eventwire.run.partitions import list_partitions
+    from eventwire.run.pool import PipelinePool
+
+    settings = replace(settings, workers=workers)
+    output = folder / f"{name}-{workers}"
+    label = {"local": "local engine", "dask": "Dask"}[name]
+    result = PassResult(name, f"{label}, {workers} worker{'s' * (workers > 1)}", workers,
+                        words=words)  # fmt: skip
+    partitions = list_partitions([str(source)], size=settings.partition_size)
+    started = time.perf_counter()
+    if name == "local" and workers == 1:
+        pipeline = build_pipeline(settings)
+        result.startup_seconds = 0.0  # loaded already, in this process
+        for partition in partitions:
+            process_partition(partition, output, pipeline, batch_size=settings.batch_size)
+        result.seconds = time.perf_counter() - started
+        result.peak_rss_mb = [peak_rss_mb()]
+    elif name == "local":
+        with PipelinePool(n=workers, settings=settings) as pool:
+            result.startup_seconds = time.perf_counter() - started
+            started = time.perf_counter()
+            futures = [pool.submit(measured_in_pool, p, output, settings.batch_size)
+                       for p in partitions]  # fmt: skip
+            measures = [f.result() for f in futures]
+            result.seconds = time.perf_counter() - started
+        result.peak_rss_mb = per_worker(measures)
+    else:
+        with dask_client(settings) as client:
+            client.run(load_on_dask, settings)
+            result.startup_seconds = time.perf_counter() - started
+            started = time.perf_counter()
+            futures = client.map(measured_on_dask, partitions, output=str(output),
+                                 settings=settings, pure=False)  # fmt: skip
+            measures = client.gather(futures)
+            result.seconds = time.perf_counter() - started
+        result.peak_rss_mb = per_worker(measures)
+    return result
+
+
+def ingest_pass(workers: int, source: Path, words: int, settings: Settings,
+                folder: Path) -> PassResult:  # fmt: skip
+    """`ingest --workers N` of the texts into a new SQLite store."""
+    from dataclasses import replace
+
+    from eventwire.ingest import Inputs, Workers, ingest
+    from eventwire.store import open_store
+
+    settings = replace(settings, workers=workers)
+    result = PassResult("ingest", f"ingest --workers {workers}", workers, words=words)
+    with open_store(str(folder / f"ingest-{workers}.db")) as store:
+        started = time.perf_counter()
+        pool = Workers(n=workers, settings=settings)
+        result.startup_seconds = time.perf_counter() - started
+        try:
+            started = time.perf_counter()
+            for _ in ingest(store, Inputs([source]), workers=pool):
+                pass
+            result.seconds = time.perf_counter() - started
+        finally:
+            pool.close()
+    who = resource.RUSAGE_SELF if workers == 1 else resource.RUSAGE_CHILDREN
+    result.peak_rss_mb = [peak_rss_mb(who)]  # for 2: the larger worker's (no child before)
+    return result
+
+
+def bench_extract(
+    path: Path,
+    *,
+    limit: int | None = None,
+    repeat: int = 1,
+    passes: Sequence[str] = PASSES,
+    settings: Settings | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Run the passes named (see PASSES) over the texts of `path`; the figures."""
+    unknown = set(passes) - set(PASSES)
+    if unknown:
+        raise InputError(f"unknown passes {sorted(unknown)}; known: {', '.join(PASSES)}")
+    settings = settings if settings is not None else Settings()
+    texts = read_texts(path, limit, repeat)
+    words = sum(len(t.split()) for t in texts)
+    size = max(1, -(-len(texts) // (2 * PARTITIONS_PER_WORKER)))
+    from dataclasses import replace
+
+    settings = replace(settings, partition_size=size)
+    note = progress or (lambda _: None)
+    results: list[PassResult] = []
+    report: dict[str, Any] = {"articles": len(texts), "words": words, "partition_size": size}
+    note("spaCy alone and eventwire in one process, interleaved")
+    interleaved, shares = interleaved_passes(texts, settings)
+    results += interleaved
+    report.update(shares)
+    with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as temp:
+        folder = Path(temp)
+        source = folder / "texts.jsonl"
+        source.write_text("".join(json.dumps({"id": f"b{i}", "text": t}) + "\n"
+                                  for i, t in enumerate(texts)), encoding="utf-8")  # fmt: skip
+        for name in ("ingest", "local", "dask"):
+            if name not in passes:
+                continue
+            for workers in (1, 2):
+                note(f"{name}, {workers} worker(s)")
+                if name == "ingest":
+                    results.append(ingest_pass(workers, source, words, settings, folder))
+                else:
+                    results.append(engine_pass(name, workers, source, words, settings, folder))
+    rates = {(r.name, r.workers): r.rate for r in results}
+    report["passes"] = [r.to_dict() for r in results]
+    spacy = rates.get(("spacy", 1), 0.0)
+    report["ratio"] = round(rates[("one", 1)] / spacy, 3) if spacy else None
+    report["efficiency"] = {
+        name: round(rates[(name, 2)] / (2 * rates[(name, 1)]), 3)
+        for name in ("ingest", "local", "dask")
+        if rates.get((name, 1)) and (name, 2) in rates
+    }
+    return report
 
 
 def format_bench(report: dict[str, Any]) -> str:
-    return "\n".join(
-        [
-            f"{report['articles']} articles, {report['words']:,} words"
-            f" ({report['errors']} per-article errors)",
-            f"  spaCy only       {report['spacy_words_per_second']:>8,} words/s"
-            f"  ({report['spacy_seconds']} s)",
-            f"  eventwire        {report['eventwire_words_per_second']:>8,} words/s"
-            f"  ({report['eventwire_seconds']} s)",
-            f"  ratio            {report['ratio']}  (goal >= 0.6)",
-            f"  peak RSS         {report['peak_rss_mb']} MB",
-        ]
-    )
+    lines = [
+        f"{report['articles']} articles, {report['words']:,} words"
+        f" ({report['errors']} per-article errors); engine partitions of"
+        f" {report['partition_size']} articles",
+        f"  {'pass':<36} {'words/s':>8} {'seconds':>8} {'start-up s':>10}  peak RSS MB per worker",
+    ]
+    for p in report["passes"]:
+        startup = "" if p["startup_seconds"] is None else f"{p['startup_seconds']:.2f}"
+        rss = ", ".join(str(m) for m in p["peak_rss_mb"])
+        lines.append(f"  {p['label']:<36} {p['words_per_second']:>8,} {p['seconds']:>8.1f}"
+                     f" {startup:>10}  {rss}")  # fmt: skip
+    lines.append(f"  eventwire / spaCy alone: {report['ratio']}  (goal >= 0.8)")
+    for name, value in report["efficiency"].items():
+        lines.append(f"  scaling efficiency 1 -> 2 workers, {name}: {value}  (goal >= 0.85)")
+    shares = ", ".join(f"{k} {v:.1%}" for k, v in report["stage_shares"].items())
+    lines.append(f"  stage shares of eventwire's time: {shares};"
+                 f" outside the stages {report['outside_stages_share']:.1%}")  # fmt: skip
+    return "\n".join(lines)
