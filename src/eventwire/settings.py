@@ -43,7 +43,8 @@ HELP = {
     "address": "The Dask scheduler run sends its tasks to (tcp://host:8786); empty: start a "
     "local cluster. Its workers must see the input and output paths.",
     "partition_size": "Articles (JSON Lines lines, Parquet rows) in each partition of run: "
-    "one task, one output file per table. A WARC file is one partition.",
+    "one task (tens of seconds on one core), one output file per table. A WARC file is one "
+    "partition.",
     "batch_size": "Articles parsed together in a batch run (spaCy's nlp.pipe): 32 was about "
     "1.3 times faster than one at a time; larger batches gain nothing and cost memory.",
     "cache_dir": "Where built data (the gazetteer's compact file) is kept between runs; "
@@ -66,7 +67,7 @@ class Settings:
     workers: int = field(default=1, metadata={"help": HELP["workers"]})
     engine: str = field(default="local", metadata={"help": HELP["engine"], "choices": ENGINES})
     address: str = field(default="", metadata={"help": HELP["address"]})
-    partition_size: int = field(default=500, metadata={"help": HELP["partition_size"]})
+    partition_size: int = field(default=100, metadata={"help": HELP["partition_size"]})
     batch_size: int = field(default=32, metadata={"help": HELP["batch_size"]})
     cache_dir: Path | None = field(default=None, metadata={"help": HELP["cache_dir"]})
     stages: tuple[str, ...] = field(default=(), metadata={"help": HELP["stages"]})

@@ -30,7 +30,7 @@ from eventwire.settings import ENGINES, Settings, setting_help
 @click.option("--address", metavar="ADDR", default=None, help=setting_help("address"))
 @click.option("--workers", type=click.IntRange(min=1), default=None, help=setting_help("workers"))
 @click.option("--partition-size", type=click.IntRange(min=1), default=None,
-              help=setting_help("partition_size") + "  [default: 500]")  # fmt: skip
+              help=setting_help("partition_size") + "  [default: 100]")  # fmt: skip
 @EVENTS_OPTION
 @STAGES_OPTION
 @click.pass_context
