@@ -135,9 +135,9 @@ def test_gazetteer_cache_nan_free_points(tmp_path):
 
 @pytest.mark.slow
 def test_gazetteer_cache_of_the_full_gazetteer_equals_the_built_one(tmp_path):
-    from eventwire.stages.s4_places.gazetteer_sources import build_gazetteer
+    from eventwire.stages.s4_places.gazetteer_sources import load_gazetteer
 
-    built = build_gazetteer()
+    built = load_gazetteer()  # built in memory (no cache folder), shared with other tests
     write_gazetteer(built, tmp_path / "g.bin")
     compact = open_gazetteer(tmp_path / "g.bin")
     assert len(compact.entries) == len(built.entries)
