@@ -14,6 +14,7 @@ worker sees the parent gone within PARENT_POLL_SECONDS and exits.
 from __future__ import annotations
 
 import ctypes
+import gc
 import logging
 import multiprocessing
 import os
@@ -67,6 +68,10 @@ class PipelinePool:
         method = start_method()
         if method == "fork":
             _pipeline = build_pipeline(settings)  # the workers inherit it, loaded
+            # What the parent holds now stays out of the collector's passes, in the parent
+            # and in the workers, so that a worker's collections do not write to (and so
+            # copy) the pages it shares with the parent (the gc module's advice for fork).
+            gc.freeze()
         self.executor = ProcessPoolExecutor(
             max_workers=n,
             mp_context=multiprocessing.get_context(method),
