@@ -27,8 +27,9 @@ from eventwire.pipeline import BATCH_SIZE, Pipeline, batched, build_pipeline
 from eventwire.settings import Settings
 
 PASSES = ("spacy", "one", "ingest", "local", "dask")
-# Partitions per worker in the engine passes: enough that the workers end close together.
-PARTITIONS_PER_WORKER = 6
+# Partitions per worker and round in the engine passes: enough that the workers end close
+# together.
+PARTITIONS_PER_WORKER = 4
 
 
 def read_texts(path: Path, limit: int | None, repeat: int = 1) -> list[str]:
@@ -148,99 +149,6 @@ def interleaved_passes(
     return [piped, single, ours], shares
 
 
-def measured_in_pool(partition: Any, output: Path, batch_size: int) -> tuple[int, float]:
-    from eventwire.run.engines import partition_in_pool
-
-    partition_in_pool(partition, output, batch_size)
-    return os.getpid(), peak_rss_mb()
-
-
-def measured_on_dask(partition: Any, output: str, settings: Settings) -> tuple[int, float]:
-    from eventwire.run.engines import partition_on_dask
-
-    partition_on_dask(partition, output, settings)
-    return os.getpid(), peak_rss_mb()
-
-
-def per_worker(measures: Sequence[tuple[int, float]]) -> list[float]:
-    peaks: dict[int, float] = {}
-    for pid, rss in measures:
-        peaks[pid] = max(rss, peaks.get(pid, 0.0))
-    return sorted(peaks.values(), reverse=True)
-
-
-def engine_pass(name: str, workers: int, source: Path, words: int, settings: Settings,
-                folder: Path) -> PassResult:  # fmt: skip
-    """The local engine or Dask over the partitions of `source`: start-up (pool or cluster,
-    the pipeline loaded in each worker), then the partitions (extract and write)."""
-    from dataclasses import replace
-
-    from eventwire.run.engines import dask_client, load_on_dask, process_partition
-    from eventwire.run.partitions import list_partitions
-    from eventwire.run.pool import PipelinePool
-
-    settings = replace(settings, workers=workers)
-    output = folder / f"{name}-{workers}"
-    label = {"local": "local engine", "dask": "Dask"}[name]
-    result = PassResult(name, f"{label}, {workers} worker{'s' * (workers > 1)}", workers,
-                        words=words)  # fmt: skip
-    partitions = list_partitions([str(source)], size=settings.partition_size)
-    started = time.perf_counter()
-    if name == "local" and workers == 1:
-        pipeline = build_pipeline(settings)
-        result.startup_seconds = 0.0  # loaded already, in this process
-        for partition in partitions:
-            process_partition(partition, output, pipeline, batch_size=settings.batch_size)
-        result.seconds = time.perf_counter() - started
-        result.peak_rss_mb = [peak_rss_mb()]
-    elif name == "local":
-        with PipelinePool(n=workers, settings=settings) as pool:
-            result.startup_seconds = time.perf_counter() - started
-            started = time.perf_counter()
-            futures = [pool.submit(measured_in_pool, p, output, settings.batch_size)
-                       for p in partitions]  # fmt: skip
-            measures = [f.result() for f in futures]
-            result.seconds = time.perf_counter() - started
-        result.peak_rss_mb = per_worker(measures)
-    else:
-        with dask_client(settings) as client:
-            client.run(load_on_dask, settings)
-            result.startup_seconds = time.perf_counter() - started
-            started = time.perf_counter()
-            futures = client.map(measured_on_dask, partitions, output=str(output),
-                                 settings=settings, pure=False)  # fmt: skip
-            measures = client.gather(futures)
-            result.seconds = time.perf_counter() - started
-        result.peak_rss_mb = per_worker(measures)
-    return result
-
-
-def ingest_pass(workers: int, source: Path, words: int, settings: Settings,
-                folder: Path) -> PassResult:  # fmt: skip
-    """`ingest --workers N` of the texts into a new SQLite store."""
-    from dataclasses import replace
-
-    from eventwire.ingest import Inputs, Workers, ingest
-    from eventwire.store import open_store
-
-    settings = replace(settings, workers=workers)
-    result = PassResult("ingest", f"ingest --workers {workers}", workers, words=words)
-    with open_store(str(folder / f"ingest-{workers}.db")) as store:
-        started = time.perf_counter()
-        pool = Workers(n=workers, settings=settings)
-        result.startup_seconds = time.perf_counter() - started
-        try:
-            started = time.perf_counter()
-            for _ in ingest(store, Inputs([source]), workers=pool):
-                pass
-            result.seconds = time.perf_counter() - started
-        finally:
-            pool.close()
-    who = resource.RUSAGE_SELF if workers == 1 else resource.RUSAGE_CHILDREN
-    result.peak_rss_mb = [peak_rss_mb(who)]  # for 2: the larger worker's (no child before)
-    return result
-
-
 def bench_extract(
     path: Path,
     *,
@@ -251,64 +159,63 @@ def bench_extract(
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """Run the passes named (see PASSES) over the texts of `path`; the figures."""
+    from dataclasses import replace
+
+    from eventwire.evaluate.bench_workers import ROUNDS, scaling_passes
+
     unknown = set(passes) - set(PASSES)
     if unknown:
         raise InputError(f"unknown passes {sorted(unknown)}; known: {', '.join(PASSES)}")
     settings = settings if settings is not None else Settings()
     texts = read_texts(path, limit, repeat)
-    words = sum(len(t.split()) for t in texts)
-    size = max(1, -(-len(texts) // (2 * PARTITIONS_PER_WORKER)))
-    from dataclasses import replace
-
+    words = [len(t.split()) for t in texts]
+    # per round, PARTITIONS_PER_WORKER partitions for each of 2 workers
+    size = max(1, -(-len(texts) // (ROUNDS * 2 * PARTITIONS_PER_WORKER)))
     settings = replace(settings, partition_size=size)
     note = progress or (lambda _: None)
-    results: list[PassResult] = []
-    report: dict[str, Any] = {"articles": len(texts), "words": words, "partition_size": size}
+    report: dict[str, Any] = {"articles": len(texts), "words": sum(words),
+                              "partition_size": size, "load_before": os.getloadavg()}  # fmt: skip
     note("spaCy alone and eventwire in one process, interleaved")
     interleaved, shares = interleaved_passes(texts, settings)
-    results += interleaved
     report.update(shares)
+    report["passes"] = [r.to_dict() for r in interleaved]
+    spacy, ours = interleaved[0].rate, interleaved[2].rate
+    report["ratio"] = round(ours / spacy, 3) if spacy else None
+    kinds = [k for k in ("ingest", "local", "dask") if k in passes]
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as temp:
         folder = Path(temp)
         source = folder / "texts.jsonl"
         source.write_text("".join(json.dumps({"id": f"b{i}", "text": t}) + "\n"
                                   for i, t in enumerate(texts)), encoding="utf-8")  # fmt: skip
-        for name in ("ingest", "local", "dask"):
-            if name not in passes:
-                continue
-            for workers in (1, 2):
-                note(f"{name}, {workers} worker(s)")
-                if name == "ingest":
-                    results.append(ingest_pass(workers, source, words, settings, folder))
-                else:
-                    results.append(engine_pass(name, workers, source, words, settings, folder))
-    rates = {(r.name, r.workers): r.rate for r in results}
-    report["passes"] = [r.to_dict() for r in results]
-    spacy = rates.get(("spacy", 1), 0.0)
-    report["ratio"] = round(rates[("one", 1)] / spacy, 3) if spacy else None
-    report["efficiency"] = {
-        name: round(rates[(name, 2)] / (2 * rates[(name, 1)]), 3)
-        for name in ("ingest", "local", "dask")
-        if rates.get((name, 1)) and (name, 2) in rates
-    }
+        scaled = scaling_passes(kinds, source, words, settings, folder, note=note)
+    report["passes"] += scaled["passes"]
+    report["efficiency"] = scaled["efficiency"]
+    report["load_after"] = os.getloadavg()
     return report
 
 
 def format_bench(report: dict[str, Any]) -> str:
+    load = "load average {:.1f} before, {:.1f} after".format(
+        report["load_before"][0], report["load_after"][0])  # fmt: skip
     lines = [
         f"{report['articles']} articles, {report['words']:,} words"
         f" ({report['errors']} per-article errors); engine partitions of"
-        f" {report['partition_size']} articles",
-        f"  {'pass':<36} {'words/s':>8} {'seconds':>8} {'start-up s':>10}  peak RSS MB per worker",
+        f" {report['partition_size']} articles; {load}",
+        f"  {'pass':<38} {'words/s':>8} {'seconds':>8} {'CPU s':>7} {'start-up s':>10}"
+        "  peak RSS MB per worker",
     ]
     for p in report["passes"]:
         startup = "" if p["startup_seconds"] is None else f"{p['startup_seconds']:.2f}"
+        cpu = "" if p.get("cpu_seconds") is None else f"{p['cpu_seconds']:.1f}"
         rss = ", ".join(str(m) for m in p["peak_rss_mb"])
-        lines.append(f"  {p['label']:<36} {p['words_per_second']:>8,} {p['seconds']:>8.1f}"
-                     f" {startup:>10}  {rss}")  # fmt: skip
-    lines.append(f"  eventwire / spaCy alone: {report['ratio']}  (goal >= 0.8)")
+        if p.get("pss_mb"):
+            rss += " (PSS " + ", ".join(str(m) for m in p["pss_mb"]) + ")"
+        lines.append(f"  {p['label']:<38} {p['words_per_second']:>8,} {p['seconds']:>8.1f}"
+                     f" {cpu:>7} {startup:>10}  {rss}")  # fmt: skip
+    lines.append(f"  eventwire / spaCy alone (nlp.pipe): {report['ratio']}  (goal >= 0.8)")
     for name, value in report["efficiency"].items():
-        lines.append(f"  scaling efficiency 1 -> 2 workers, {name}: {value}  (goal >= 0.85)")
+        lines.append(f"  scaling efficiency 1 -> 2 workers, {name}: {value['wall']}"
+                     f"  (goal >= 0.85); CPU-time efficiency {value['cpu']}")  # fmt: skip
     shares = ", ".join(f"{k} {v:.1%}" for k, v in report["stage_shares"].items())
     lines.append(f"  stage shares of eventwire's time: {shares};"
                  f" outside the stages {report['outside_stages_share']:.1%}")  # fmt: skip
