@@ -1,6 +1,9 @@
 """The word lists of the sources stage, read once per process from `eventwire/data/sources/`.
 
 - `cues.tsv`: reporting verbs (lemma, and whether they report a clause or only a quote);
+- `attribution_cues.tsv`: verbs that attribute beliefs, intentions, findings, denials,
+  questions and statements, with the kind and the form of their content (attributions only;
+  the events stage reads `cues.tsv` alone);
 - `nouns.tsv`: nouns that make a source anonymous ("officials"), a document ("statement") or
   refer back to an outlet ("the agency");
 - `outlets.tsv`: news outlets and their other forms;
@@ -20,6 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.data import forms, read_rows
+from eventwire.errors import ConfigError
+from eventwire.model import ATTRIBUTION_KINDS
+
+# What an attribution cue's content can be (attribution_cues.tsv explains each).
+CONTENT_FORMS = ("clause", "infinitive", "object", "predicate")
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -29,11 +37,19 @@ NUMBER_WORDS = {
 
 
 @dataclass(frozen=True, slots=True)
+class AttributionCue:
+    kind: str  # one of ATTRIBUTION_KINDS
+    forms: tuple[str, ...]  # of CONTENT_FORMS, in the order tried
+
+
+@dataclass(frozen=True, slots=True)
 class SourceLexicon:
     cues: dict[str, str]  # lemma -> "indirect" | "direct"
     nouns: dict[str, str]  # lemma -> "anonymous" | "document" | "outlet"
     outlets: dict[str, str]  # form (lower case) -> canonical name
     countries: dict[str, str]  # form (case as written) -> ISO alpha-3
+    # (lemma, preposition or None) -> kind and content forms
+    attribution_cues: dict[tuple[str, str | None], AttributionCue]
 
     def outlet(self, text: str) -> str | None:
         key = text.strip().lower()
@@ -67,6 +83,30 @@ def read_countries(user_dir: Path | None) -> dict[str, str]:
     return countries
 
 
+def read_attribution_cues(
+    user_dir: Path | None,
+) -> dict[tuple[str, str | None], AttributionCue]:
+    found: dict[tuple[str, str | None], AttributionCue] = {}
+    for row in read_rows("sources", "attribution_cues.tsv", user_dir):
+        words = row.cell(0).lower().split()
+        kind, content = row.cell(1), forms(row.cell(2))
+        if (
+            not 1 <= len(words) <= 2
+            or kind not in ATTRIBUTION_KINDS
+            or not content
+            or any(f not in CONTENT_FORMS for f in content)
+        ):
+            got = " | ".join(row.cells)
+            raise ConfigError(
+                f"{row.origin} line {row.line}: expected a verb (and its preposition), one of "
+                f"{', '.join(ATTRIBUTION_KINDS)} and forms from {', '.join(CONTENT_FORMS)}; "
+                f"got {got!r}"
+            )
+        particle = words[1] if len(words) == 2 else None
+        found[(words[0], particle)] = AttributionCue(kind, tuple(content))
+    return found
+
+
 @functools.lru_cache(maxsize=4)
 def load_lexicon(user_dir: Path | None = None) -> SourceLexicon:
     """The sources stage's word lists, with the user's additions (their lines win)."""
@@ -81,7 +121,11 @@ def load_lexicon(user_dir: Path | None = None) -> SourceLexicon:
             for form in forms(row.cell(column)):
                 outlets[form.lower()] = name
     return SourceLexicon(
-        cues=cues, nouns=nouns, outlets=outlets, countries=read_countries(user_dir)
+        cues=cues,
+        nouns=nouns,
+        outlets=outlets,
+        countries=read_countries(user_dir),
+        attribution_cues=read_attribution_cues(user_dir),
     )
 
 

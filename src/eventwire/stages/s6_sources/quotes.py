@@ -2,11 +2,13 @@
 each with the cue that attributes it. Speakers are turned into Sources in `sources.py`.
 
 A direct quote takes the nearest cue outside any quote in its own sentence (clipped to its
-paragraph): `“...,” said Angers`, `Angers said: “...”`. A quote that fills its sentences
-takes a bare cue from the next sentence (`“...” \\n Mr MacFarlane said.`), or else continues
-the previous quote's speaker when it follows it closely (a quote running on in the next
-paragraph). A short quoted fragment with no cue at all is a title or a scare quote ("the 787
-“Dreamliner”") and is dropped.
+paragraph): `“...,” said Angers`, `Angers said: “...”`, `“...” ― Angers`. A quote that fills
+its sentences takes a bare cue (one reporting no clause of its own) from the next sentence
+(`“...” \\n Mr MacFarlane said.`); one opening its paragraph takes a cue from the previous
+paragraph when that ends with a colon (`She told reporters:\\n“...”`); or else a quote
+continues the previous quote's speaker when it follows it closely (a quote running on in the
+next paragraph). A short quoted fragment with no cue at all is a title or a scare quote ("the
+787 “Dreamliner”") and is dropped.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from eventwire.stages.s6_sources.quote_marks import QuoteMarks, find_quote_marks
 from eventwire.stages.s6_sources.speakers import (
     MIN_WORDS_OUTSIDE_QUOTES,
     Cue,
+    dash_cues,
     find_cues,
     paragraph_of,
     reported_clause,
@@ -78,6 +81,27 @@ def nearest_cue(cues: list[Cue], frame: Span, region: Span, regions: list[Span])
     return best[1] if best else None
 
 
+def is_bare(parsed: Any, cue: Cue, quoted: list[Span]) -> bool:
+    """Whether a cue reports no clause of its own beyond quoted words ("Mr X said.")."""
+    clause = reported_clause(parsed, cue)
+    return clause is None or words_outside(parsed.text, clause, quoted) < MIN_WORDS_OUTSIDE_QUOTES
+
+
+def colon_cue(
+    parsed: Any, starts: list[int], cues: list[Cue], region: Span, regions: list[Span]
+) -> Cue | None:
+    """For a quote opening its paragraph, a cue in the previous paragraph's last sentence
+    when that paragraph ends with a colon ("She told reporters:\n“...”")."""
+    before = parsed.text[: paragraph_of(parsed.text, region.start).start].rstrip()
+    if not before.endswith(":"):
+        return None
+    sentence = sentence_bounds(parsed, starts, len(before) - 1)
+    window = Span(
+        max(sentence.start, paragraph_of(parsed.text, len(before) - 1).start), len(before)
+    )
+    return nearest_cue(cues, window, region, regions)
+
+
 def direct_candidates(
     parsed: Any, marks: tuple[QuoteMarks, ...], cues: list[Cue]
 ) -> list[QuoteCandidate]:
@@ -109,7 +133,11 @@ def direct_candidates(
             later = [r.start for r in regions if r.start >= following.start]
             limit = min([following.end, *later])
             window = Span(following.start, max(following.start, limit))
-            cue = nearest_cue(cues, window, region, regions)
+            quoted = [Span(r.start + 1, max(r.start + 1, r.end - 1)) for r in regions]
+            bare = [c for c in cues if is_bare(parsed, c, quoted)]
+            cue = nearest_cue(bare, window, region, regions)
+        if cue is None and not text[para_start.start : region.start].strip():
+            cue = colon_cue(parsed, starts, cues, region, regions)
         continues = None
         long_enough = len(text[quote.span.start : quote.span.end].split()) >= MIN_UNCUED_WORDS
         if cue is None and found and long_enough:
@@ -144,9 +172,13 @@ def indirect_candidates(parsed: Any, cues: list[Cue], regions: list[Span]) -> li
     return found
 
 
-def find_quotes(parsed: Any, lexicon: SourceLexicon) -> list[QuoteCandidate]:
-    """Direct then indirect quote candidates; `continues` indexes into the direct ones."""
+def find_quotes(
+    parsed: Any, lexicon: SourceLexicon, cues: list[Cue] | None = None
+) -> list[QuoteCandidate]:
+    """Direct then indirect quote candidates; `continues` indexes into the direct ones.
+    `cues` are the text's reporting cues (`find_cues`), found here when not given."""
     marks = find_quote_marks(parsed.text)
-    cues = find_cues(parsed, lexicon)
+    cues = find_cues(parsed, lexicon) if cues is None else cues
+    cues = cues + dash_cues(parsed)
     regions = [marked_region(q) for q in marks]
     return direct_candidates(parsed, marks, cues) + indirect_candidates(parsed, cues, regions)
