@@ -10,7 +10,8 @@ Built from the quote candidates and from cues of their own:
   form ("X cited the figure");
 - "according to X" in the middle of its clause ("A, according to X, B");
 - a verb of `attribution_cues.tsv` alone: "X believes ...", "X wants to ...", "a poll shows
-  ...", "X denied ...", "X asked whether ...";
+  ...", "X denied ...", "X asked whether ..."; a noun of `attribution_nouns.tsv`: "Trump's
+  claim that ..." (`noun_cues.py`);
 - direct quotes join the attribution of their cue: a quote inside its cue's clause is part
   of it ("X reported that ... “...”"), quotes sharing a cue in one paragraph are its pieces
   ("“A,” she said. “B.”"), and so is a quote that continues another in its paragraph; any
@@ -36,6 +37,7 @@ from eventwire.stages.s6_sources.contents import (
     with_that,
 )
 from eventwire.stages.s6_sources.lexicon import AttributionCue, SourceLexicon
+from eventwire.stages.s6_sources.noun_cues import NounCue
 from eventwire.stages.s6_sources.quote_marks import find_quote_marks
 from eventwire.stages.s6_sources.quotes import QuoteCandidate, marked_region
 from eventwire.stages.s6_sources.speakers import (
@@ -225,9 +227,10 @@ def find_attributions(
     quotes: list[QuoteCandidate],
     cues: list[Cue],
     verbs: list[VerbCue],
+    nouns: list[NounCue],
 ) -> list[AttributionCandidate]:
     """Attribution candidates, in text order; `quotes` indexes the quote candidates, `cues`
-    are the reporting cues (`find_cues`), `verbs` the other attribution cues."""
+    are the reporting cues (`find_cues`), `verbs` and `nouns` the other attribution cues."""
     found: list[AttributionCandidate] = []
     taken: set[int] = set()
     for i, quote in enumerate(quotes):
@@ -240,6 +243,7 @@ def find_attributions(
         taken.add(quote.cue.token)
     found += reporting_cues(parsed, lexicon, cues, taken)
     found += verb_attributions(parsed, verbs)
+    found += [AttributionCandidate((n.content,), n.cue, n.kind) for n in nouns]
     found = join_direct(parsed, found, quotes)
     found = drop_parts(parsed, found)
     return sorted(found, key=lambda c: (c.content[0].start, c.content[-1].end))

@@ -136,6 +136,8 @@ def parenthetical(parsed: Any, cue: Cue) -> tuple[Span, ...]:
     if verb.dep_ != "parataxis" or any(c.dep_ in CLAUSE_DEPS for c in verb.children):
         return ()
     head = verb.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head  # "The difference, he told me, is ...": the clause, not its subject
     first = min(verb.left_edge.i, verb.i)
     if cue.speaker_head is not None:
         first = min(first, parsed[cue.speaker_head].left_edge.i)

@@ -4,6 +4,7 @@
 - `attribution_cues.tsv`: verbs that attribute beliefs, intentions, findings, denials,
   questions and statements, with the kind and the form of their content (attributions only;
   the events stage reads `cues.tsv` alone);
+- `attribution_nouns.tsv`: nouns that do the same ("Trump's claim that ...");
 - `nouns.tsv`: nouns that make a source anonymous ("officials"), a document ("statement") or
   refer back to an outlet ("the agency");
 - `outlets.tsv`: news outlets and their other forms;
@@ -50,6 +51,7 @@ class SourceLexicon:
     countries: dict[str, str]  # form (case as written) -> ISO alpha-3
     # (lemma, preposition or None) -> kind and content forms
     attribution_cues: dict[tuple[str, str | None], AttributionCue]
+    attribution_nouns: dict[str, AttributionCue]  # noun lemma -> kind and content forms
 
     def outlet(self, text: str) -> str | None:
         key = text.strip().lower()
@@ -84,26 +86,27 @@ def read_countries(user_dir: Path | None) -> dict[str, str]:
 
 
 def read_attribution_cues(
-    user_dir: Path | None,
+    name: str, user_dir: Path | None, *, words: int
 ) -> dict[tuple[str, str | None], AttributionCue]:
+    """An attribution cue table: (word, preposition or None) -> kind and content forms; a
+    row's first cell has one word, or up to `words` (a verb and its preposition)."""
     found: dict[tuple[str, str | None], AttributionCue] = {}
-    for row in read_rows("sources", "attribution_cues.tsv", user_dir):
-        words = row.cell(0).lower().split()
+    for row in read_rows("sources", name, user_dir):
+        cue = row.cell(0).lower().split()
         kind, content = row.cell(1), forms(row.cell(2))
         if (
-            not 1 <= len(words) <= 2
+            not 1 <= len(cue) <= words
             or kind not in ATTRIBUTION_KINDS
             or not content
             or any(f not in CONTENT_FORMS for f in content)
         ):
             got = " | ".join(row.cells)
             raise ConfigError(
-                f"{row.origin} line {row.line}: expected a verb (and its preposition), one of "
+                f"{row.origin} line {row.line}: expected a word, one of "
                 f"{', '.join(ATTRIBUTION_KINDS)} and forms from {', '.join(CONTENT_FORMS)}; "
                 f"got {got!r}"
             )
-        particle = words[1] if len(words) == 2 else None
-        found[(words[0], particle)] = AttributionCue(kind, tuple(content))
+        found[(cue[0], cue[1] if len(cue) == 2 else None)] = AttributionCue(kind, tuple(content))
     return found
 
 
@@ -125,7 +128,13 @@ def load_lexicon(user_dir: Path | None = None) -> SourceLexicon:
         nouns=nouns,
         outlets=outlets,
         countries=read_countries(user_dir),
-        attribution_cues=read_attribution_cues(user_dir),
+        attribution_cues=read_attribution_cues("attribution_cues.tsv", user_dir, words=2),
+        attribution_nouns={
+            noun: cue
+            for (noun, _), cue in read_attribution_cues(
+                "attribution_nouns.tsv", user_dir, words=1
+            ).items()
+        },
     )
 
 

@@ -81,10 +81,26 @@ def nearest_cue(cues: list[Cue], frame: Span, region: Span, regions: list[Span])
     return best[1] if best else None
 
 
-def is_bare(parsed: Any, cue: Cue, quoted: list[Span]) -> bool:
-    """Whether a cue reports no clause of its own beyond quoted words ("Mr X said.")."""
-    clause = reported_clause(parsed, cue)
-    return clause is None or words_outside(parsed.text, clause, quoted) < MIN_WORDS_OUTSIDE_QUOTES
+def is_bare(parsed: Any, cue: Cue, window: Span, regions: list[Span]) -> bool:
+    """Whether the cue's sentence (`window`) says little but who spoke: fewer than
+    `MIN_WORDS_OUTSIDE_QUOTES` words beside the cue, its speaker's phrase and quoted words
+    ("Mr X said.", "said Murphy, now a consultant.")."""
+    if not window.contains(cue.span):
+        return False
+    verb = parsed[cue.token]
+    taken = [cue.span, *regions]
+    if cue.speaker_head is not None:
+        speaker = parsed[cue.speaker_head]
+        taken.append(Span(speaker.left_edge.idx, speaker.right_edge.idx + 1))
+    words = [
+        t
+        for t in verb.sent
+        if window.start <= t.idx < window.end
+        and (t.is_alpha or t.is_digit)
+        and not any(s.start <= t.idx < s.end for s in taken)
+        and t.ent_type_ not in ("DATE", "TIME")
+    ]
+    return len(words) < MIN_WORDS_OUTSIDE_QUOTES
 
 
 def colon_cue(
@@ -118,8 +134,17 @@ def direct_candidates(
             max(first.start, para_start.start), min(max(last.end, region.end), para_end.end)
         )
         cue = nearest_cue(cues, frame, region, regions)
+        long_enough = len(text[quote.span.start : quote.span.end].split()) >= MIN_UNCUED_WORDS
+        previous = found[-1] if found and found[-1].direct else None
+        close = previous is not None and 0 <= region.start - previous.span.end <= (
+            MAX_CONTINUATION_GAP
+        )
+        continues = None
+        if cue is None and close and long_enough and para_start.contains(previous.span):
+            continues = len(found) - 1  # "“A,” he said. “B.”": B runs on in his paragraph
         if (
             cue is None
+            and continues is None
             and not text[frame.start : region.start].strip(" \"“‘`'")
             and last.end < len(text)
         ):
@@ -133,17 +158,12 @@ def direct_candidates(
             later = [r.start for r in regions if r.start >= following.start]
             limit = min([following.end, *later])
             window = Span(following.start, max(following.start, limit))
-            quoted = [Span(r.start + 1, max(r.start + 1, r.end - 1)) for r in regions]
-            bare = [c for c in cues if is_bare(parsed, c, quoted)]
+            bare = [c for c in cues if is_bare(parsed, c, window, regions)]
             cue = nearest_cue(bare, window, region, regions)
-        if cue is None and not text[para_start.start : region.start].strip():
+        if cue is None and continues is None and not text[para_start.start : region.start].strip():
             cue = colon_cue(parsed, starts, cues, region, regions)
-        continues = None
-        long_enough = len(text[quote.span.start : quote.span.end].split()) >= MIN_UNCUED_WORDS
-        if cue is None and found and long_enough:
-            previous = found[-1]
-            if previous.direct and 0 <= region.start - previous.span.end <= MAX_CONTINUATION_GAP:
-                continues = len(found) - 1
+        if cue is None and continues is None and close and long_enough:
+            continues = len(found) - 1  # a quote running on in the next paragraph
         if (
             cue is None
             and continues is None

@@ -31,6 +31,7 @@ from eventwire.stages.s6_sources.attributions import (
 )
 from eventwire.stages.s6_sources.lexicon import SourceLexicon, load_lexicon
 from eventwire.stages.s6_sources.mentions import Draft, Reference, describe, same_source
+from eventwire.stages.s6_sources.noun_cues import find_noun_cues
 from eventwire.stages.s6_sources.quotes import QuoteCandidate, find_quotes
 from eventwire.stages.s6_sources.speakers import Cue, find_cues, np_span, paragraph_of
 
@@ -170,7 +171,9 @@ def build(doc: Doc, lexicon: SourceLexicon) -> Records:
     candidates = [c for c in find_quotes(parsed, lexicon, quote_cues) if in_body(c.span)]
     claims = [
         a
-        for a in find_attributions(parsed, lexicon, candidates, cues, verbs)
+        for a in find_attributions(
+            parsed, lexicon, candidates, cues, verbs, find_noun_cues(parsed, lexicon)
+        )
         if in_body(a.content[0])
     ]
     book = SourceBook()
