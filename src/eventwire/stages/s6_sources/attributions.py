@@ -41,6 +41,7 @@ from eventwire.stages.s6_sources.noun_cues import NounCue
 from eventwire.stages.s6_sources.quote_marks import find_quote_marks
 from eventwire.stages.s6_sources.quotes import QuoteCandidate, marked_region
 from eventwire.stages.s6_sources.speakers import (
+    RELATIVE_PRONOUNS,
     Cue,
     cue_of,
     find_speaker,
@@ -61,6 +62,9 @@ class AttributionCandidate:
     kind: str
     quotes: tuple[int, ...] = ()  # indices into the quote candidates
     direct: bool = False
+    # the source's mention at the cue when it is not the speaker's phrase: the relative
+    # pronoun of "Smith, who said ..." (the source is still Smith)
+    mention: Span | None = None
 
 
 def cue_entry(tok: Any, lexicon: SourceLexicon) -> tuple[str | None, Any] | None:
@@ -245,5 +249,14 @@ def find_attributions(
     found += verb_attributions(parsed, verbs)
     found += [AttributionCandidate((n.content,), n.cue, n.kind) for n in nouns]
     found = join_direct(parsed, found, quotes)
-    found = drop_parts(parsed, found)
+    found = [replace(c, mention=relative_subject(parsed, c.cue)) for c in drop_parts(parsed, found)]
     return sorted(found, key=lambda c: (c.content[0].start, c.content[-1].end))
+
+
+def relative_subject(parsed: Any, cue: Cue | None) -> Span | None:
+    if cue is None or cue.token >= len(parsed):
+        return None
+    for child in parsed[cue.token].children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in RELATIVE_PRONOUNS:
+            return token_span(child)
+    return None

@@ -289,6 +289,8 @@ def finish(
             cue = claim.cue.span if claim.cue is not None else None
         if speaker_span is None and not claim.direct:
             continue
+        if claim.mention is not None and speaker_span is not None:
+            speaker_span = claim.mention
         attributions.append(
             Attribution(
                 f"a{len(attributions) + 1}",
