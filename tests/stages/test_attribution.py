@@ -94,5 +94,5 @@ def test_attribution_without_outlet_leaves_narration_unattributed(parsed_doc) ->
 
 def test_attribution_stage_declares_needs() -> None:
     stage = AttributionStage()
-    assert stage.needs == {"body", "sources", "quotes", "events"}
+    assert stage.needs == {"body", "sources", "attributions", "events"}
     assert stage.gives == {"attribution"}

@@ -118,9 +118,22 @@ def colon_cue(
     return nearest_cue(cues, window, region, regions)
 
 
+def first_cue(
+    tiers: tuple[list[Cue], ...], frame: Span, region: Span, regions: list[Span]
+) -> Cue | None:
+    """The nearest cue of the first tier that has one in the frame."""
+    for cues in tiers:
+        cue = nearest_cue(cues, frame, region, regions)
+        if cue is not None:
+            return cue
+    return None
+
+
 def direct_candidates(
-    parsed: Any, marks: tuple[QuoteMarks, ...], cues: list[Cue]
+    parsed: Any, marks: tuple[QuoteMarks, ...], cues: list[Cue], others: list[Cue]
 ) -> list[QuoteCandidate]:
+    """Direct quotes with their cues: reporting cues (`cues`) first, then `others` (verbs
+    that attribute without reporting speech: "“...,” he recalled")."""
     text = parsed.text
     starts = [t.idx for t in parsed]
     regions = [marked_region(q) for q in marks]
@@ -133,7 +146,7 @@ def direct_candidates(
         frame = Span(
             max(first.start, para_start.start), min(max(last.end, region.end), para_end.end)
         )
-        cue = nearest_cue(cues, frame, region, regions)
+        cue = first_cue((cues, others), frame, region, regions)
         long_enough = len(text[quote.span.start : quote.span.end].split()) >= MIN_UNCUED_WORDS
         previous = found[-1] if found and found[-1].direct else None
         close = previous is not None and 0 <= region.start - previous.span.end <= (
@@ -158,10 +171,10 @@ def direct_candidates(
             later = [r.start for r in regions if r.start >= following.start]
             limit = min([following.end, *later])
             window = Span(following.start, max(following.start, limit))
-            bare = [c for c in cues if is_bare(parsed, c, window, regions)]
+            bare = [c for c in cues + others if is_bare(parsed, c, window, regions)]
             cue = nearest_cue(bare, window, region, regions)
         if cue is None and continues is None and not text[para_start.start : region.start].strip():
-            cue = colon_cue(parsed, starts, cues, region, regions)
+            cue = colon_cue(parsed, starts, cues + others, region, regions)
         if cue is None and continues is None and close and long_enough:
             continues = len(found) - 1  # a quote running on in the next paragraph
         if (
@@ -193,12 +206,16 @@ def indirect_candidates(parsed: Any, cues: list[Cue], regions: list[Span]) -> li
 
 
 def find_quotes(
-    parsed: Any, lexicon: SourceLexicon, cues: list[Cue] | None = None
+    parsed: Any,
+    lexicon: SourceLexicon,
+    cues: list[Cue] | None = None,
+    others: list[Cue] | None = None,
 ) -> list[QuoteCandidate]:
     """Direct then indirect quote candidates; `continues` indexes into the direct ones.
-    `cues` are the text's reporting cues (`find_cues`), found here when not given."""
+    `cues` are the text's reporting cues (`find_cues`), found here when not given; `others`
+    are cues direct quotes may take when no reporting cue is near."""
     marks = find_quote_marks(parsed.text)
     cues = find_cues(parsed, lexicon) if cues is None else cues
-    cues = cues + dash_cues(parsed)
     regions = [marked_region(q) for q in marks]
-    return direct_candidates(parsed, marks, cues) + indirect_candidates(parsed, cues, regions)
+    direct = direct_candidates(parsed, marks, cues + dash_cues(parsed), others or [])
+    return direct + indirect_candidates(parsed, cues, regions)

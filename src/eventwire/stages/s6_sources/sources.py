@@ -167,8 +167,9 @@ def build(doc: Doc, lexicon: SourceLexicon) -> Records:
     def in_body(span: Span) -> bool:
         return not doc.body or any(b.start <= span.start < b.end for b in doc.body)
 
-    quote_cues = cues + [v.cue for v in verbs]
-    candidates = [c for c in find_quotes(parsed, lexicon, quote_cues) if in_body(c.span)]
+    candidates = [
+        c for c in find_quotes(parsed, lexicon, cues, [v.cue for v in verbs]) if in_body(c.span)
+    ]
     claims = [
         a
         for a in find_attributions(
