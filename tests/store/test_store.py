@@ -243,9 +243,7 @@ def as_written_then(doc):
     of LATER_TABLES."""
     from dataclasses import replace
 
-    return replace(
-        doc, places=tuple(replace(p, within=None) for p in doc.places), attributions=()
-    )
+    return replace(doc, places=tuple(replace(p, within=None) for p in doc.places), attributions=())
 
 
 def write_old_layout(store, doc):

@@ -228,14 +228,19 @@ def describe(parsed: Any, head: Any, span: Span, lexicon: SourceLexicon) -> Draf
             span,
             group=count is None or count > 1,
         )
-    country = country_in(parsed, words, lexicon)
-    if definite and lower in ORGANISATION_NOUNS and country is None:
+    if definite and lower in ORGANISATION_NOUNS and country_in(parsed, words, lexicon) is None:
         return Reference("organisation", span)
-    name_words = strip_determiners(words)
-    name = text_of(parsed, name_words)
+    return named_draft(parsed, head, span, lexicon)
+
+
+def named_draft(parsed: Any, head: Any, span: Span, lexicon: SourceLexicon) -> Draft:
+    """The phrase as a named source of its own ("the Iraqi government", "Boeing"); also
+    what "the ministry" becomes when no organisation was named before it."""
+    words = tokens_in(parsed, span)
+    name = text_of(parsed, strip_determiners(words))
     code = lexicon.country(name or "") if name else None
-    if definite and lower in ORGANISATION_NOUNS:
-        code = country  # "the Iraqi government" names a body of its own
+    if head.lower_ in ORGANISATION_NOUNS:
+        code = country_in(parsed, words, lexicon)  # "the Iraqi government" -> IRQ
     plural = head.tag_ in ("NNS", "NNPS")
     return Draft(
         "named", name, None, code, None, span, person=False, group=plural or head.pos_ == "PROPN"

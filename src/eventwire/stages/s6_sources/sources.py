@@ -30,7 +30,13 @@ from eventwire.stages.s6_sources.attributions import (
     find_verb_cues,
 )
 from eventwire.stages.s6_sources.lexicon import SourceLexicon, load_lexicon
-from eventwire.stages.s6_sources.mentions import Draft, Reference, describe, same_source
+from eventwire.stages.s6_sources.mentions import (
+    Draft,
+    Reference,
+    describe,
+    named_draft,
+    same_source,
+)
 from eventwire.stages.s6_sources.noun_cues import find_noun_cues
 from eventwire.stages.s6_sources.quotes import QuoteCandidate, find_quotes
 from eventwire.stages.s6_sources.speakers import Cue, find_cues, np_span, paragraph_of
@@ -211,6 +217,8 @@ def build(doc: Doc, lexicon: SourceLexicon) -> Records:
             continue
         found = describe(parsed, head, span, lexicon)
         index = book.resolve(found) if isinstance(found, Reference) else book.add(found)
+        if index is None and isinstance(found, Reference) and found.to == "organisation":
+            index = book.add(named_draft(parsed, head, span, lexicon))  # "the ministry", first
         if cand_index is not None:
             speaker_of[cand_index] = index
     return finish(book, candidates, claims, speaker_of)
