@@ -256,7 +256,11 @@ def find_attributions(
 def relative_subject(parsed: Any, cue: Cue | None) -> Span | None:
     if cue is None or cue.token >= len(parsed):
         return None
-    for child in parsed[cue.token].children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in RELATIVE_PRONOUNS:
+    verb = parsed[cue.token]
+    if verb.dep_ != "relcl":
+        return None
+    for child in verb.children:
+        relative = child.lower_ in RELATIVE_PRONOUNS and child.tag_ in ("WDT", "WP")
+        if child.dep_ in ("nsubj", "nsubjpass") and relative:
             return token_span(child)
     return None
