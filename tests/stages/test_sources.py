@@ -45,7 +45,7 @@ def test_attribution_cues_user_additions_and_bad_rows(tmp_path) -> None:
     assert load_lexicon(tmp_path).attribution_cues[("reckon", None)].forms == ("clause",)
     (folder / "attribution_cues.tsv").write_text("reckon\topinion\tclause\n", encoding="utf-8")
     load_lexicon.cache_clear()
-    with pytest.raises(ConfigError, match="attribution_cues.tsv line 1"):
+    with pytest.raises(ConfigError, match=r"attribution_cues\.tsv line 1"):
         load_lexicon(tmp_path)
     load_lexicon.cache_clear()
 

@@ -1,6 +1,6 @@
 """The sources stage: who is cited in the article, and who says each quote.
 
-Reads the parse (`doc.parsed`) and adds `doc.sources` and `doc.quotes`:
+Reads the parse (`doc.parsed`) and adds `doc.sources`, `doc.quotes` and `doc.attributions`:
 
 - Sources are outlets ("a report by the Reuters news agency"; also `article.outlet` when
   set), named people and bodies with role and affiliation ("Farhad Alaaldin, Foreign Affairs
@@ -11,6 +11,8 @@ Reads the parse (`doc.parsed`) and adds `doc.sources` and `doc.quotes`:
 - Quotes are direct (between quotation marks) or indirect (the clause of a reporting verb);
   each speaker is resolved to a Source, through pronouns ("he said") and phrases pointing
   back ("the outlet", "the company").
+- Attributions gather the quotes and add beliefs, intentions, findings, denials, questions
+  and statements without quotes (`attributions.py`); their speakers become Sources too.
 
 See docs/sources.md for the data files and the figures.
 """
