@@ -25,7 +25,18 @@ T = TypeVar("T")
 
 # Doc fields (and link marks) a stage may need or give. "article" is there from the start.
 FIELDS = frozenset(
-    {"article", "body", "parsed", "mentions", "places", "times", "sources", "quotes", "events"}
+    {
+        "article",
+        "body",
+        "parsed",
+        "mentions",
+        "places",
+        "times",
+        "sources",
+        "quotes",
+        "events",
+        "attributions",
+    }
 )
 
 

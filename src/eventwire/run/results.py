@@ -22,6 +22,7 @@ from eventwire.errors import InputError
 from eventwire.model import (
     Actor,
     Article,
+    Attribution,
     Count,
     Doc,
     Event,
@@ -118,8 +119,18 @@ def quote_of(row: dict[str, Any]) -> Quote:
     )  # fmt: skip
 
 
+def attribution_of(row: dict[str, Any]) -> Attribution:
+    return Attribution(
+        id=row["id"], kind=row["kind"], span=Span(row["char_start"], row["char_end"]),
+        content=tuple(Span(p["char_start"], p["char_end"]) for p in row["content"]),
+        source=row["source"], source_span=span(row["source_start"], row["source_end"]),
+        cue=span(row["cue_start"], row["cue_end"]), direct=bool(row["direct"]),
+        stage=row["stage"], quotes=tuple(row["quotes"]),
+    )  # fmt: skip
+
+
 RECORDS = {"mentions": mention_of, "places": place_of, "times": time_of, "sources": source_of,
-           "quotes": quote_of, "events": event_of}  # fmt: skip
+           "quotes": quote_of, "attributions": attribution_of, "events": event_of}  # fmt: skip
 
 
 def doc_of(article: dict[str, Any], records: dict[str, list[dict[str, Any]]]) -> ArticleResult:

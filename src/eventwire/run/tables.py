@@ -1,13 +1,14 @@
 """The Parquet tables `run` writes: eventwire/1 flattened, one file per table and partition.
 
 Under the output folder: `articles/`, `mentions/`, `places/`, `times/`, `sources/`,
-`quotes/`, `events/` and `errors/`, each holding `<partition>.parquet`. Every record row
-carries its article's `article_id` (the hash of the text, as the store keys articles) and
-its position (`pos`) among its kind in the article; spans are `char_start`/`char_end`
-offsets into the article's text, with the text they cover. Events keep their actors and
-recipients as lists of structs, and copy their place's name, country, admin1 and point in.
-Rows also keep what the JSON leaves out but the store needs (producing stage, actor rule,
-body spans), so that `eventwire ingest --parquet` rebuilds each doc exactly.
+`quotes/`, `attributions/`, `events/` and `errors/`, each holding `<partition>.parquet`.
+Every record row carries its article's `article_id` (the hash of the text, as the store
+keys articles) and its position (`pos`) among its kind in the article; spans are
+`char_start`/`char_end` offsets into the article's text, with the text they cover. Events
+keep their actors and recipients as lists of structs, and copy their place's name, country,
+admin1 and point in. Rows also keep what the JSON leaves out but the store needs (producing
+stage, actor rule, body spans), so that `eventwire ingest --parquet` rebuilds each doc
+exactly.
 
 A partition's files are written under temporary names and renamed, `articles/` last: a
 partition whose `articles/` file exists is finished (a rerun skips it).
@@ -66,6 +67,11 @@ SCHEMAS: dict[str, pa.Schema] = {
         *KEY, *SPAN, ("speaker", S), ("speaker_text", S), ("speaker_start", N),
         ("speaker_end", N), ("cue_text", S), ("cue_start", N), ("cue_end", N), ("direct", B),
         ("stage", S),
+    ]),
+    "attributions": pa.schema([
+        *KEY, ("kind", S), *SPAN, ("content", pa.list_(pa.struct(SPAN))), ("source", S),
+        ("source_text", S), ("source_start", N), ("source_end", N), ("cue_text", S),
+        ("cue_start", N), ("cue_end", N), ("direct", B), ("quotes", pa.list_(S)), ("stage", S),
     ]),
     "events": pa.schema([
         *KEY, ("type", S), ("plover_type", S), ("mode", S), ("context", pa.list_(S)),
@@ -178,6 +184,12 @@ def doc_rows(doc: Doc, item: Item) -> dict[str, list[dict[str, Any]]]:
             **span_cells(text, q.speaker_span, "speaker_"), **span_cells(text, q.cue, "cue_"),
             "direct": q.direct, "stage": q.stage,
         } for i, q in enumerate(doc.quotes)],
+        "attributions": [{
+            **keyed(i, r.id), "kind": r.kind, **span_cells(text, r.span),
+            "content": [span_cells(text, piece) for piece in r.content], "source": r.source,
+            **span_cells(text, r.source_span, "source_"), **span_cells(text, r.cue, "cue_"),
+            "direct": r.direct, "quotes": list(r.quotes), "stage": r.stage,
+        } for i, r in enumerate(doc.attributions)],
         "events": [{**keyed(i, e.id), **event_cells(text, e, places)}
                    for i, e in enumerate(doc.events)],
     }  # fmt: skip
