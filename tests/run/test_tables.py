@@ -72,3 +72,14 @@ def test_tables_folder_without_run_output_is_an_error(tmp_path):
 
     with pytest.raises(InputError, match="no eventwire run output"):
         ParquetResults(tmp_path)
+
+
+def test_tables_hold_every_field_of_a_doc():
+    import dataclasses
+
+    from eventwire.model import Doc
+    from eventwire.run.results import RECORDS
+
+    fields = {f.name for f in dataclasses.fields(Doc)}
+    # the article and its body are the articles table; the spaCy parse is never kept
+    assert set(RECORDS) | {"article", "body", "parsed"} == fields
