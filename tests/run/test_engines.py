@@ -84,6 +84,23 @@ def test_issue_15_dask_local_cluster_writes_what_the_local_engine_writes(jsonl_i
     assert tables(tmp_path / "dask") == tables(tmp_path / "local")
 
 
+def test_run_dask_at_an_address_uses_that_scheduler(jsonl_input, tmp_path):
+    from distributed import Client, LocalCluster
+
+    run_all(jsonl_input, tmp_path / "local", FAKE)
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1",
+                           dashboard_address="127.0.0.1:0")  # fmt: skip
+    with cluster, Client(cluster) as client:
+        settings = Settings(
+            **{**vars_of(FAKE), "engine": "dask", "address": cluster.scheduler_address}
+        )
+        reports = run_all(jsonl_input, tmp_path / "remote", settings)
+        done = client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.task_prefixes))
+    assert sum(r.articles for r in reports) == 22
+    assert done > 0  # the tasks ran on that scheduler
+    assert tables(tmp_path / "remote") == tables(tmp_path / "local")
+
+
 def test_run_output_loads_into_the_store_as_its_inputs_would(jsonl_input, tmp_path):
     from eventwire.ingest import Inputs, Workers, ingest
     from eventwire.run.results import ParquetResults
