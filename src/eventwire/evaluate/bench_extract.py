@@ -201,17 +201,19 @@ def format_bench(report: dict[str, Any]) -> str:
         f"{report['articles']} articles, {report['words']:,} words"
         f" ({report['errors']} per-article errors); engine partitions of"
         f" {report['partition_size']} articles; {load}",
-        f"  {'pass':<38} {'words/s':>8} {'seconds':>8} {'CPU s':>7} {'start-up s':>10}"
-        "  peak RSS MB per worker",
+        f"  {'pass':<38} {'words/s':>8} {'seconds':>8} {'CPU s':>7} {'cores':>5}"
+        f" {'start-up s':>10}  peak RSS MB per worker",
     ]
     for p in report["passes"]:
         startup = "" if p["startup_seconds"] is None else f"{p['startup_seconds']:.2f}"
         cpu = "" if p.get("cpu_seconds") is None else f"{p['cpu_seconds']:.1f}"
+        # cores used on average: below the workers' count, the machine's other work had them
+        cores = f"{p['cpu_seconds'] / p['seconds']:.2f}" if cpu and p["seconds"] else ""
         rss = ", ".join(str(m) for m in p["peak_rss_mb"])
         if p.get("pss_mb"):
             rss += " (PSS " + ", ".join(str(m) for m in p["pss_mb"]) + ")"
         lines.append(f"  {p['label']:<38} {p['words_per_second']:>8,} {p['seconds']:>8.1f}"
-                     f" {cpu:>7} {startup:>10}  {rss}")  # fmt: skip
+                     f" {cpu:>7} {cores:>5} {startup:>10}  {rss}")  # fmt: skip
     lines.append(f"  eventwire / spaCy alone (nlp.pipe): {report['ratio']}  (goal >= 0.8)")
     for name, value in report["efficiency"].items():
         lines.append(f"  scaling efficiency 1 -> 2 workers, {name}: {value['wall']}"
