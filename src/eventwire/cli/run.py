@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -62,18 +63,26 @@ def run_inputs_with_progress(
     from eventwire.run.engines import run_inputs
 
     counts = {"articles": 0, "failed": 0, "events": 0, "partitions": 0, "skipped": 0}
+    sizes: dict[str, int] = {}
     bar = tqdm(unit="article", file=sys.stderr, dynamic_ncols=True,
                disable=not sys.stderr.isatty())  # fmt: skip
+
+    def plan(partitions: Sequence[Any]) -> None:
+        sizes.update((p.id, p.size or 0) for p in partitions)
+        if all(p.size is not None for p in partitions):  # a WARC file: the rate only
+            bar.reset(total=sum(sizes.values()))
+
     try:
-        for report in run_inputs(patterns, output, settings):
+        for report in run_inputs(patterns, output, settings, plan=plan):
             if report.skipped:
                 counts["skipped"] += 1
+                bar.update(sizes.get(report.partition, 0))
                 continue
             counts["partitions"] += 1
             counts["articles"] += report.articles
             counts["failed"] += report.failed
             counts["events"] += report.events
-            bar.update(report.articles + report.failed)
+            bar.update(sizes.get(report.partition) or report.articles + report.failed)
             bar.set_postfix(partitions=counts["partitions"], failed=counts["failed"],
                             refresh=False)  # fmt: skip
     finally:

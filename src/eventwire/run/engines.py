@@ -24,7 +24,7 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,14 +88,21 @@ def load_on_dask(settings: Settings) -> dict[str, Any]:
 
 
 def run_inputs(
-    patterns: Sequence[str], output: Path, settings: Settings
+    patterns: Sequence[str],
+    output: Path,
+    settings: Settings,
+    *,
+    plan: Callable[[Sequence[Partition]], None] | None = None,
 ) -> Iterator[PartitionReport]:
     """Run the pipeline over the inputs the glob patterns name, writing Parquet tables
     under `output`; one report per partition (those finished before first, as skipped),
-    in the order they finish. A generator: the caller draws progress."""
+    in the order they finish. A generator: the caller draws progress (`plan` is given the
+    partitions before the work starts)."""
     if settings.address and settings.engine != "dask":
         raise ConfigError("--address names a Dask scheduler: give it with --engine dask")
     partitions = list_partitions(patterns, size=settings.partition_size)
+    if plan is not None:
+        plan(partitions)
     output.mkdir(parents=True, exist_ok=True)
     remove_leftovers(output)
     todo = []
