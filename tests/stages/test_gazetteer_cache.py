@@ -108,6 +108,23 @@ def test_gazetteer_cache_key_follows_the_users_place_files(tmp_path):
     assert builds == [lexicons, None]
 
 
+def test_gazetteer_cache_keeps_the_newest_files_only(tmp_path):
+    import os
+
+    from eventwire.stages.s4_places.gazetteer_cache import KEEP_FILES
+
+    for age in range(5):
+        old = tmp_path / f"gazetteer-old{age}.bin"
+        old.write_bytes(b"x")
+        os.utime(old, (1_000_000 - age, 1_000_000 - age))
+    cached_gazetteer(None, tmp_path, build=small_gazetteer)
+    kept = sorted(p.name for p in tmp_path.glob("gazetteer-*.bin"))
+    assert len(kept) == KEEP_FILES
+    assert f"gazetteer-{cache_key(None)[:24]}.bin" in kept
+    assert "gazetteer-old0.bin" in kept
+    assert "gazetteer-old4.bin" not in kept
+
+
 def test_gazetteer_cache_damaged_file_is_rebuilt(tmp_path):
     cached_gazetteer(None, tmp_path, build=small_gazetteer)
     [path] = tmp_path.glob("gazetteer-*.bin")
