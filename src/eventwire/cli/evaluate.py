@@ -22,17 +22,35 @@ def eval_group() -> None:
     """Score eventwire on a gold set (PLOVER, factuality, timex, geo, quotes)."""
 
 
+def parse_fold(value: str | None) -> tuple[int, int] | None:
+    if not value:
+        return None
+    k, sep, n = value.partition("/")
+    if not (sep and k.isdigit() and n.isdigit() and 0 <= int(k) < int(n)):
+        raise click.BadParameter("give K/N with 0 <= K < N, e.g. 0/5", param_hint="--fold")
+    return int(k), int(n)
+
+
 @eval_group.command(name="plover")
 @FILE_ARGUMENT
 @JSON_OPTION
-def eval_plover(file, as_json):
+@click.option(
+    "--fold",
+    metavar="K/N",
+    default=None,
+    help="Score only fold K of N of the sentences (a stable hash of each text decides).",
+)
+def eval_plover(file, as_json, fold):
     """Score event types and actor countries on PLOVER gold records (JSON Lines).
 
-    Example: eventwire eval plover tests/data/plover/dev.jsonl
+    Every event that `extract` emits by default counts.
+
+    Example: eventwire eval plover tests/data/plover/dev.jsonl --fold 0/5
     """
     from eventwire.evaluate.plover import format_scores, score
 
-    print_report(lambda: score(file), format_scores, as_json=as_json)
+    folds = parse_fold(fold)
+    print_report(lambda: score(file, fold=folds), format_scores, as_json=as_json)
 
 
 @eval_group.command(name="factuality")

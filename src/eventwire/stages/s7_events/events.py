@@ -32,11 +32,12 @@ from eventwire.stages.s7_events.arguments import (
 from eventwire.stages.s7_events.modality import (
     Modality,
     find_modality,
+    lemma_forms,
     passes,
-    salience_of,
     token_span,
 )
-from eventwire.stages.s7_events.triggers import Reading, reading_for
+from eventwire.stages.s7_events.salience import salience_of
+from eventwire.stages.s7_events.triggers import NO_EVENT, Reading, reading_for
 from eventwire.stages.s7_events.vocabulary import load_vocabulary
 
 STAGE = "events/1"
@@ -160,6 +161,61 @@ def is_event_object(tok: Any, by_index: dict[int, Candidate]) -> bool:
     return gov is not None and gov.reading is not None and not gov.is_noun
 
 
+# Dependency labels of tokens that are never triggers: modifiers inside a name or noun phrase,
+# and function words the tagger calls verbs ("according to", "provided that").
+NON_TRIGGER_DEPS = frozenset({"amod", "compound", "prep", "mark", "cc", "aux", "auxpass", "case"})
+# PLOVER categories that need a recipient (PLOVER manual): without one, a reading derived
+# from CAMEO is not trusted.
+RECIPIENT_NEEDED = frozenset({"COOPERATE", "AID", "SANCTION"})
+
+
+def yields_to_its_complement(
+    cand: Candidate, by_index: dict[int, Candidate], light_verbs: frozenset[str]
+) -> bool:
+    """A verb known only from the CAMEO dictionary's default reading (no pattern) yields to
+    the event it governs ("prepared to resume shelling" is the shelling), and a light verb's
+    default never counts ("issued a reminder", "staged a rally": the object decides)."""
+    reading = cand.reading
+    if reading is None or not reading.derived or has_words(reading.condition):
+        return False
+    tok = cand.token
+    if lemma_forms(tok) & light_verbs:
+        return True  # "issue", "stage", "hold": the object says what happened
+    for child in tok.children:  # "came to an agreement": the agreement
+        nouns = [child] if child.dep_ in {"dobj", "obj"} else []
+        nouns += [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+        if any(n.i in by_index and by_index[n.i].is_noun for n in nouns):
+            return True
+    if reading.condition is not None:
+        return False
+    complements = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp"}]
+    if (reading.cameo or "").startswith("03") and not complements:
+        return True  # CAMEO 03x is an intent: "prepared to negotiate", not "trained hackers"
+    todo = list(complements)
+    while todo:  # "prepared to resume shelling": the shelling, through "resume"
+        child = todo.pop()
+        other = by_index.get(child.i)
+        if other is not None and other.reading is not None:
+            return True
+        todo += [c for c in child.children if c.dep_ in {"xcomp", "ccomp", "dobj"}]
+    return False
+
+
+def has_words(condition: str | None) -> bool:
+    """Whether a reading's condition names the words of a phrase (not only a preposition)."""
+    return condition is not None and any(k in condition for k in ("objw=", "ppw=", "subjw="))
+
+
+def has_needed_arguments(cand: Candidate, event: Event) -> bool:
+    """PETRARCH codes a dictionary pattern only with its actors found: a reading derived from
+    CAMEO needs an actor, and a recipient where PLOVER's category needs one."""
+    if cand.reading is None or not cand.reading.derived:
+        return True
+    if not any(a.country or a.sector for a in event.actors):
+        return False
+    return event.type not in RECIPIENT_NEEDED or bool(event.recipients)
+
+
 def folded_type(event_type: str, modality: str, rule: str) -> tuple[str, str]:
     if modality == "negated" and rule == "neg-refusal":
         return "REJECT", "plover:refusal"
@@ -190,14 +246,23 @@ class EventStage:
         events: list[Event] = []
         for sent in doc.parsed.sents:
             events += self.sentence_events(doc, sent, index, first_id=len(events) + 1)
-        return replace(doc, events=tuple(events))
+        if self.scope == "plover":
+            # what a user counts: the sentences' own reports, not background restated in
+            # relative, adverbial or purpose clauses (`--events all` keeps those too)
+            events = [e for e in events if e.salience == "main"]
+        numbered = tuple(replace(e, id=f"e{n}") for n, e in enumerate(events, start=1))
+        return replace(doc, events=numbered)
 
     def candidates(self, doc: Doc, sent: Any, index: MentionIndex) -> list[Candidate]:
         found: list[Candidate] = []
         for tok in sent:
-            if tok.dep_ in {"amod", "compound"} or not doc.in_body(token_span(tok)):
+            if tok.dep_ in NON_TRIGGER_DEPS or not doc.in_body(token_span(tok)):
                 continue
             reading = reading_for(tok, self.triggers)
+            if reading is not None and reading.type == NO_EVENT:
+                reading = None  # a pattern that says this use is no event ("release a report")
+                if self.scope != "all":
+                    continue
             if reading is not None:
                 is_noun = tok.pos_ in {"NOUN", "PROPN"}
                 if is_noun and not is_eventive_noun(
@@ -217,6 +282,8 @@ class EventStage:
         by_index = {c.token.i: c for c in found}
         kept = []
         for cand in found:
+            if yields_to_its_complement(cand, by_index, self.cues.object_light_verbs):
+                continue
             if cand.is_noun:
                 verb = cand.token.head.head if cand.token.dep_ == "pobj" else cand.token.head
                 gov = by_index.get(verb.i)
@@ -237,6 +304,11 @@ class EventStage:
         if not cands:
             return []
         by_index = {c.token.i: c for c in cands}
+        plan_nouns = self.cues.of("noun")
+        content_heads = frozenset(
+            [c.token.i for c in cands if c.is_noun]
+            + [t.i for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in plan_nouns]
+        )
         sentence = sentence_span(sent)
         modalities: dict[int, Modality] = {}
         previous: Modality | None = None
@@ -276,7 +348,7 @@ class EventStage:
                 args = verb_arguments(tok, index, sent.start_char, self.cues)
             modality = modalities[tok.i]
             args = self.complete_arguments(tok, reading, args, modality, events, index)
-            salience = salience_of(tok)
+            salience = salience_of(tok, content_heads=content_heads)
             if cand.is_noun and is_event_object(tok, by_index):
                 # "rejected the U.S. request", "condemned the attack": PLOVER codes the verb
                 salience = "background"
@@ -293,7 +365,8 @@ class EventStage:
                     salience=salience,
                 )
             )
-        return self.share_recipients(events, cands, by_index)
+        shared = self.share_recipients(events, cands, by_index)
+        return [e for c, e in zip(cands, shared, strict=True) if has_needed_arguments(c, e)]
 
     def share_recipients(
         self, events: list[Event], cands: list[Candidate], by_index: dict[int, Candidate]

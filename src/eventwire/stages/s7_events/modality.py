@@ -77,24 +77,6 @@ STOP_PREPOSITIONS = frozenset(
 MAX_STEPS = 10
 
 
-BACKGROUND_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "npadvmod", "parataxis"})
-
-
-def salience_of(trigger: Any) -> str:
-    """ "background" when the trigger sits in a relative, adverbial or purpose clause or in
-    an adjunct phrase of time or cause; else "main"."""
-    cur = trigger
-    for _ in range(MAX_STEPS * 2):
-        if cur.head.i == cur.i:
-            return "main"
-        if cur.dep_ in BACKGROUND_DEPS:
-            return "background"
-        if cur.dep_ == "prep" and cur.lower_ in STOP_PREPOSITIONS | {"over"}:
-            return "background"
-        cur = cur.head
-    return "main"
-
-
 def passes(tok: Any) -> bool:
     """Whether the walk may go from `tok` up to its head."""
     if tok.head.i == tok.i or tok.dep_ not in PASS_DEPS:
