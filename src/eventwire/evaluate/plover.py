@@ -23,11 +23,11 @@ from typing import Any
 from eventwire.api import make_article
 from eventwire.errors import InputError
 from eventwire.model import Doc, Event
-from eventwire.pipeline import Pipeline
+from eventwire.pipeline import Pipeline, build_pipeline
+from eventwire.settings import Settings
 
 # The gold set codes Japan as JAP; everything else is ISO alpha-3.
 CODE_FIXES = {"JAP": "JPN"}
-PIPELINE_STAGES = ("body", "parse", "actors", "events")
 
 
 @dataclass
@@ -157,7 +157,7 @@ def score(
 ) -> PloverScores:
     """Score on the gold records (all of them, or fold K of N of their sentences)."""
     gold = [s for s in load_gold(path) if in_fold(s.text, fold)]
-    pipe = pipeline or Pipeline.from_names(PIPELINE_STAGES)
+    pipe = pipeline or build_pipeline(Settings())  # what `extract` runs by default
     tp = fp = fn = 0
     per_type: dict[str, Counter[str]] = defaultdict(Counter)
     actor_hits = Counter[str]()

@@ -149,7 +149,13 @@ def owner_of(tok: Any, index: MentionIndex) -> Actor | None:
     return None
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
 def actor_for(tok: Any, index: MentionIndex, sentence_start: int, cues: Cues) -> Actor | None:
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
+        # "the rebels, who attacked the town": the noun the clause is about
+        return actor_for(tok.head.head, index, sentence_start, cues)
     if tok.lower_ in QUANTITY_HEADS or tok.pos_ == "NUM":
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -265,6 +271,12 @@ def verb_subjects(tok: Any) -> tuple[list[Any], str]:
         return verb_subjects(head)[0], "actor:clause-subject"
     if tok.dep_ in {"relcl", "acl"} and head.i != tok.i:
         return [head], "actor:relcl"
+    if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in {"of", "for", "with"}:
+        # "accused the rebels of attacking", "blamed X for shelling": the one accused
+        verb = head.head
+        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        if objects and verb.pos_ in {"VERB", "AUX"}:
+            return objects, "actor:accused-object"
     return [], "actor:none"
 
 
@@ -318,7 +330,31 @@ def verb_arguments(tok: Any, index: MentionIndex, sentence_start: int, cues: Cue
         ]
     if recipients:
         rules.append("recipient:object")
+    else:
+        # "hacked into the computers of South Korean officers", "seized the property of X":
+        # the owner of what the verb acts on
+        owners = [o for t in recipient_tokens for o in owner_tokens(t, index)]
+        recipients = [a for a in actors_of(owners, index, sentence_start, cues) if a not in actors]
+        if recipients:
+            rules.append("recipient:owner-of-object")
     return Arguments(tuple(actors), tuple(recipients), tuple(rules))
+
+
+def owner_tokens(tok: Any, index: MentionIndex, depth: int = 2) -> list[Any]:
+    """The possessor and "of" objects of a phrase that is no actor itself, one or two levels
+    down ("the computers of X", "X's property", "the homes of X's citizens")."""
+    if depth == 0 or index.covering(tok) is not None:
+        return []
+    found: list[Any] = []
+    for child in tok.children:
+        if child.dep_ == "poss":
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    found.append(grand)
+                    found += owner_tokens(grand, index, depth - 1)
+    return found
 
 
 def noun_arguments(

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from eventwire.model import Doc, Event, Place, Span
+from eventwire.stages.s8_links.place_recipients import locate_actors, with_place_recipient
 
 SPECIFICITY = {
     "facility": 0,
@@ -65,7 +66,13 @@ class EventPlaceStage:
         if not doc.events or not doc.places or doc.parsed is None:
             return doc
         places = [p for p in doc.places if not p.metonym]
-        events = tuple(link_event(doc.parsed, e, places) for e in doc.events)
+        by_id = {p.id: p for p in places}
+        all_places = list(doc.places)
+        linked = (link_event(doc.parsed, e, places) for e in doc.events)
+        events = tuple(
+            with_place_recipient(locate_actors(e, all_places, doc.article.text), by_id)
+            for e in linked
+        )
         return replace(doc, events=events)
 
 
