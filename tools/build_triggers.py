@@ -18,7 +18,7 @@ What is kept:
   object ("release PRISONERS" -> RETREAT, "release a STATEMENT" -> no event), a particle
   ("set OFF"), a prepositional phrase ("appear (IN COURT)"), or a subject before the verb
   ("&MILITARY * rush") -> a conditioned reading, listed before the verb's unconditioned one.
-  A pattern whose code maps to no PLOVER category (including `[---]`) becomes a reading of
+  A pattern whose code is the null code `[---]` or a statement (01x) becomes a reading of
   type NONE: it stops the verb's default reading ("released a report" is no RETREAT).
 
 Run: .venv/bin/python tools/build_triggers.py [/path/to/shared/lexicons]
@@ -77,16 +77,29 @@ def read_plover_table(path: Path) -> dict[str, Plover]:
     return table
 
 
+# CAMEO's roots with no PLOVER category: public statements (01) and appeals (02)
+UNCODED_ROOTS = ("01", "02")
+
+
 def plover_of(code: str, table: dict[str, Plover]) -> Plover | None:
-    """The PLOVER category of a CAMEO code: its own row, else its 3-digit parent's. The
-    2-digit roots (01, 02: statements and appeals) have no row, so they give None."""
+    """The PLOVER category of a CAMEO code: its own row, else its 3-digit parent's, else its
+    2-digit root's (the table's "17: COERCE" lines). Statements and appeals give None."""
     code = code.strip()
-    if not code.isdigit():
+    if not code.isdigit() or code.startswith(UNCODED_ROOTS):
         return None
-    for size in (len(code), 3):
-        if code[:size] in table and size >= 3:
-            return table[code[:size]]
+    for size in (len(code), 3, 2):
+        if code[:size] in table:
+            found = table[code[:size]]
+            return found if size > 2 else Plover(found.type, "-")
     return None
+
+
+def is_no_event(code: str) -> bool:
+    """Whether a pattern's code says the use is no event: the null code, or a statement
+    ("released a statement" is 010). Appeals (02) are left open: PLOVER's coders code some
+    as requests."""
+    code = code.strip()
+    return code in {"---", ""} or code.startswith("01")
 
 
 def primary_code(cell: str) -> str:
@@ -245,6 +258,8 @@ def build(lexicons: Path) -> tuple[list[Reading], dict[str, set[str]], set[str]]
             for condition, pcode in ordered:
                 full = f"particle={particle}&{condition}" if particle else condition
                 found = plover_of(pcode, table)
+                if found is None and not is_no_event(pcode):
+                    continue  # an appeal: neither an event nor a sure non-event
                 kind = found.type if found else "NONE"
                 mode = found.mode if found else "-"
                 readings.append(Reading(lemma, kind, mode, full, pcode))

@@ -21,6 +21,7 @@ from typing import Any
 from eventwire.errors import ConfigError
 from eventwire.model import Actor, Doc, Event, Span
 from eventwire.stages.s7_events.arguments import (
+    MESSAGES,
     Arguments,
     MentionIndex,
     count_of,
@@ -29,6 +30,7 @@ from eventwire.stages.s7_events.arguments import (
     speaker_actor,
     verb_arguments,
 )
+from eventwire.stages.s7_events.folding import folded_type
 from eventwire.stages.s7_events.modality import (
     Modality,
     find_modality,
@@ -47,8 +49,6 @@ SCOPES = ("plover", "all")
 # ("protesters stormed the US embassy"), so it is not lent to an actor without one.
 CROSS_BORDER = frozenset({"ASSAULT", "SANCTION", "MOBILIZE", "THREATEN", "AID", "COOPERATE"})
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
-FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 SKIP_OTHER_LEMMAS = frozenset({"be", "have", "do", "get", "seem", "appear", "become"})
 # A verb that reports an event's occurrence also names it ("reach an agreement", "hold talks"):
 # the noun then adds no event of its own.
@@ -170,7 +170,10 @@ RECIPIENT_NEEDED = frozenset({"COOPERATE", "AID", "SANCTION"})
 
 
 def yields_to_its_complement(
-    cand: Candidate, by_index: dict[int, Candidate], light_verbs: frozenset[str]
+    cand: Candidate,
+    by_index: dict[int, Candidate],
+    light_verbs: frozenset[str],
+    index: MentionIndex,
 ) -> bool:
     """A verb known only from the CAMEO dictionary's default reading (no pattern) yields to
     the event it governs ("prepared to resume shelling" is the shelling), and a light verb's
@@ -180,7 +183,11 @@ def yields_to_its_complement(
         return False
     tok = cand.token
     if lemma_forms(tok) & light_verbs:
-        return True  # "issue", "stage", "hold": the object says what happened
+        # "issued a reminder", "staged a rally": a thing as object says what happened; an
+        # actor as object leaves the verb its own sense ("ordered Menem to appear")
+        objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+        if objects and not any(index.covering(o) for o in objects):
+            return True
     for child in tok.children:  # "came to an agreement": the agreement
         nouns = [child] if child.dep_ in {"dobj", "obj"} else []
         nouns += [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
@@ -201,6 +208,23 @@ def yields_to_its_complement(
     return False
 
 
+def is_nominal_use(tok: Any) -> bool:
+    """A verb form standing as a noun phrase ("the wounded", "the accused")."""
+    return tok.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"} and any(
+        c.dep_ == "det" for c in tok.children
+    )
+
+
+def as_other(event: Event) -> Event:
+    return replace(
+        event,
+        type="OTHER",
+        plover_type="OTHER",
+        mode=None,
+        trace=(*event.trace, "derived-reading:no-arguments"),
+    )
+
+
 def has_words(condition: str | None) -> bool:
     """Whether a reading's condition names the words of a phrase (not only a preposition)."""
     return condition is not None and any(k in condition for k in ("objw=", "ppw=", "subjw="))
@@ -214,18 +238,6 @@ def has_needed_arguments(cand: Candidate, event: Event) -> bool:
     if not any(a.country or a.sector for a in event.actors):
         return False
     return event.type not in RECIPIENT_NEEDED or bool(event.recipients)
-
-
-def folded_type(event_type: str, modality: str, rule: str) -> tuple[str, str]:
-    if modality == "negated" and rule == "neg-refusal":
-        return "REJECT", "plover:refusal"
-    if modality == "planned" and event_type in COOPERATIVE:
-        return "AGREE", "plover:planned-cooperation"
-    if (modality == "planned" and event_type in FORCEFUL) or modality == "threatened":
-        return "THREATEN", "plover:announced-force"
-    if modality == "requested":
-        return "REQUEST", "plover:requested"
-    return event_type, "plover:same"
 
 
 class EventStage:
@@ -258,6 +270,8 @@ class EventStage:
         for tok in sent:
             if tok.dep_ in NON_TRIGGER_DEPS or not doc.in_body(token_span(tok)):
                 continue
+            if tok.pos_ == "VERB" and is_nominal_use(tok):
+                continue  # "evacuated the wounded": a participle used as a noun
             reading = reading_for(tok, self.triggers)
             if reading is not None and reading.type == NO_EVENT:
                 reading = None  # a pattern that says this use is no event ("release a report")
@@ -282,7 +296,9 @@ class EventStage:
         by_index = {c.token.i: c for c in found}
         kept = []
         for cand in found:
-            if yields_to_its_complement(cand, by_index, self.cues.object_light_verbs):
+            if yields_to_its_complement(cand, by_index, self.cues.object_light_verbs, index):
+                if self.scope == "all" and not cand.is_noun:
+                    kept.append(Candidate(cand.token, None, is_noun=False))
                 continue
             if cand.is_noun:
                 verb = cand.token.head.head if cand.token.dep_ == "pobj" else cand.token.head
@@ -304,10 +320,17 @@ class EventStage:
         if not cands:
             return []
         by_index = {c.token.i: c for c in cands}
-        plan_nouns = self.cues.of("noun")
+        # nouns whose clause is their content: event nouns, plan nouns ("a deal which would
+        # see ..."), and messages ("a reminder that it must cooperate")
+        plan_nouns = self.cues.of("noun").keys() | MESSAGES
         content_heads = frozenset(
             [c.token.i for c in cands if c.is_noun]
             + [t.i for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in plan_nouns]
+        )
+        # event nouns that are the object of an event verb ("rejected the U.S. request"):
+        # background, and so is their content ("... request to interrogate detainees")
+        objects = frozenset(
+            c.token.i for c in cands if c.is_noun and is_event_object(c.token, by_index)
         )
         sentence = sentence_span(sent)
         modalities: dict[int, Modality] = {}
@@ -348,8 +371,8 @@ class EventStage:
                 args = verb_arguments(tok, index, sent.start_char, self.cues)
             modality = modalities[tok.i]
             args = self.complete_arguments(tok, reading, args, modality, events, index)
-            salience = salience_of(tok, content_heads=content_heads)
-            if cand.is_noun and is_event_object(tok, by_index):
+            salience = salience_of(tok, content_heads=content_heads, background=objects)
+            if tok.i in objects:
                 # "rejected the U.S. request", "condemned the attack": PLOVER codes the verb
                 salience = "background"
             plover_type, plover_rule = plover_of(cand)
@@ -366,7 +389,13 @@ class EventStage:
                 )
             )
         shared = self.share_recipients(events, cands, by_index)
-        return [e for c, e in zip(cands, shared, strict=True) if has_needed_arguments(c, e)]
+        kept: list[Event] = []
+        for cand, event in zip(cands, shared, strict=True):
+            if has_needed_arguments(cand, event):
+                kept.append(event)
+            elif self.scope == "all":  # an untrusted dictionary reading: an action, untyped
+                kept.append(as_other(event))
+        return kept
 
     def share_recipients(
         self, events: list[Event], cands: list[Candidate], by_index: dict[int, Candidate]
@@ -401,7 +430,7 @@ class EventStage:
         """Fill actors the clause leaves implicit."""
         if reading is None:
             return args
-        if modality.rule in {"modal:must", "modal:should"}:
+        if modality.rule.split("+")[0] in {"modal:must", "modal:should"}:
             # "X said Y must withdraw": X asks, Y is asked
             speaker = speaker_actor(tok, index, self.cues)
             if speaker is not None and speaker not in args.actors:

@@ -8,7 +8,8 @@ and the default output holds only those (`--events all` keeps the background too
 Some clauses are content, not background: a clause on a plan or event noun says what the
 plan or event is ("a deal which would see troops pull out"); a clause on the head of a
 sentence with no verb of its own is that sentence's report (a headline: "Four killed in air
-strike"); and "followed by" / "preceded by" lists another event of the report.
+strike"); "followed by" / "preceded by" lists another event of the report; and a
+participle clause after its verb says what the act did ("opened fire, killing one").
 """
 
 from __future__ import annotations
@@ -20,6 +21,20 @@ from eventwire.stages.s7_events.modality import MAX_STEPS, SEQUENCE_VERBS, STOP_
 BACKGROUND_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "npadvmod", "parataxis"})
 CLAUSE_ON_NOUN = frozenset({"relcl", "acl"})
 NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
+# participles that give an act's grounds or words, not a further act
+REASON_VERBS = frozenset({"cite", "say", "add", "note", "claim", "argue", "explain", "state"})
+
+
+def is_consequence(tok: Any) -> bool:
+    """A participle clause after its verb, with no subordinating word: "opened fire, killing
+    one person and arresting 12" reports what the act did, not its background."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i < tok.head.i:
+        return False
+    # its own subject or a subordinating word makes it another clause; "citing", "saying"
+    # only give the act's reason or words
+    if tok.lemma_.lower() in REASON_VERBS:
+        return False
+    return not any(c.dep_ in {"mark", "aux", "nsubj", "nsubjpass"} for c in tok.children)
 
 
 def is_verbless_root(tok: Any) -> bool:
@@ -27,19 +42,30 @@ def is_verbless_root(tok: Any) -> bool:
     return tok.head.i == tok.i and tok.pos_ in NOMINAL
 
 
-def salience_of(trigger: Any, *, content_heads: frozenset[int] = frozenset()) -> str:
+def salience_of(
+    trigger: Any,
+    *,
+    content_heads: frozenset[int] = frozenset(),
+    background: frozenset[int] = frozenset(),
+) -> str:
     """ "main" or "background" for the event whose trigger is `trigger`; `content_heads` are
-    the token indices of event and plan nouns, whose clauses are their content."""
+    the token indices of event and plan nouns, whose clauses are their content, and
+    `background` those of event nouns already known to be background (their content is too)."""
     cur = trigger
     for _ in range(MAX_STEPS * 2):
         head = cur.head
         if head.i == cur.i:
             return "main"
         if cur.dep_ in CLAUSE_ON_NOUN and (head.i in content_heads or is_verbless_root(head)):
+            if head.i in background:
+                return "background"
             cur = head
             continue
         if cur.dep_ in {"acl", "advcl"} and cur.lemma_.lower() in SEQUENCE_VERBS:
             cur = head  # "X by 2025, followed by the withdrawal of Y": a list of events
+            continue
+        if is_consequence(cur):
+            cur = head  # "police opened fire, killing one person": what the act did
             continue
         if cur.dep_ in BACKGROUND_DEPS:
             return "background"

@@ -96,10 +96,22 @@ def load_triggers(user_dir: Path | None = None) -> Triggers:
 
 
 def overridden(readings: list[Reading]) -> tuple[Reading, ...]:
-    """A lemma's readings, where the project's (or a user's) verb readings replace the CAMEO
-    ones: the curated table overrides the derived one, part of speech by part of speech."""
-    curated_verb = any("V" in r.pos for r in readings if not r.derived)
-    return tuple(r for r in readings if not (r.derived and curated_verb))
+    """A lemma's readings in the order they are tried: the curated ones (a user's, then the
+    project's) with a condition; CAMEO's patterns that say a use is no event ("released a
+    statement", "released a report"); the curated readings without a condition; CAMEO's
+    other patterns; and CAMEO's default reading of a verb only where the curated table has no
+    verb reading of that lemma (the curated table overrides the derived one)."""
+    curated = [r for r in readings if not r.derived]
+    curated_verb = any("V" in r.pos for r in curated)
+    patterns = [r for r in readings if r.derived and r.condition is not None]
+    defaults = [r for r in readings if r.derived and r.condition is None and not curated_verb]
+    if not curated:
+        return tuple(patterns + defaults)
+    specific = [r for r in curated if r.condition is not None]
+    general = [r for r in curated if r.condition is None]
+    stops = [r for r in patterns if r.type == NO_EVENT]
+    others = [r for r in patterns if r.type != NO_EVENT]
+    return tuple(specific + stops + general + others + defaults)
 
 
 def check_condition(condition: str, classes: dict[str, frozenset[str]], where: str) -> None:
