@@ -179,10 +179,18 @@ def yields_to_its_complement(
     the event it governs ("prepared to resume shelling" is the shelling), and a light verb's
     default never counts ("issued a reminder", "staged a rally": the object decides)."""
     reading = cand.reading
-    if reading is None or not reading.derived or has_words(reading.condition):
+    if reading is None or not reading.derived:
         return False
     tok = cand.token
-    if lemma_forms(tok) & light_verbs:
+    light = bool(lemma_forms(tok) & light_verbs)
+    if light and any(
+        c.dep_ in {"dobj", "obj"} and c.i in by_index and by_index[c.i].is_noun
+        for c in tok.children
+    ):
+        return True  # "staged demonstrations", "began a hunger strike": the noun is the event
+    if has_words(reading.condition):
+        return False
+    if light:
         # "issued a reminder", "staged a rally": a thing as object says what happened; an
         # actor as object leaves the verb its own sense ("ordered Menem to appear")
         objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
@@ -320,12 +328,12 @@ class EventStage:
         if not cands:
             return []
         by_index = {c.token.i: c for c in cands}
-        # nouns whose clause is their content: event nouns, plan nouns ("a deal which would
-        # see ..."), and messages ("a reminder that it must cooperate")
+        # nouns whose clause is their content: plans ("a deal which would see ...", "a call
+        # to withdraw") and messages ("a reminder that it must cooperate"); the clause of
+        # another event noun is its purpose or background ("a strike to demand ...")
         plan_nouns = self.cues.of("noun").keys() | MESSAGES
         content_heads = frozenset(
-            [c.token.i for c in cands if c.is_noun]
-            + [t.i for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in plan_nouns]
+            t.i for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in plan_nouns
         )
         # event nouns that are the object of an event verb ("rejected the U.S. request"):
         # background, and so is their content ("... request to interrogate detainees")

@@ -5,8 +5,8 @@ town, which rebels seized last year"; "after months of fighting"; "to demand ref
 in an adjunct of time or cause ("in protest of the arrest"). PLOVER codes the main events,
 and the default output holds only those (`--events all` keeps the background too).
 
-Some clauses are content, not background: a clause on a plan or event noun says what the
-plan or event is ("a deal which would see troops pull out"); a clause on the head of a
+Some clauses are content, not background: a clause on a plan or message noun says what the
+plan or message is ("a deal which would see troops pull out"); a clause on the head of a
 sentence with no verb of its own is that sentence's report (a headline: "Four killed in air
 strike"); "followed by" / "preceded by" lists another event of the report; and a
 participle clause after its verb says what the act did ("opened fire, killing one").
@@ -49,8 +49,8 @@ def salience_of(
     background: frozenset[int] = frozenset(),
 ) -> str:
     """ "main" or "background" for the event whose trigger is `trigger`; `content_heads` are
-    the token indices of event and plan nouns, whose clauses are their content, and
-    `background` those of event nouns already known to be background (their content is too)."""
+    the token indices of plan and message nouns, whose clauses are their content, and
+    `background` those of nouns already known to be background (their content is too)."""
     cur = trigger
     for _ in range(MAX_STEPS * 2):
         head = cur.head
