@@ -223,6 +223,27 @@ def is_nominal_use(tok: Any) -> bool:
     )
 
 
+GENERIC_SUBJECTS = frozenset({"you", "one"})
+
+
+def generic_subject(tok: Any) -> Any | None:
+    """The subject "you" or "one" of a verb: an address or a generalisation."""
+    for child in tok.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in GENERIC_SUBJECTS:
+            return child
+    return None
+
+
+def question_clauses(sent: Any) -> dict[int, Any]:
+    """Token index -> the question mark of the question clause holding it."""
+    found: dict[int, Any] = {}
+    for tok in sent:
+        if tok.text == "?" and tok.head.i != tok.i:
+            for inner in tok.head.subtree:
+                found.setdefault(inner.i, tok)
+    return found
+
+
 def as_other(event: Event) -> Event:
     return replace(
         event,
@@ -343,8 +364,17 @@ class EventStage:
         sentence = sentence_span(sent)
         modalities: dict[int, Modality] = {}
         previous: Modality | None = None
+        questions = question_clauses(sent)
         for cand in cands:
             modality = find_modality(cand.token, cues=self.cues, previous=previous)
+            mark = questions.get(cand.token.i)
+            if mark is not None and modality.value == "occurred":
+                # "Did the army shell the town?": asked, not reported
+                modality = Modality("hypothetical", token_span(mark), "question")
+            generic = generic_subject(cand.token)
+            if generic is not None and modality.value == "occurred":
+                # "you're fighting a losing war": said to someone, or of anyone; no report
+                modality = Modality("hypothetical", token_span(generic), "generic-subject")
             modalities[cand.token.i] = modality
             if cand.reading is not None:
                 previous = modality

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.model import Span
+from eventwire.stages.s7_events.phrases import asks_a_question
 
 # The cue words (governing verbs, adjectives and nouns; modals; adverbs; conditional marks),
 # the reporting verbs and the light verbs are data: `data/events/modality.tsv`,
@@ -42,6 +43,8 @@ class Cues:
 
 
 SEQUENCE_VERBS = frozenset({"follow", "precede"})
+# verbs that introduce questions as well as demands ("asked whether" is no request)
+QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "question"})
 # Modals that, under a past reporting verb, report an intention ("said it would withdraw").
 FUTURE_MODALS = frozenset({"would", "will", "shall", "'ll", "wo"})
 # Dependency labels through which a governor passes its modality down.
@@ -189,6 +192,8 @@ def governor_cue(cur: Any, cues: Cues) -> tuple[str, str] | None:
             if child.dep_ == "nsubj" and child.lemma_.lower() in nouns:
                 noun = child.lemma_.lower()
                 return nouns[noun], f"governor:{noun}"
+    if cur.pos_ in {"VERB", "AUX"} and lemma in QUESTION_VERBS and asks_a_question(cur):
+        return "hypothetical", f"question:{lemma}"  # "asked whether Iran would attack"
     if cur.pos_ in {"VERB", "AUX"} and lemma in verbs:
         return verbs[lemma], f"governor:{lemma}"
     if cur.pos_ == "ADJ" and lemma in adjectives:

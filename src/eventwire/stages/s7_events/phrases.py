@@ -5,7 +5,9 @@ category ("release PRISONERS" is a release, "release a STATEMENT" no event).
 - `subjw=SPEC`: its subject phrase;
 - `ppw=PREP:SPEC`: the object of one of its prepositional phrases ("appear IN COURT");
 - `particle=WORD`: its particle ("set OFF", "press ON"): a `prt` child, or the word right
-  after the verb attached to it.
+  after the verb attached to it;
+- `question`: the verb introduces a question ("asked whether", "asked if", "asked what",
+  "asked about"), not a demand.
 
 SPEC is `a+b|c`: alternatives separated by `|`, each a set of words joined by `+` that must
 all be in the phrase (its head noun and that noun's compound and adjective modifiers, as
@@ -18,6 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 PHRASE_KEYS = frozenset({"objw", "subjw", "ppw", "particle"})
+QUESTION_WORDS = frozenset({"if", "whether", "what", "why", "how", "when", "where", "who", "which"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "oprd"})
 
@@ -75,6 +78,17 @@ def has_particle(tok: Any, word: str) -> bool:
         if child.lower_ != word:
             continue
         if child.dep_ == "prt" or (child.i == tok.i + 1 and child.dep_ in {"advmod", "prep"}):
+            return True
+    return False
+
+
+def asks_a_question(tok: Any) -> bool:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "about":
+            return True
+        if child.dep_ in {"ccomp", "xcomp", "advcl"} and any(
+            g.lower_ in QUESTION_WORDS and g.i < child.i for g in child.subtree
+        ):
             return True
     return False
 

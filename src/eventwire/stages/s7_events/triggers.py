@@ -19,7 +19,7 @@ from eventwire.data import read_rows
 from eventwire.errors import ConfigError
 from eventwire.model import PLOVER_TYPES
 from eventwire.stages.s7_events.modality import lemma_forms
-from eventwire.stages.s7_events.phrases import PHRASE_KEYS, phrase_holds
+from eventwire.stages.s7_events.phrases import PHRASE_KEYS, asks_a_question, phrase_holds
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 
@@ -119,7 +119,7 @@ def check_condition(condition: str, classes: dict[str, frozenset[str]], where: s
         for part in condition.split("&"):
             check_condition(part, classes, where)
         return
-    if condition in {"-", "comp", "nocomp"}:
+    if condition in {"-", "comp", "nocomp", "question"}:
         return
     key, sep, value = condition.partition("=")
     if key in PHRASE_KEYS and sep:
@@ -186,6 +186,8 @@ def holds(reading: Reading, tok: Any, classes: dict[str, frozenset[str]]) -> boo
 
 
 def condition_holds(cond: str, tok: Any, classes: dict[str, frozenset[str]]) -> bool:
+    if cond == "question":
+        return asks_a_question(tok)
     if cond == "comp":
         return any(c.dep_ in COMPLEMENT_DEPS for c in tok.children)
     if cond == "nocomp":
