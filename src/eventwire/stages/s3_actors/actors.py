@@ -53,6 +53,19 @@ def in_long_entity(tok: Any) -> bool:
     return tok.ent_iob_ == "I" or (nxt is not None and nxt.ent_iob_ == "I")
 
 
+def inside_longer_name(doc: Any, start: int, size: int) -> bool:
+    """Whether tokens start..start+size sit inside a longer named entity that begins before
+    them (an organisation's name that merely ends with a known body's name)."""
+    tok = doc[start]
+    if tok.ent_iob_ != "I" or tok.ent_type_ not in {"ORG", "FAC", "WORK_OF_ART", "EVENT"}:
+        return False
+    first = start
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    # "The UN Security Council": only a determiner before it, so the name is the body's own
+    return any(t.pos_ not in {"DET", "PUNCT"} for t in doc[first:start])
+
+
 def find_matches(parsed: Any, lexicon: ActorLexicon) -> dict[int, Match]:
     """Token index -> the longest lexicon form covering it."""
     table = lexicon.forms
@@ -77,6 +90,8 @@ def find_matches(parsed: Any, lexicon: ActorLexicon) -> dict[int, Match]:
                     continue
                 if entry.kind != "person" and in_name:
                     continue
+                if entry.kind == "org" and inside_longer_name(parsed, i, size):
+                    continue  # "All Progressives Congress" is no US Congress
                 hit = Match(entry, i, i + size)
                 break
         if hit is None:

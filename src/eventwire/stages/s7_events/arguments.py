@@ -108,10 +108,11 @@ class MentionIndex:
         pick = min if narrowest else max
         return pick(covering, key=lambda m: m.span.end - m.span.start)
 
-    def before(self, position: int, *, floor: int) -> Mention | None:
+    def before(self, position: int, *, floor: int, pronoun: str = "") -> Mention | None:
         """The closest actor mention that ends before `position`: a pronoun's antecedent.
         Phrases known only by a country adjective ("a Senegalese peace plan") are things, not
-        agents, and are passed over; so are bare demonyms."""
+        agents, and are passed over; so are bare demonyms; and the mention must agree with
+        the pronoun: "he" a person, "it" a body or a state, "they" not one person."""
         found = None
         for m in self.mentions:
             actor = m.actor
@@ -119,8 +120,28 @@ class MentionIndex:
                 continue
             if actor.sector is None and (m.label == "ACTOR" or not actor.country):
                 continue
+            if not agrees(pronoun, m):
+                continue
             found = m
         return found
+
+
+PERSONAL = frozenset({"he", "she", "him", "her", "his"})
+IMPERSONAL = frozenset({"it", "its"})
+PLURAL = frozenset({"they", "them", "their"})
+
+
+def agrees(pronoun: str, mention: Mention) -> bool:
+    """Whether a pronoun can stand for the mention (person, number as far as the lexicon
+    tells: a person has the PERSON label or a role; people and groups are not "it")."""
+    person = mention.label == "PERSON" or bool(mention.actor and mention.actor.role)
+    if pronoun in PERSONAL:
+        return person
+    if pronoun in IMPERSONAL:
+        return not person and not (mention.actor and mention.actor.sector == "CVL")
+    if pronoun in PLURAL:
+        return not person
+    return True
 
 
 def conjuncts(tok: Any) -> list[Any]:
@@ -174,7 +195,7 @@ def actor_for(tok: Any, index: MentionIndex, sentence_start: int, cues: Cues) ->
         reporter = speaker_actor(tok, index, cues)
         if reporter is not None:
             return reporter
-        earlier = index.before(tok.idx, floor=max(0, sentence_start - 600))
+        earlier = index.before(tok.idx, floor=max(0, sentence_start - 600), pronoun=tok.lower_)
         if earlier is not None and earlier.actor is not None:
             return earlier.actor
     return None

@@ -163,10 +163,15 @@ def is_event_object(tok: Any, by_index: dict[int, Candidate]) -> bool:
 
 # Dependency labels of tokens that are never triggers: modifiers inside a name or noun phrase,
 # and function words the tagger calls verbs ("according to", "provided that").
-NON_TRIGGER_DEPS = frozenset({"amod", "compound", "prep", "mark", "cc", "aux", "auxpass", "case"})
+NON_TRIGGER_DEPS = frozenset(
+    {"amod", "compound", "prep", "mark", "cc", "aux", "auxpass", "case", "acomp", "oprd"}
+)
 # PLOVER categories that need a recipient (PLOVER manual): without one, a reading derived
 # from CAMEO is not trusted.
 RECIPIENT_NEEDED = frozenset({"COOPERATE", "AID", "SANCTION"})
+# sectors of private people and bodies: an actor of only these is not enough for a reading
+# derived from CAMEO, whose patterns were written for political actors
+PRIVATE = frozenset({"CVL", "BUS", "MED", "EDU"})
 
 
 def yields_to_its_complement(
@@ -261,11 +266,16 @@ def has_words(condition: str | None) -> bool:
 
 def has_needed_arguments(cand: Candidate, event: Event) -> bool:
     """PETRARCH codes a dictionary pattern only with its actors found: a reading derived from
-    CAMEO needs an actor, and a recipient where PLOVER's category needs one."""
-    if cand.reading is None or not cand.reading.derived:
+    CAMEO needs a political actor (a country, or a public sector), and a recipient where
+    PLOVER's category needs one."""
+    if cand.reading is None:
         return True
-    if not any(a.country or a.sector for a in event.actors):
-        return False
+    if not cand.reading.derived:
+        # PLOVER's material cooperation and sanctions are acts between parties: with neither
+        # an actor nor a recipient ("Help also came from ..."), there is no such event
+        return event.type not in RECIPIENT_NEEDED or bool(event.actors or event.recipients)
+    if not any(a.country or (a.sector and a.sector not in PRIVATE) for a in event.actors):
+        return False  # "it keeps people engaged": no political actor, no dictionary event
     return event.type not in RECIPIENT_NEEDED or bool(event.recipients)
 
 
