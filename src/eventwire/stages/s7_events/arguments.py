@@ -295,6 +295,8 @@ def verb_subjects(tok: Any) -> tuple[list[Any], str]:
     if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in {"of", "for", "with"}:
         # "accused the rebels of attacking", "blamed X for shelling": the one accused
         verb = head.head
+        if verb.dep_ in OBJECT_DEPS and verb.pos_ in {"NOUN", "PROPN"}:
+            return [verb], "actor:accused-object"  # the parse hung "of" on the object
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         if objects and verb.pos_ in {"VERB", "AUX"}:
             return objects, "actor:accused-object"
@@ -429,6 +431,15 @@ def noun_arguments(
             # strike": the light verb's subject (a possessive pronoun only points back to it)
             actor_tokens = [*subjects]
             rules.append("actor:light-verb-subject")
+        if lemma_forms(verb) & cues.object_light_verbs and not recipient_tokens:
+            # "gave a warm welcome to X", "made concessions to X", "launched attacks against
+            # X": the light verb's prepositional object is the noun's recipient
+            for child in verb.children:
+                if child.dep_ in {"prep", "dative"} and child.lower_ in RECIPIENT_PREPS:
+                    target = pobj(child)
+                    if target is not None and target.i != tok.i:
+                        recipient_tokens.append(target)
+                        rules.append(f"recipient:light-verb-{child.lower_}")
     actors = actors_of(actor_tokens, index, sentence_start, cues)
     recipients = [
         a for a in actors_of(recipient_tokens, index, sentence_start, cues) if a not in actors

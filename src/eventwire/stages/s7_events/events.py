@@ -84,10 +84,12 @@ def trigger_span(tok: Any) -> Span:
     return Span(tok.idx, end)
 
 
-def sentence_span(sent: Any) -> Span:
-    text = sent.text
-    start = sent.start_char + (len(text) - len(text.lstrip()))
-    end = sent.end_char - (len(text) - len(text.rstrip()))
+def sentence_span(sent: Any, text: str | None = None) -> Span:
+    """The sentence's span without its surrounding white space (`text`: the article's text,
+    which is the parse's, read instead of rebuilding the sentence from its tokens)."""
+    raw = text[sent.start_char : sent.end_char] if text is not None else sent.text
+    start = sent.start_char + (len(raw) - len(raw.lstrip()))
+    end = sent.end_char - (len(raw) - len(raw.rstrip()))
     return Span(start, max(start, end))
 
 
@@ -169,6 +171,8 @@ NON_TRIGGER_DEPS = frozenset(
 # PLOVER categories that need a recipient (PLOVER manual): without one, a reading derived
 # from CAMEO is not trusted.
 RECIPIENT_NEEDED = frozenset({"COOPERATE", "AID", "SANCTION"})
+# speech acts about another's act: their recipient is the one who would act
+ASKING = frozenset({"REQUEST", "REJECT"})
 # sectors of private people and bodies: an actor of only these is not enough for a reading
 # derived from CAMEO, whose patterns were written for political actors
 PRIVATE = frozenset({"CVL", "BUS", "MED", "EDU"})
@@ -249,6 +253,28 @@ def question_clauses(sent: Any) -> dict[int, Any]:
     return found
 
 
+def protest_target(tok: Any, index: MentionIndex) -> Actor | None:
+    """The first actor with a country in a protest's aim: its purpose clause ("to demand X's
+    resignation") or its "in protest against/of/at X" phrase, on the trigger or, for a noun,
+    on the verb that stages it."""
+    heads = [tok]
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        heads.append(tok.head.head if tok.dep_ == "pobj" else tok.head)
+    for head in heads:
+        for child in head.children:
+            aims = []
+            if (
+                child.dep_ in {"advcl", "xcomp"}
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            ) or (child.dep_ == "prep" and child.lower_ in {"in", "against", "over"}):
+                aims = list(child.subtree)
+            for t in aims:
+                mention = index.covering(t)
+                if mention is not None and mention.actor is not None and mention.actor.country:
+                    return mention.actor
+    return None
+
+
 def as_other(event: Event) -> Event:
     return replace(
         event,
@@ -306,8 +332,11 @@ class EventStage:
 
     def candidates(self, doc: Doc, sent: Any, index: MentionIndex) -> list[Candidate]:
         found: list[Candidate] = []
+        whole = doc.in_body(
+            sentence_span(sent, doc.article.text)
+        )  # most sentences: no token check needed
         for tok in sent:
-            if tok.dep_ in NON_TRIGGER_DEPS or not doc.in_body(token_span(tok)):
+            if tok.dep_ in NON_TRIGGER_DEPS or not (whole or doc.in_body(token_span(tok))):
                 continue
             if tok.pos_ == "VERB" and is_nominal_use(tok):
                 continue  # "evacuated the wounded": a participle used as a noun
@@ -371,7 +400,7 @@ class EventStage:
         objects = frozenset(
             c.token.i for c in cands if c.is_noun and is_event_object(c.token, by_index)
         )
-        sentence = sentence_span(sent)
+        sentence = sentence_span(sent, doc.article.text)
         modalities: dict[int, Modality] = {}
         previous: Modality | None = None
         questions = question_clauses(sent)
@@ -454,9 +483,25 @@ class EventStage:
         shared = list(events)
         for n, cand in enumerate(cands):
             gov = governing_candidate(cand.token, by_index)
-            if gov is None or not events[n].recipients:
+            if gov is None:
                 continue
             g = position[gov.token.i]
+            doers = tuple(a for a in events[n].actors if a.country and a not in shared[g].actors)
+            if (
+                cand.is_noun
+                and gov.reading is not None
+                and gov.reading.type in ASKING
+                and doers
+                and is_event_object(cand.token, by_index)
+            ):
+                # "demanded the withdrawal of Serbian forces from Bosnia": the one asked (or
+                # refused, or threatened) is who would act, not where
+                shared[g] = replace(
+                    shared[g], recipients=doers, trace=(*shared[g].trace, "recipient:content-actor")
+                )
+                continue
+            if not events[n].recipients:
+                continue
             if shared[g].recipients:
                 continue
             extra = tuple(r for r in events[n].recipients if r not in shared[g].actors)
@@ -478,6 +523,16 @@ class EventStage:
         """Fill actors the clause leaves implicit."""
         if reading is None:
             return args
+        if reading.type == "PROTEST" and not any(r.country for r in args.recipients):
+            target = protest_target(tok, index)
+            if target is not None and target not in args.actors:
+                # "began a hunger strike to demand the resignation of Algerian President X",
+                # "in protest against Sweden's decision": whom the protest is aimed at
+                args = replace(
+                    args,
+                    recipients=(*args.recipients, target),
+                    rules=(*args.rules, "recipient:protest-aim"),
+                )
         if modality.rule.split("+")[0] in {"modal:must", "modal:should"}:
             # "X said Y must withdraw": X asks, Y is asked
             speaker = speaker_actor(tok, index, self.cues)

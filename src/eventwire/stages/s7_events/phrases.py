@@ -13,16 +13,21 @@ SPEC is `a+b|c`: alternatives separated by `|`, each a set of words joined by `+
 all be in the phrase (its head noun and that noun's compound and adjective modifiers, as
 lemmas or as written); a word `@class` is any member of a word class (members may be
 multi-word: "food+aid").
+
+A lemma may have hundreds of such readings (CAMEO's patterns), so the phrases of a token are
+read once (`PhraseView`) and the specs parsed once (`parse_spec`).
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 PHRASE_KEYS = frozenset({"objw", "subjw", "ppw", "particle"})
 QUESTION_WORDS = frozenset({"if", "whether", "what", "why", "how", "when", "where", "who", "which"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "oprd"})
+Spec = tuple[tuple[str, ...], ...]
 
 
 def phrase_words(tok: Any) -> frozenset[str]:
@@ -34,26 +39,109 @@ def phrase_words(tok: Any) -> frozenset[str]:
     return frozenset(words)
 
 
-def term_holds(term: str, words: frozenset[str], classes: dict[str, frozenset[str]]) -> bool:
-    if term.startswith("@"):
-        members = classes.get(term[1:], frozenset())
-        return any(all(w in words for w in member.split("+")) for member in members)
-    return term in words
+@functools.lru_cache(maxsize=65536)
+def parse_spec(spec: str) -> Spec:
+    return tuple(tuple(alternative.split("+")) for alternative in spec.split("|"))
 
 
-def spec_holds(spec: str, tok: Any | None, classes: dict[str, frozenset[str]]) -> bool:
-    if tok is None:
-        return False
-    words = phrase_words(tok)
-    return any(
-        all(term_holds(term, words, classes) for term in alternative.split("+"))
-        for alternative in spec.split("|")
-    )
+class ClassTerms:
+    """Word classes split for matching: single words as a set, multi-word members apart."""
+
+    def __init__(self, classes: dict[str, frozenset[str]]) -> None:
+        self.single = {n: frozenset(m for m in ms if "+" not in m) for n, ms in classes.items()}
+        self.multi = {
+            n: tuple(tuple(m.split("+")) for m in ms if "+" in m) for n, ms in classes.items()
+        }
+
+    def holds(self, name: str, words: frozenset[str]) -> bool:
+        if not words.isdisjoint(self.single.get(name, frozenset())):
+            return True
+        return any(all(w in words for w in member) for member in self.multi.get(name, ()))
 
 
-def objects(tok: Any) -> list[Any]:
-    found = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
-    return found + [c for o in found for c in o.children if c.dep_ == "conj"]
+def anchor_words(condition: str, terms: ClassTerms) -> tuple[str, frozenset[str]] | None:
+    """(where, words) for a quick test of a condition's first phrase part: one of `words`
+    must be in that phrase for the part to hold ("objw=prisoner|@cameo_hostage" needs
+    "prisoner" or a hostage word among the object's words). None: no quick test."""
+    first = condition.split("&", 1)[0]
+    key, _, spec = first.partition("=")
+    if key == "particle":
+        return "particle", frozenset({spec})
+    if key not in {"objw", "subjw", "ppw"}:
+        return None
+    where = key
+    if key == "ppw":
+        prep, _, spec = spec.partition(":")
+        where = f"ppw:{prep}"
+    words: set[str] = set()
+    for alternative in parse_spec(spec):
+        term = alternative[0]
+        if term.startswith("@"):
+            name = term[1:]
+            words |= terms.single.get(name, frozenset())
+            words |= {member[0] for member in terms.multi.get(name, ())}
+        else:
+            words.add(term)
+    return where, frozenset(words)
+
+
+class PhraseView:
+    """The phrases around one verb token, read once for all of its readings."""
+
+    def __init__(self, tok: Any) -> None:
+        self.tok = tok
+        self._objects: list[frozenset[str]] | None = None
+        self._subjects: list[frozenset[str]] | None = None
+        self._preps: dict[str, list[frozenset[str]]] | None = None
+        self._unions: dict[str, frozenset[str]] = {}
+
+    @property
+    def objects(self) -> list[frozenset[str]]:
+        if self._objects is None:
+            found = [c for c in self.tok.children if c.dep_ in OBJECT_DEPS]
+            found += [c for o in found for c in o.children if c.dep_ == "conj"]
+            self._objects = [phrase_words(o) for o in found]
+        return self._objects
+
+    @property
+    def subjects(self) -> list[frozenset[str]]:
+        if self._subjects is None:
+            self._subjects = [phrase_words(s) for s in subjects(self.tok)]
+        return self._subjects
+
+    def union(self, where: str) -> frozenset[str]:
+        """All the words of the phrases at `where` ("objw", "subjw", "ppw:in")."""
+        known = self._unions.get(where)
+        if known is not None:
+            return known
+        if where == "particle":
+            tok = self.tok
+            found = frozenset(
+                c.lower_
+                for c in tok.children
+                if c.dep_ == "prt" or (c.i == tok.i + 1 and c.dep_ in {"advmod", "prep"})
+            )
+            self._unions[where] = found
+            return found
+        if where == "objw":
+            phrases = self.objects
+        elif where == "subjw":
+            phrases = self.subjects
+        else:
+            phrases = self.prepositional(where.partition(":")[2])
+        found = frozenset().union(*phrases) if phrases else frozenset()
+        self._unions[where] = found
+        return found
+
+    def prepositional(self, prep: str) -> list[frozenset[str]]:
+        if self._preps is None:
+            self._preps = {}
+            for child in self.tok.children:
+                if child.dep_ in {"prep", "agent", "dative"}:
+                    for grand in child.children:
+                        if grand.dep_ == "pobj":
+                            self._preps.setdefault(child.lower_, []).append(phrase_words(grand))
+        return self._preps.get(prep, [])
 
 
 def subjects(tok: Any) -> list[Any]:
@@ -63,14 +151,11 @@ def subjects(tok: Any) -> list[Any]:
     return found
 
 
-def prepositional_objects(tok: Any, prep: str) -> list[Any]:
-    return [
-        grand
-        for child in tok.children
-        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == prep
-        for grand in child.children
-        if grand.dep_ == "pobj"
-    ]
+def spec_holds(spec: str, words: frozenset[str], terms: ClassTerms) -> bool:
+    for alternative in parse_spec(spec):
+        if all(terms.holds(t[1:], words) if t.startswith("@") else t in words for t in alternative):
+            return True
+    return False
 
 
 def has_particle(tok: Any, word: str) -> bool:
@@ -93,14 +178,14 @@ def asks_a_question(tok: Any) -> bool:
     return False
 
 
-def phrase_holds(key: str, value: str, tok: Any, classes: dict[str, frozenset[str]]) -> bool:
+def phrase_holds(key: str, value: str, view: PhraseView, terms: ClassTerms) -> bool:
     if key == "particle":
-        return has_particle(tok, value)
+        return has_particle(view.tok, value)
     if key == "objw":
-        phrases = objects(tok)
+        phrases = view.objects
     elif key == "subjw":
-        phrases = subjects(tok)
+        phrases = view.subjects
     else:
         prep, _, value = value.partition(":")
-        phrases = prepositional_objects(tok, prep)
-    return any(spec_holds(value, p, classes) for p in phrases)
+        phrases = view.prepositional(prep)
+    return any(spec_holds(value, words, terms) for words in phrases)

@@ -37,9 +37,9 @@ def locate_actors(event: Event, places: list[Place], text: str) -> Event:
         if actor.span is None:
             return actor
         name = text[actor.span.start : actor.span.end].lower()
-        if name.startswith("ethnic ") or " ethnic " in name:
-            if place is not None and place.country and place.country != actor.country:
-                return replace(actor, country=place.country, rule=f"{actor.rule}+ethnic-place")
+        ethnic = name.startswith("ethnic ") or " ethnic " in name
+        if ethnic and place is not None and place.country and place.country != actor.country:
+            return replace(actor, country=place.country, rule=f"{actor.rule}+ethnic-place")
         if actor.country is not None:
             return actor
         span = actor.span
@@ -55,9 +55,9 @@ def locate_actors(event: Event, places: list[Place], text: str) -> Event:
     return replace(event, actors=actors, recipients=recipients)
 
 
-def with_place_recipient(event: Event, places: dict[str, Place]) -> Event:
-    """The event, with its place's country as recipient where PLOVER codes it so."""
-    place = places.get(event.place) if event.place else None
+def with_place_recipient(event: Event, place: Place | None) -> Event:
+    """The event, with the country of its place (as its own phrase names it) as recipient
+    where PLOVER codes it so."""
     if place is None or place.country is None or place.kind not in PLACE_KINDS:
         return event
     if any(r.country for r in event.recipients):
