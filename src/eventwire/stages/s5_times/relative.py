@@ -21,7 +21,6 @@ from eventwire.stages.s5_times.context import (
 from eventwire.stages.s5_times.normalise import Point, shift_date
 from eventwire.stages.s5_times.timex import Candidate, load_lexicon, number_value
 
-
 OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
