@@ -185,7 +185,7 @@ def score_record(
 
 def describe_gold(g: GoldToponym) -> str:
     point = "" if g.lat is None or g.lon is None else f" ({g.lat:.2f}, {g.lon:.2f})"
-    return f"{g.text}@{g.start}{point}"
+    return f"{g.text}@{g.start} [{g.type}]{point}"
 
 
 def describe_place(p: Place) -> str:

@@ -8,6 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from eventwire.stages.s4_places.evidence import (
+    has_place_context,
+    in_list_with,
+    knows_town,
+    storm_tokens,
+)
 from eventwire.stages.s4_places.gazetteer import Gazetteer, GazetteerEntry
 from eventwire.stages.s4_places.gazetteer_sources import FACILITY_DESIGNATORS, facility_key
 
@@ -25,6 +31,8 @@ MAX_NAME_TOKENS = 5
 # A one-word place cut out of a longer entity needs this many letters: "NC" of "NC Dinos" or
 # "Mass" of "Easter Sunday Mass" is an abbreviation of a state, not a mention of it.
 MIN_CUT_LETTERS = 5
+# Rounds of the list rule: each may add the next name of a list ("A, B, C and D").
+LIST_ROUNDS = 3
 # a possessive the tagger may leave untagged ("New York’s" with a curly apostrophe)
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
@@ -101,6 +109,9 @@ def core_kind(doc: Any, start: int, end: int, words: dict[str, frozenset[str]]) 
     if end - start < 2:
         return None
     last = doc[end - 1].lower_
+    compass = words.get("compass", frozenset())
+    if all(t.lower_ in compass for t in doc[start : end - 1]):
+        return None  # "North State Street": a compass word is no name of its own
     return next((kind for role, kind in DESIGNATOR_KINDS if last in words.get(role, ())), None)
 
 
@@ -190,9 +201,12 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer) -> list[PlaceMention]:
     blocked = [False] * len(doc)
     found: list[PlaceMention] = []
 
+    storms = storm_tokens(doc, gazetteer.words)
+    pending: list[tuple[int, int, str]] = []  # towns the text has not yet shown to be places
+
     def take(start: int, end: int, *, from_entity: bool, label: str = "") -> None:
         start, end, facility = extend(doc, gazetteer, start, end)
-        if any(taken[start:end]):
+        if any(taken[start:end]) or any(i in storms for i in range(start, end)):
             return
         for i in range(start, end):
             taken[i] = True
@@ -223,17 +237,45 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer) -> list[PlaceMention]:
             names_place = names_place and not (end - start == 1 and text in person_words)
             if ent.label_ == "NORP":
                 names_place = names_place and gazetteer.demonym_country(text) is None
-            if names_place and not is_demonym(doc, gazetteer, start, end):
+            names_place = names_place and not is_demonym(doc, gazetteer, start, end)
+            town = not names_place and may_be_town(doc, gazetteer, start, end, person_words)
+            shown = town and has_place_context(doc, gazetteer, start, end, label=ent.label_)
+            if names_place or shown:
                 take(start, end, from_entity=True, label=ent.label_)
+            elif town:
+                pending.append((start, end, ent.label_))
             elif ent.label_ in BLOCKING_LABELS:
                 for i in range(ent.start, ent.end):
                     blocked[i] = True
             elif ent.label_ == "ORG":
                 for i in range(ent.start, ent.end):
                     in_org[i] = True
-    scan(doc, gazetteer, taken, blocked, in_org, take)
+    scan(doc, gazetteer, taken, blocked, in_org, take, pending)
+    for _ in range(LIST_ROUNDS):  # "Žilina, Nitra, Prešov and Košice": a list of places
+        count = len(found)
+        for start, end, label in pending:
+            if not any(taken[start:end]) and in_list_with(doc, start, end, taken):
+                take(start, end, from_entity=bool(label), label=label)
+        if len(found) == count:
+            break
     found.sort(key=lambda m: m.start)
     return found
+
+
+def may_be_town(
+    doc: Any, gazetteer: Gazetteer, start: int, end: int, person_words: set[str]
+) -> bool:
+    """Whether a name not prominent enough alone names a town or admin area the gazetteer
+    knows, and is neither a word the article writes in lower case, nor a person's name it
+    uses, nor a demonym, nor a short acronym ("CHU")."""
+    text = span_text(doc, start, end)
+    if text.lower() in gazetteer.words["not_a_name"] or is_demonym(doc, gazetteer, start, end):
+        return False
+    if end - start == 1 and (text in person_words or (text.isupper() and len(text) <= 4)):
+        return False
+    if end - start == 1 and any(t.text == text.lower() for t in doc):
+        return False
+    return knows_town(gazetteer, text)
 
 
 def scan(
@@ -243,10 +285,12 @@ def scan(
     blocked: list[bool],
     in_org: list[bool],
     take: Any,
+    pending: list[tuple[int, int, str]],
 ) -> None:
     """Longest-match the gazetteer over runs of proper nouns outside any taken entity. Inside
     an organisation's name only a country or a large city counts; a word the article also
-    writes in lower case is no name."""
+    writes in lower case is no name. A smaller town counts where the words around it say it
+    is a place (evidence.py); one they do not is left in `pending` for the list rule."""
     lower_words = {t.text for t in doc if t.text.islower()}
     i = 0
     while i < len(doc):
@@ -271,6 +315,11 @@ def scan(
             if names_prominent(gazetteer, text) and not is_demonym(doc, gazetteer, i, i + n):
                 take(i, i + n, from_entity=False)
                 break
+            if not in_org[i] and may_be_town(doc, gazetteer, i, i + n, set()):
+                if has_place_context(doc, gazetteer, i, i + n):
+                    take(i, i + n, from_entity=False)
+                    break
+                pending.append((i, i + n, ""))
         i += 1
 
 
