@@ -21,7 +21,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities of these labels become places only when the whole name is a prominent place.
 OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
 # Labels whose tokens the gazetteer scan leaves alone (names of people, works, laws...).
-BLOCKING_LABELS = frozenset({"PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "NORP"})
+BLOCKING_LABELS = frozenset(
+    {"PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "NORP", "LANGUAGE"}
+)
 # A city this populous (or a country, admin1 or project region) is "prominent": it may be
 # taken from outside a GPE/LOC entity. Below it, a bare capitalised word is too often a
 # surname or a common noun ("Mobile", "Reading"); tuned on GeoWebNews's general precision.
@@ -74,7 +76,10 @@ def trim(doc: Any, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in ("the", "a") or doc[start].is_punct):
         start += 1
     while end > start and (
-        doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in POSSESSIVES or doc[end - 1].is_punct
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].lower_ in POSSESSIVES
+        or doc[end - 1].is_punct
+        or doc[end - 1].lower_ in ("and", "or", "of")  # "Grand and" cut short by the parser
     ):
         end -= 1
     return start, end
@@ -128,6 +133,8 @@ def known_parts(doc: Any, gazetteer: Gazetteer, start: int, end: int) -> list[tu
         parts = [trim(doc, a, b) for a, b in bounds]
         if all(a < b and gazetteer.has(span_text(doc, a, b)) for a, b in parts):
             return parts
+        if len(parts) == 2 and parts[0][0] < parts[0][1] and is_area(gazetteer, doc, *parts[1]):
+            return parts  # "Donington Park, Leicestershire": a site, then where it is
         return [(start, end)]
     words = gazetteer.words
     keep = (
@@ -135,6 +142,13 @@ def known_parts(doc: Any, gazetteer: Gazetteer, start: int, end: int) -> list[tu
         | {w for role, _ in DESIGNATOR_KINDS for w in words.get(role, ())}
         | words.get("region_designator", frozenset())
     )
+    designators = {w for role, _ in DESIGNATOR_KINDS for w in words.get(role, ())}
+    sites = words.get("site", frozenset()) | words.get("feature", frozenset())
+    for stop in range(end - 1, start + 1, -1):  # "Marathon County Sheriff": the county
+        if doc[stop - 1].lower_ in designators and gazetteer.has(span_text(doc, start, stop)):
+            if not any(t.lower_ in sites for t in doc[stop:end]):
+                return [(start, stop)]
+            break
     if any(t.lower_ in keep for t in doc[start:end]):
         return [(start, end)]
     compass = words.get("compass", frozenset())
@@ -153,6 +167,15 @@ def known_parts(doc: Any, gazetteer: Gazetteer, start: int, end: int) -> list[tu
                 more = rest[1] - rest[0] and names_prominent(gazetteer, span_text(doc, *rest))
                 return sorted([(a, b), rest]) if more else [(a, b)]
     return [(start, end)]
+
+
+def is_area(gazetteer: Gazetteer, doc: Any, start: int, end: int) -> bool:
+    """Whether tokens [start, end) name a country or an admin area."""
+    text = span_text(doc, start, end)
+    return any(
+        strong and e.kind in ("country", "admin1", "admin2")
+        for e, strong in gazetteer.lookup_strength(text)
+    )
 
 
 def extend(doc: Any, gazetteer: Gazetteer, start: int, end: int) -> tuple[int, int, str | None]:
@@ -177,6 +200,13 @@ def extend(doc: Any, gazetteer: Gazetteer, start: int, end: int) -> tuple[int, i
             and gazetteer.has(span_text(doc, start, stop))
         ):
             return start, stop, None
+    # a name the parser split at a hyphen or a comma that the gazetteer knows whole
+    # ("Gilgit-Baltistan", "Washington, D.C.")
+    if end + 1 < len(doc) and doc[end].text in ("-", ",") and doc[end + 1].text[:1].isupper():
+        joined = doc[end].text == "," or not (doc[end - 1].whitespace_ or doc[end].whitespace_)
+        whole = span_text(doc, start, end + 2)
+        if joined and any(strong for _, strong in gazetteer.lookup_strength(whole)):
+            return start, end + 2, None
     compass_before = start > 0 and doc[start - 1].lower_ in words.get("compass", ())
     if compass_before and gazetteer.has(span_text(doc, start - 1, end)):
         return start - 1, end, None
@@ -303,6 +333,8 @@ def scan(
                 continue
             if not is_name_token(window[-1]):
                 continue
+            if inside_name(doc, i, taken) and not names_major(gazetteer, window.text):
+                continue
             text = window.text
             _, stop, facility = extend(doc, gazetteer, i, i + n)
             if facility and gazetteer.lookup(facility_key(doc[i:stop].text) or ""):
@@ -321,6 +353,30 @@ def scan(
                     break
                 pending.append((i, i + n, ""))
         i += 1
+
+
+def names_major(gazetteer: Gazetteer, text: str) -> bool:
+    """A country, an admin1 area of a million people or a city of a million: a name that
+    stays a place inside a longer name ("Air Canada", "FrontCounter BC")."""
+    return any(
+        strong
+        and (
+            e.kind == "country"
+            or (e.kind in ("admin1", "city") and e.population >= STRICT_POPULATION)
+        )
+        for e, strong in gazetteer.lookup_strength(text)
+    )
+
+
+def inside_name(doc: Any, i: int, taken: list[bool]) -> bool:
+    """Whether token i continues a capitalised name the scan did not take ("Lakes" of
+    "Kendale Lakes Elementary School", "Quarter" of "French Quarter"): a place there is part
+    of another name."""
+    if i == 0 or taken[i - 1]:
+        return False
+    before = doc[i - 1]
+    sentence_start = before.is_sent_start or (i >= 2 and doc[i - 2].is_punct)
+    return before.text[:1].isupper() and before.pos_ in ("PROPN", "ADJ") and not sentence_start
 
 
 def is_name_token(token: Any) -> bool:
