@@ -265,6 +265,9 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer) -> list[PlaceMention]:
             names_place = names_prominent(gazetteer, text, strict=ent.label_ == "PERSON")
             names_place = names_place and text.lower() not in words["not_a_name"]
             names_place = names_place and not (end - start == 1 and text in person_words)
+            names_place = names_place and not (
+                is_acronym(text) and not names_major(gazetteer, text)
+            )
             if ent.label_ == "NORP":
                 names_place = names_place and gazetteer.demonym_country(text) is None
             names_place = names_place and not is_demonym(doc, gazetteer, start, end)
@@ -301,7 +304,7 @@ def may_be_town(
     text = span_text(doc, start, end)
     if text.lower() in gazetteer.words["not_a_name"] or is_demonym(doc, gazetteer, start, end):
         return False
-    if end - start == 1 and (text in person_words or (text.isupper() and len(text) <= 4)):
+    if end - start == 1 and (text in person_words or is_acronym(text)):
         return False
     if end - start == 1 and any(t.text == text.lower() for t in doc):
         return False
@@ -341,7 +344,9 @@ def scan(
                 take(i, i + n, from_entity=False)
                 break
             if n == 1 and (
-                window[0].lower_ in lower_words or window[0].lower_ in gazetteer.words["not_a_name"]
+                window[0].lower_ in lower_words
+                or window[0].lower_ in gazetteer.words["not_a_name"]
+                or (is_acronym(text) and not names_major(gazetteer, text))
             ):
                 continue
             if names_prominent(gazetteer, text) and not is_demonym(doc, gazetteer, i, i + n):
@@ -355,13 +360,26 @@ def scan(
         i += 1
 
 
+def is_acronym(text: str) -> bool:
+    """A short word in capitals ("CHU", "MoD"): an acronym more often than a town (not an
+    abbreviation with stops: "D.C.", "La.")."""
+    return (
+        len(text) <= 4
+        and "." not in text
+        and text[:1].isupper()
+        and sum(c.isupper() for c in text) >= 2
+    )
+
+
 def names_major(gazetteer: Gazetteer, text: str) -> bool:
-    """A country, an admin1 area of a million people or a city of a million: a name that
-    stays a place inside a longer name ("Air Canada", "FrontCounter BC")."""
+    """A country, a project region, an admin1 area of a million people or a city of a
+    million: a name that stays a place inside a longer name ("Air Canada", "FrontCounter
+    BC") or written as an acronym ("EU")."""
     return any(
         strong
         and (
             e.kind == "country"
+            or e.source == "eventwire"
             or (e.kind in ("admin1", "city") and e.population >= STRICT_POPULATION)
         )
         for e, strong in gazetteer.lookup_strength(text)

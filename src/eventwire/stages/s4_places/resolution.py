@@ -48,6 +48,9 @@ NAMESAKE_POPULATION = 100_000
 NO_POINT_PENALTY = 2.0
 ALTERNATE_PENALTY = 1.5  # matched only by a multilingual alternate name ("Venice" for Dayton)
 HINT_BONUS = 3.0
+# An admin2 area named without its designator ("Atlantic" for Atlantic County) is a weaker
+# reading than a town or a region of that name; hand-set, checked on GeoWebNews.
+BARE_ADMIN2_PENALTY = 2.0
 DOC_COUNTRY_BONUS = 1.5  # plus up to as much again by the country's share of the article
 # An admin1 area the article's other places lie in: this, plus FOCUS_ADMIN1_BONUS times the
 # share of those places (below country level) that lie in it, so a local paper's "Paris"
@@ -167,6 +170,8 @@ def prior_score(entry: GazetteerEntry, mention: PlaceMention, *, strong: bool = 
         score -= NO_POINT_PENALTY
     if mention.kind_hint and mention.kind_hint == entry.kind:
         score += HINT_BONUS
+    if entry.kind == "admin2" and len(entry.name.split()) > len(mention.text.split()):
+        score -= BARE_ADMIN2_PENALTY  # "Atlantic" for Atlantic County, "Shelby" for Shelby County
     return score
 
 
