@@ -158,6 +158,10 @@ def duration(cand: Candidate, ctx: Context) -> Reading | None:
     n = number_value(raw) if raw else None
     if raw and n is None:
         return None
+    if g["unit"][:1].isupper():
+        return None  # "914 Second Avenue", "Three Rivers Day": a name, not a unit
+    if raw and raw.lower() in ("a", "an") and g["unit"].lower() != unit:
+        n = None  # "a months-long strike": the article of a vague duration
     if raw and raw.lower() in ("a", "an") and unit == "second":
         return None  # "a second" is an ordinal far more often than a duration
     if unit == "quarter" and raw and raw.lower() in ("a", "an") and cand.lead is None:
