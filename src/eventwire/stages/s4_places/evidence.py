@@ -13,6 +13,10 @@ is taken when the text says it is a place:
 - a comma and the admin1 area or country it lies in after it ("Klamath Falls, Oregon");
 - a list it shares with places already found ("Žilina, Nitra, Prešov and Košice").
 
+No town is taken from inside a longer capitalised name ("Kendale Lakes Elementary School")
+or from a short acronym ("CHU") unless it is a country, a project region or an area or
+city of a million people.
+
 A name after a storm word ("Hurricane Harvey", "hurricanes Harvey, Irma and Maria") is no
 place, and neither is the rest of its list.
 """
@@ -26,6 +30,8 @@ from eventwire.stages.s4_places.gazetteer import Gazetteer
 # Kinds a name taken on the strength of its context may be read as: a town or an admin area.
 EVIDENCE_KINDS = frozenset({"city", "admin1", "admin2"})
 LIST_WORDS = frozenset({",", "and", "or", "&"})
+# A city or admin1 area this populous stays a place inside a longer name or as an acronym.
+MAJOR_POPULATION = 1_000_000
 # How many tokens after a comma the container's name may take ("Klamath Falls, Oregon";
 # "Nelson, British Columbia").
 CONTAINER_TOKENS = 3
@@ -105,3 +111,40 @@ def storm_tokens(doc: Any, words: dict[str, frozenset[str]]) -> set[int]:
             out.add(i)
             i += 1
     return out
+
+
+def is_acronym(text: str) -> bool:
+    """A short word in capitals ("CHU", "MoD"): an acronym more often than a town (not an
+    abbreviation with stops: "D.C.", "La.")."""
+    return (
+        len(text) <= 4
+        and "." not in text
+        and text[:1].isupper()
+        and sum(c.isupper() for c in text) >= 2
+    )
+
+
+def names_major(gazetteer: Gazetteer, text: str) -> bool:
+    """A country, a project region, an admin1 area of a million people or a city of a
+    million: a name that stays a place inside a longer name ("Air Canada", "FrontCounter
+    BC") or written as an acronym ("EU")."""
+    return any(
+        strong
+        and (
+            e.kind == "country"
+            or e.source == "eventwire"
+            or (e.kind in ("admin1", "city") and e.population >= MAJOR_POPULATION)
+        )
+        for e, strong in gazetteer.lookup_strength(text)
+    )
+
+
+def inside_name(doc: Any, i: int, taken: list[bool]) -> bool:
+    """Whether token i continues a capitalised name the scan did not take ("Lakes" of
+    "Kendale Lakes Elementary School", "Quarter" of "French Quarter"): a place there is part
+    of another name."""
+    if i == 0 or taken[i - 1]:
+        return False
+    before = doc[i - 1]
+    sentence_start = before.is_sent_start or (i >= 2 and doc[i - 2].is_punct)
+    return before.text[:1].isupper() and before.pos_ in ("PROPN", "ADJ") and not sentence_start

@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from eventwire.stages.s4_places.gazetteer import GazetteerEntry, place_key
+from eventwire.stages.s4_places.gazetteer import Gazetteer, GazetteerEntry, place_key
 
 # Kinds of reading whose admin1 area counts towards the focus (a country names none).
 SUB_COUNTRY = frozenset({"admin1", "admin2", "city", "facility"})
+# An admin1 area holding more than this share of its country's people (England) is no focus.
+DOMINANT_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,3 +76,31 @@ def focus_of(readings: list[tuple[str, GazetteerEntry | None]]) -> Focus:
     countries: Counter[str] = Counter(c for c, _ in points.values() if c)
     admin1s: Counter[tuple[str, str]] = Counter(a for _, a in points.values() if a)
     return Focus(points, countries, admin1s)
+
+
+def dominant_admin1s(
+    gazetteer: Gazetteer, found: list[list[tuple[GazetteerEntry, bool]]]
+) -> frozenset[tuple[str | None, str | None]]:
+    """Of the admin1 areas the candidates lie in, those holding more than DOMINANT_SHARE of
+    their country's people (England in the United Kingdom): a focus on them says no more
+    than the country does."""
+    areas = {(e.country, e.admin1) for f in found for e, _ in f if e.admin1}
+    out = set()
+    for country, admin1 in areas:
+        nation = gazetteer.country(country)
+        area = next(
+            (
+                e
+                for e in gazetteer.lookup(admin1 or "")
+                if e.kind == "admin1" and e.country == country
+            ),
+            None,
+        )
+        if (
+            nation
+            and area
+            and nation.population
+            and area.population > DOMINANT_SHARE * nation.population
+        ):
+            out.add((country, admin1))
+    return frozenset(out)

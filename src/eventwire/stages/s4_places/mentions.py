@@ -11,7 +11,10 @@ from typing import Any
 from eventwire.stages.s4_places.evidence import (
     has_place_context,
     in_list_with,
+    inside_name,
+    is_acronym,
     knows_town,
+    names_major,
     storm_tokens,
 )
 from eventwire.stages.s4_places.gazetteer import Gazetteer, GazetteerEntry
@@ -358,43 +361,6 @@ def scan(
                     break
                 pending.append((i, i + n, ""))
         i += 1
-
-
-def is_acronym(text: str) -> bool:
-    """A short word in capitals ("CHU", "MoD"): an acronym more often than a town (not an
-    abbreviation with stops: "D.C.", "La.")."""
-    return (
-        len(text) <= 4
-        and "." not in text
-        and text[:1].isupper()
-        and sum(c.isupper() for c in text) >= 2
-    )
-
-
-def names_major(gazetteer: Gazetteer, text: str) -> bool:
-    """A country, a project region, an admin1 area of a million people or a city of a
-    million: a name that stays a place inside a longer name ("Air Canada", "FrontCounter
-    BC") or written as an acronym ("EU")."""
-    return any(
-        strong
-        and (
-            e.kind == "country"
-            or e.source == "eventwire"
-            or (e.kind in ("admin1", "city") and e.population >= STRICT_POPULATION)
-        )
-        for e, strong in gazetteer.lookup_strength(text)
-    )
-
-
-def inside_name(doc: Any, i: int, taken: list[bool]) -> bool:
-    """Whether token i continues a capitalised name the scan did not take ("Lakes" of
-    "Kendale Lakes Elementary School", "Quarter" of "French Quarter"): a place there is part
-    of another name."""
-    if i == 0 or taken[i - 1]:
-        return False
-    before = doc[i - 1]
-    sentence_start = before.is_sent_start or (i >= 2 and doc[i - 2].is_punct)
-    return before.text[:1].isupper() and before.pos_ in ("PROPN", "ADJ") and not sentence_start
 
 
 def is_name_token(token: Any) -> bool:

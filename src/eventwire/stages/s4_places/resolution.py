@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from eventwire.stages.s4_places.focus import Focus, focus_of
+from eventwire.stages.s4_places.focus import Focus, dominant_admin1s, focus_of
 from eventwire.stages.s4_places.gazetteer import Gazetteer, GazetteerEntry
 from eventwire.stages.s4_places.gazetteer_sources import FACILITY_DESIGNATORS, facility_key
 from eventwire.stages.s4_places.mentions import PlaceMention, is_prominent
@@ -61,7 +61,6 @@ DOC_ADMIN1_BONUS = 1.5
 FOCUS_ADMIN1_BONUS = 3.0
 FOCUS_MIN_SHARE = 0.5
 FOCUS_MAX_RATIO = 20
-DOMINANT_SHARE = 0.5
 # Rounds of resolution after the first: each reads the focus from the previous round's
 # readings, so names that are each ambiguous ("Paris" and "Lamar County") settle together.
 FOCUS_ROUNDS = 2
@@ -327,34 +326,6 @@ def list_groups(text_between: Sequence[str]) -> list[int | None]:
                 groups[k] = i
         i = j + 1
     return groups
-
-
-def dominant_admin1s(
-    gazetteer: Gazetteer, found: list[list[Candidate]]
-) -> frozenset[tuple[str | None, str | None]]:
-    """Of the admin1 areas the candidates lie in, those holding more than DOMINANT_SHARE of
-    their country's people (England in the United Kingdom): a focus on them says no more
-    than the country does."""
-    areas = {(e.country, e.admin1) for f in found for e, _ in f if e.admin1}
-    out = set()
-    for country, admin1 in areas:
-        nation = gazetteer.country(country)
-        area = next(
-            (
-                e
-                for e in gazetteer.lookup(admin1 or "")
-                if e.kind == "admin1" and e.country == country
-            ),
-            None,
-        )
-        if (
-            nation
-            and area
-            and nation.population
-            and area.population > DOMINANT_SHARE * nation.population
-        ):
-            out.add((country, admin1))
-    return frozenset(out)
 
 
 def resolve_all(
