@@ -1,0 +1,202 @@
+"""Linking a stored article's events into stories, incrementally, as articles arrive.
+
+`Linker.link(store, doc)` runs inside the transaction that wrote the article (ingest calls
+it there), so a story never misses or doubles an event, even when an ingest is killed. The
+article's events are first chained within the article (`link.chain_events`); each chain then
+joins the story of the best-scoring earlier event from another article, if that score is
+above zero, or starts a story. Candidates are found through `story_keys` (type and lemma, or
+type and mode, by month): the latest `CANDIDATES_PER_KEY` events under each key of the
+chain's months and the months either side, so the work per article does not grow with the
+store. Then the ledger is updated (`commitments.py`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from eventwire.corpus import origins
+from eventwire.corpus.commitments import update_ledger
+from eventwire.corpus.features import EventView, reporting_lemmas, views_of
+from eventwire.corpus.link import chain_events, compatible, month_keys, score_across
+from eventwire.corpus.rows import READ_COLUMNS, VIEW_COLUMNS, insert_sql, marks, view_from, view_row
+from eventwire.errors import StoreError
+from eventwire.model import Doc
+from eventwire.store.sql import SqlStore
+
+log = logging.getLogger(__name__)
+
+# Latest events read per lookup key. A key is a type, a lemma (or mode) and a month: 50 of
+# the same verb in the same month and the months either side are enough to find a report
+# of the same event, which rarely lies further back; more only costs time.
+CANDIDATES_PER_KEY = 50
+# Articles caught up per transaction when a store written before schema version 7 is linked.
+CATCH_UP_BATCH = 50
+
+
+def month_label(month: date | None) -> str:
+    return "" if month is None else f"{month.year:04d}-{month.month:02d}"
+
+
+def shifted(month: date, by: int) -> date:
+    index = month.year * 12 + month.month - 1 + by
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def keys_of(view: EventView, *, around: bool) -> set[str]:
+    """The view's lookup keys; with `around`, those of the months either side too."""
+    months: list[date | None] = list(month_keys(view)) or [None]
+    if around:
+        months = sorted({m2 for m in months if m is not None for m2 in
+                         (shifted(m, -1), m, shifted(m, 1))}) or [None]  # fmt: skip
+    heads = [f"l|{view.type}|{view.lemma}"]
+    if view.type != "OTHER" and view.mode:
+        heads.append(f"m|{view.type}|{view.mode}")
+    return {f"{head}|{month_label(m)}" for head in heads for m in months}
+
+
+def input_ref(item: str | None) -> str | None:
+    """The JSON Lines record's `id` in an input item's key (`path#id:ID`)."""
+    if item is None or "#id:" not in item:
+        return None
+    return item.partition("#id:")[2]
+
+
+class Linker:
+    """Links newly stored articles into stories and the ledger."""
+
+    def __init__(self, *, lexicons: Path | None = None) -> None:
+        self.lexicons = lexicons
+        self.reporting = reporting_lemmas(lexicons)
+
+    def link(self, store: SqlStore, doc: Doc, *, item: str | None = None) -> None:
+        """Link a stored article's events (in the transaction that stored it); an article
+        linked before is left as it is."""
+        article = doc.article
+        row = store.one("SELECT seq, url FROM articles WHERE id = ?", (article.id,))
+        if row is None:
+            raise StoreError(f"article {article.id} is not stored: cannot link its events")
+        article_seq, url = int(row[0]), row[1]
+        if store.one("SELECT 1 FROM corpus_articles WHERE article_seq = ?", (article_seq,)):
+            return
+        by_id = {r[1]: int(r[0]) for r in store.all(
+            "SELECT seq, id FROM events WHERE article_seq = ?", (article_seq,))}  # fmt: skip
+        seqs = [by_id[e.id] for e in doc.events]
+        original = store.one(
+            "SELECT a.seq FROM duplicates d JOIN articles a ON a.id = d.original_id "
+            "WHERE d.article_id = ?", (article.id,))  # fmt: skip
+        ref = input_ref(item) or self.stored_ref(store, article.id) or article.id
+        published = None if article.published is None else article.published.isoformat()[:10]
+        store.execute(
+            "INSERT INTO corpus_articles (article_seq, ref, outlet, original_seq, published) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (article_seq, ref, origins.article_outlet(article.outlet, url, self.lexicons),
+             None if original is None else original[0], published),
+        )  # fmt: skip
+        views = views_of(doc, seqs, article_seq)
+        found = {o: origins.encode(origins.event_origins(doc, e, self.lexicons))
+                 for o, e in zip(seqs, doc.events, strict=True)}  # fmt: skip
+        stories = self.place_in_stories(store, views, found)
+        update_ledger(store, doc, views, reporting=self.reporting)
+        log.debug("article %s: %d events in %d stories", article.id, len(views), stories)
+
+    def stored_ref(self, store: SqlStore, article_id: str) -> str | None:
+        """The input id of an article stored before (for catching up an older store)."""
+        rows = store.all("SELECT item FROM inputs WHERE article_id = ? ORDER BY run, item",
+                         (article_id,))  # fmt: skip
+        return next((ref for (item,) in rows if (ref := input_ref(item)) is not None), None)
+
+    def candidates(self, store: SqlStore, views: list[EventView]) -> list[tuple[EventView, int]]:
+        """Earlier current events of other articles under the views' keys, with their story."""
+        keys = sorted(set().union(*(keys_of(v, around=True) for v in views))) if views else []
+        seqs: set[int] = set()
+        for key in keys:
+            seqs.update(int(r[0]) for r in store.all(
+                "SELECT event_seq FROM story_keys WHERE key = ? ORDER BY event_seq DESC LIMIT ?",
+                (key, CANDIDATES_PER_KEY)))  # fmt: skip
+        found: list[tuple[EventView, int]] = []
+        ordered = sorted(seqs)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            columns = ", ".join(f"s.{c}" for c in READ_COLUMNS)
+            found += [view_from(r) for r in store.all(
+                f"SELECT {columns} FROM story_events s JOIN events e ON e.seq = s.event_seq "
+                f"WHERE s.event_seq IN ({marks(chunk)}) AND e.is_current = 1", chunk)]  # fmt: skip
+        return found
+
+    def place_in_stories(self, store: SqlStore, views: list[EventView],
+                         found: dict[int, str]) -> int:  # fmt: skip
+        """Chain the views, put each chain in a story; the number of stories touched."""
+        earlier = [(v, s) for v, s in self.candidates(store, views)
+                   if views and v.article_seq != views[0].article_seq]  # fmt: skip
+        rows: list[tuple[Any, ...]] = []
+        keys: list[tuple[str, int]] = []
+        touched = set()
+        for chain in chain_events(views, reporting=self.reporting):
+            best: tuple[float, int] | None = None
+            for view in chain:
+                for other, story in earlier:
+                    if compatible(other, view):
+                        score = score_across(other, view, reporting=self.reporting)
+                        if best is None or score > best[0]:
+                            best = (score, story)
+            if best is not None and best[0] > 0:
+                story, score = best[1], round(best[0], 4)
+                self.widen(store, story, chain)
+            else:
+                story, score = self.new_story(store, chain), None
+            touched.add(story)
+            for view in chain:
+                rows.append(view_row(view, story=story, score=score, origins=found[view.seq]))
+                keys += [(k, view.seq) for k in sorted(keys_of(view, around=False))]
+        if rows:
+            store.executemany(insert_sql("story_events", VIEW_COLUMNS), rows)
+            store.executemany("INSERT INTO story_keys (key, event_seq) VALUES (?, ?)", keys)
+        return len(touched)
+
+    def new_story(self, store: SqlStore, chain: list[EventView]) -> int:
+        lo, hi = time_range(chain)
+        row = store.one("INSERT INTO stories (type, time_lo, time_hi) VALUES (?, ?, ?) "
+                        "RETURNING seq", (chain[0].type, lo, hi))  # fmt: skip
+        assert row is not None
+        return int(row[0])
+
+    def widen(self, store: SqlStore, story: int, chain: list[EventView]) -> None:
+        """Stretch the story's time range over the chain's event times."""
+        lo, hi = time_range(chain)
+        if lo is None or hi is None:
+            return
+        store.execute(
+            "UPDATE stories SET time_lo = CASE WHEN time_lo IS NULL OR time_lo > ? THEN ? "
+            "ELSE time_lo END, time_hi = CASE WHEN time_hi IS NULL OR time_hi < ? THEN ? "
+            "ELSE time_hi END WHERE seq = ?", (lo, lo, hi, hi, story))  # fmt: skip
+
+    def catch_up(self, store: SqlStore) -> int:
+        """Link the current articles no story knows yet (a store written before schema
+        version 7), oldest first, a batch per transaction; how many were linked."""
+        done = 0
+        while True:
+            with store.transaction():
+                store.lock_events()
+                pending = [r[0] for r in store.all(
+                    "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM corpus_articles"
+                    " c WHERE c.article_seq = a.seq) ORDER BY a.seq LIMIT ?",
+                    (CATCH_UP_BATCH,))]  # fmt: skip
+                for article_id in pending:
+                    doc = store.load_doc(article_id)
+                    assert doc is not None
+                    self.link(store, doc)
+            done += len(pending)
+            if len(pending) < CATCH_UP_BATCH:
+                return done
+
+
+def time_range(views: Iterable[EventView]) -> tuple[str | None, str | None]:
+    los = [v.time_lo for v in views if v.time_lo is not None]
+    his = [v.time_hi for v in views if v.time_hi is not None]
+    lo = min(los).isoformat() if los else None
+    hi = max(his).isoformat() if his else None
+    return lo, hi
