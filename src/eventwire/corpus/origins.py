@@ -12,10 +12,13 @@ origins when its article is stored:
 - no attribution: `own`, the outlet's own reporting.
 
 When a story is read, each origin is resolved against the article's outlet (for a
-near-duplicate copy, the outlet of the article it copies): `own` and `wire:<name>` both
-become `source:<outlet>` (so Reuters' own report and another outlet's "according to
-Reuters" count once), and the per-outlet kinds get the outlet into their key. The number of
-distinct resolved keys over a story's events is its `independent_sources`.
+near-duplicate copy, the outlet of the article it copies): a named source and a document
+whose author is known stay as they are (the same person quoted by two outlets is one
+source); unnamed sources, documents of no known author and the outlet's own reporting
+become `source:<outlet>` (an outlet's updates count once); a wire stays `wire:<name>`,
+once however many outlets relay it, and nothing when the story holds the wire's own report
+(that report's sources count instead). The number of distinct keys over a story's events
+is its `independent_sources`.
 """
 
 from __future__ import annotations
@@ -77,13 +80,21 @@ def source_origin(source: Source, lexicons: Path | None) -> str:
 
 
 def event_origins(doc: Doc, event: Event, lexicons: Path | None = None) -> list[str]:
-    """The origins of one event's report (see the module docstring)."""
+    """The origins of one event's report (see the module docstring). The article's own
+    outlet, which the sources stage lists as the source of plain narration, is `own`."""
     sources = {s.id: s for s in doc.sources}
-    cited = [sources[i] for i in event.attributed_to if i in sources]
-    wires = sorted({source_origin(s, lexicons) for s in cited if s.kind == "outlet"})
-    if wires:
-        return wires
-    return sorted({source_origin(s, lexicons) for s in cited}) or [OWN]
+    own = outlet_key(doc.article.outlet, lexicons)
+    found: set[str] = set()
+    wires: set[str] = set()
+    for source in (sources[i] for i in event.attributed_to if i in sources):
+        if source.kind == "outlet" and (source.span is None
+                                        or outlet_key(source.name, lexicons) == own):  # fmt: skip
+            found.add(OWN)
+        elif source.kind == "outlet":
+            wires.add(source_origin(source, lexicons))
+        else:
+            found.add(source_origin(source, lexicons))
+    return sorted(wires or found or {OWN})
 
 
 def encode(origins: list[str]) -> str:
@@ -98,17 +109,14 @@ def resolve(origin: str, outlet: str) -> str:
     """An origin as a key counted once per story; `outlet` is the reporting outlet's key
     (for a copy, the copied article's)."""
     kind, _, rest = origin.partition(":")
-    if origin == OWN:
-        return f"source:{outlet}"
-    if kind == "wire":
-        return f"source:{rest}"
-    if kind == "named":
+    if kind in ("named", "wire") or (kind == "doc" and not rest.startswith(":")):
         return origin
-    if kind == "doc" and not rest.startswith(":"):
-        return origin
-    return f"{kind}@{outlet}:{rest}"
+    return f"source:{outlet}"
 
 
 def independent_sources(reports: list[tuple[str, list[str]]]) -> int:
-    """How many independent sources these reports have: (outlet key, origins) per event."""
-    return len({resolve(origin, outlet) for outlet, origins in reports for origin in origins})
+    """How many independent sources these reports have: (outlet key, origins) per event.
+    A wire that one of the reports comes from itself adds nothing of its own."""
+    keys = {resolve(origin, outlet) for outlet, origins in reports for origin in origins}
+    outlets = {outlet for outlet, _ in reports}
+    return len({k for k in keys if not (k.startswith("wire:") and k[5:] in outlets)})
