@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parents[0] / "data" / "store"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "data" / "store"))
 
 import storetest
 from corpusdocs import Ev, Report, add
@@ -132,10 +131,12 @@ def test_ledger_unrelated_and_past_events_change_nothing(db_url, linker):
     other_actor = Report("Iran withdrew its forces from the border on Sunday.", "2024-10-01",
                          (Ev("withdrew", "RETREAT", "withdraw", actors=("Iran",), mode="withdraw",
                              time=("on", "2024-09-29", "2024-09-29", "2024-09-29")),))  # fmt: skip
-    long_ago = Report("US troops withdrew from Ain al-Asad air base in 2011, officials recalled.",
-                      "2024-10-02",
-                      (Ev("withdrew", "RETREAT", "withdraw", actors=("US",), place="Ain al-Asad",
-                          mode="withdraw", time=("on", "2011", "2011-01-01", "2011-12-31")),))  # fmt: skip
+    in_2011 = ("on", "2011", "2011-01-01", "2011-12-31")
+    long_ago = Report(
+        "US troops withdrew from Ain al-Asad air base in 2011, officials recalled.", "2024-10-02",
+        (Ev("withdrew", "RETREAT", "withdraw", actors=("US",), place="Ain al-Asad",
+            mode="withdraw", time=in_2011),),
+    )  # fmt: skip
     with open_store(db_url) as store:
         add(store, linker, PLAN)
         add(store, linker, other_actor)

@@ -1,4 +1,4 @@
-"""The corpus commands: `stories`, `ledger`, and `eval coref`."""
+"""The corpus commands: `stories`, `ledger`, `eval coref` and `bench stories`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from eventwire.cli.evaluate import FILE_ARGUMENT, JSON_OPTION, eval_group
+from eventwire.cli.evaluate import FILE_ARGUMENT, JSON_OPTION, bench_group, eval_group
 from eventwire.cli.main import DB_OPTION, guarded, main, print_report, settings_from
 from eventwire.cli.store import parse_day
 from eventwire.corpus.commitments import STATUSES
@@ -133,3 +133,57 @@ def eval_coref(file: Path, as_json: bool) -> None:
     from eventwire.evaluate.coref import format_scores, score
 
     print_report(lambda: score(file), format_scores, as_json=as_json)
+
+
+@bench_group.command(name="stories")
+@DB_OPTION
+@click.option("--events", "n_events", type=click.IntRange(min=10), default=100_000,
+              show_default=True, help="Synthetic events to write and link.")  # fmt: skip
+@click.option("--checkpoint", type=click.IntRange(min=10), default=10_000, show_default=True,
+              help="Report the linking time per window of this many events.")  # fmt: skip
+@click.option("--days", type=click.IntRange(min=1), default=None,
+              help="Spread all reports over this many days, in random order (default: a "
+              "steady flow of 100 articles a day).")  # fmt: skip
+@JSON_OPTION
+def bench_stories(db, n_events, checkpoint, days, as_json):
+    """Time the linking of each new article into stories and the ledger as the store grows
+    (synthetic reports, one article per transaction, as ingest writes them).
+
+    Example: eventwire bench stories --events 100000 --checkpoint 10000
+    """
+    print_report(
+        lambda: bench_stories_run(db=db, n_events=n_events, checkpoint=checkpoint, days=days),
+        bench_stories_format,
+        as_json=as_json,
+    )
+
+
+def bench_stories_run(*, db: str | None, n_events: int, checkpoint: int,
+                      days: int | None) -> Any:  # fmt: skip
+    """Run the stories benchmark on a new store (default: a temporary SQLite file)."""
+    import tempfile
+
+    from tqdm import tqdm
+
+    from eventwire.errors import ConfigError
+    from eventwire.evaluate.bench_stories import run_bench
+
+    with tempfile.TemporaryDirectory() as folder:
+        url = db or str(Path(folder) / "bench.db")
+        with open_store(url) as store:
+            if store.counts()["articles"]:
+                raise ConfigError(f"the benchmark needs an empty store; {store.url} has articles")
+            bar = tqdm(total=n_events, unit="event", file=sys.stderr,
+                       disable=not sys.stderr.isatty())  # fmt: skip
+            try:
+                return run_bench(
+                    store, n_events, checkpoint=checkpoint, days=days, progress=bar.update
+                )
+            finally:
+                bar.close()
+
+
+def bench_stories_format(result: Any) -> str:
+    from eventwire.evaluate.bench_stories import format_bench
+
+    return format_bench(result)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from eventwire.corpus.due import NEW_DUE_RELATIONS, PROMISED, Due, due_of
 from eventwire.corpus.features import EventView
@@ -107,23 +108,31 @@ def record(store: SqlStore, commitment: int, status: str, view: EventView, due: 
     store.execute("UPDATE commitments SET status = ? WHERE seq = ?", (latest, commitment))
 
 
+HISTORY_COLUMNS = ("commitment, pos, status, published, due_relation, due_value, due_start, "
+                   "due_end, deadline")  # fmt: skip
+
+
 def state(store: SqlStore, commitment: int) -> tuple[str, Due]:
-    """The status and due time after the whole history, changes taken in publication order
-    (reports may be ingested out of order)."""
-    rows = store.all(
-        "SELECT pos, status, published, due_relation, due_value, due_start, due_end, deadline "
-        "FROM commitment_history WHERE commitment = ? ORDER BY pos", (commitment,))  # fmt: skip
-    assert rows, f"commitment {commitment} has no history"
+    """The status and due time after the whole history (see `state_of`)."""
+    rows = store.all(f"SELECT {HISTORY_COLUMNS} FROM commitment_history WHERE commitment = ? "
+                     "ORDER BY pos", (commitment,))  # fmt: skip
+    return state_of(rows)
+
+
+def state_of(rows: Sequence[Sequence[Any]]) -> tuple[str, Due]:
+    """The status and due time after these history rows (HISTORY_COLUMNS, in pos order),
+    changes taken in publication order (reports may be ingested out of order)."""
+    assert rows, "a commitment without history"
     made, *later = rows
-    _pos, status, _published, relation, value, start, end, deadline = max(
-        later, key=lambda r: (r[2] or "", r[0]), default=made
-    )
+    last = max(later, key=lambda r: (r[3] or "", r[1]), default=made)
+    _seq, _pos, status, _published, relation, value, start, end, deadline = last
     return status, Due(relation, value, start, end, date.fromisoformat(deadline))
 
 
-def pending_commitments(
-    store: SqlStore, views: Sequence[EventView]
-) -> list[tuple[int, EventView, Due, date | None]]:
+Pending = tuple[int, EventView, Due, date | None]
+
+
+def pending_commitments(store: SqlStore, views: Sequence[EventView]) -> list[Pending]:
     """Open or rescheduled commitments under the views' keys: (seq, promise, current due,
     published)."""
     keys = sorted({k for v in views for k in keys_of(v)})
@@ -137,16 +146,22 @@ def pending_commitments(
     chosen = sorted(seqs)
     columns = ", ".join(f"s.{c}" for c in READ_COLUMNS)
     rows = store.all(
-        f"SELECT c.seq, c.status, {columns} FROM commitments c "
+        f"SELECT c.seq, {columns} FROM commitments c "
         "JOIN story_events s ON s.event_seq = c.event_seq "
         f"JOIN events e ON e.seq = c.event_seq WHERE c.seq IN ({marks(chosen)}) "
-        "AND e.is_current = 1", chosen)  # fmt: skip
+        f"AND e.is_current = 1 AND c.status IN ({marks(PENDING)})",
+        [*chosen, *PENDING])  # fmt: skip
+    if not rows:
+        return []
+    pending = [int(r[0]) for r in rows]
+    history: dict[int, list[tuple[Any, ...]]] = {}
+    for row in store.all(f"SELECT {HISTORY_COLUMNS} FROM commitment_history WHERE commitment "
+                         f"IN ({marks(pending)}) ORDER BY commitment, pos", pending):  # fmt: skip
+        history.setdefault(int(row[0]), []).append(row)
     out = []
-    for seq, status, *rest in rows:
-        if status not in PENDING:
-            continue
+    for seq, *rest in rows:
         view, _story = view_from(rest)
-        _status, due = state(store, int(seq))
+        _status, due = state_of(history[int(seq)])
         out.append((int(seq), view, due, view.published))
     return out
 

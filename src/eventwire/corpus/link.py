@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from eventwire.corpus.features import EventView
 
@@ -65,6 +65,13 @@ TIME_SLACK_DAYS = 1
 FALLBACK_SLACK_DAYS = 3
 PUBLISHED_DAYS = 7
 PLACE_FAR_KM = 100.0
+# Lookup: an event is filed under the days of its event time when that spans at most
+# ANCHOR_DAYS (its first and last, and one a week between), else under its publication day;
+# matches are looked for within LOOKUP_SLACK of that (further apart, the time or publication
+# penalties above refuse the link anyway).
+ANCHOR_DAYS = 62
+LOOKUP_SLACK = timedelta(days=PUBLISHED_DAYS)
+FILE_EVERY = timedelta(days=PUBLISHED_DAYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,13 +198,36 @@ def chain_events(views: list[EventView], *, reporting: frozenset[str]) -> list[l
     return chains
 
 
-def month_keys(view: EventView) -> list[date]:
-    """The months an event is filed under for lookup: those its time spans (when it spans
-    at most two months), else its publication month."""
+def anchor(view: EventView) -> tuple[date, date] | None:
+    """The days an event is filed under for lookup: its event time when that spans at most
+    ANCHOR_DAYS, else its publication day; None when it has neither."""
     lo, hi = view.time_lo, view.time_hi
-    if lo is not None and hi is not None and lo != date.min and hi != date.max:
-        months = (hi.year - lo.year) * 12 + hi.month - lo.month
-        if 0 <= months <= 1:
-            return [date(lo.year, lo.month, 1), date(hi.year, hi.month, 1)][: months + 1]
-    when = view.published or lo or hi
-    return [] if when is None or when in (date.min, date.max) else [date(when.year, when.month, 1)]
+    bounded = lo is not None and hi is not None and lo != date.min and hi != date.max
+    if bounded and lo is not None and hi is not None and 0 <= (hi - lo).days <= ANCHOR_DAYS:
+        return lo, hi
+    when = view.published
+    return None if when is None else (when, when)
+
+
+def filed_days(view: EventView) -> list[date]:
+    """The days an event is filed under: its anchor's first and last day, and every
+    FILE_EVERY days between, so that a lookup LOOKUP_SLACK either side of any day of the
+    span finds it."""
+    days = anchor(view)
+    if days is None:
+        return []
+    lo, hi = days
+    filed = [lo + timedelta(days=d) for d in range(0, (hi - lo).days, FILE_EVERY.days)]
+    return [*filed, hi] if not filed or filed[-1] != hi else filed
+
+
+def lookup_range(view: EventView) -> tuple[date, date, date] | None:
+    """Where a report of the same event is filed: (earliest, anchor day, latest), the
+    anchor widened by LOOKUP_SLACK either side."""
+    days = anchor(view)
+    if days is None:
+        return None
+    try:
+        return days[0] - LOOKUP_SLACK, days[0], days[1] + LOOKUP_SLACK
+    except OverflowError:
+        return days[0], days[0], days[1]

@@ -5,23 +5,29 @@ it there), so a story never misses or doubles an event, even when an ingest is k
 article's events are first chained within the article (`link.chain_events`); each chain then
 joins the story of the best-scoring earlier event from another article, if that score is
 above zero, or starts a story. Candidates are found through `story_keys` (type and lemma, or
-type and mode, by month): the latest `CANDIDATES_PER_KEY` events under each key of the
-chain's months and the months either side, so the work per article does not grow with the
-store. Then the ledger is updated (`commitments.py`).
+type and mode, with the days each event is filed under): the `CANDIDATES_PER_KEY` events
+nearest to each event's day within the range a match may lie in (`link.lookup_range`), so
+the work per article stays bounded however large the store grows. Then the ledger is
+updated (`commitments.py`).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from eventwire.corpus import origins
 from eventwire.corpus.commitments import update_ledger
 from eventwire.corpus.features import EventView, reporting_lemmas, views_of
-from eventwire.corpus.link import chain_events, compatible, month_keys, score_across
+from eventwire.corpus.link import (
+    chain_events,
+    compatible,
+    filed_days,
+    lookup_range,
+    score_across,
+)
 from eventwire.corpus.rows import READ_COLUMNS, VIEW_COLUMNS, insert_sql, marks, view_from, view_row
 from eventwire.errors import StoreError
 from eventwire.model import Doc
@@ -29,33 +35,24 @@ from eventwire.store.sql import SqlStore
 
 log = logging.getLogger(__name__)
 
-# Latest events read per lookup key. A key is a type, a lemma (or mode) and a month: 50 of
-# the same verb in the same month and the months either side are enough to find a report
-# of the same event, which rarely lies further back; more only costs time.
+# Events read per lookup key, nearest to the new event's day (half on or after it): 50 of the
+# same verb around the same day are enough to find another report of the same event; more
+# only costs time, and would make the cost grow with the density of the store.
 CANDIDATES_PER_KEY = 50
 # Articles caught up per transaction when a store written before schema version 7 is linked.
 CATCH_UP_BATCH = 50
 
 
-def month_label(month: date | None) -> str:
-    return "" if month is None else f"{month.year:04d}-{month.month:02d}"
-
-
-def shifted(month: date, by: int) -> date:
-    index = month.year * 12 + month.month - 1 + by
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def keys_of(view: EventView, *, around: bool) -> set[str]:
-    """The view's lookup keys; with `around`, those of the months either side too."""
-    months: list[date | None] = list(month_keys(view)) or [None]
-    if around:
-        months = sorted({m2 for m in months if m is not None for m2 in
-                         (shifted(m, -1), m, shifted(m, 1))}) or [None]  # fmt: skip
+def heads_of(view: EventView) -> list[str]:
+    """The lookup keys of an event: its type and lemma, and its type and mode."""
     heads = [f"l|{view.type}|{view.lemma}"]
     if view.type != "OTHER" and view.mode:
         heads.append(f"m|{view.type}|{view.mode}")
-    return {f"{head}|{month_label(m)}" for head in heads for m in months}
+    return heads
+
+
+def filed(view: EventView) -> list[str]:
+    return [d.isoformat() for d in filed_days(view)] or [""]
 
 
 def input_ref(item: str | None) -> str | None:
@@ -71,6 +68,7 @@ class Linker:
     def __init__(self, *, lexicons: Path | None = None) -> None:
         self.lexicons = lexicons
         self.reporting = reporting_lemmas(lexicons)
+        self.compared = 0  # earlier events read as candidates, in all (for the benchmark)
 
     def link(self, store: SqlStore, doc: Doc, *, item: str | None = None) -> None:
         """Link a stored article's events (in the transaction that stored it); an article
@@ -110,30 +108,60 @@ class Linker:
         return next((ref for (item,) in rows if (ref := input_ref(item)) is not None), None)
 
     def candidates(self, store: SqlStore, views: list[EventView]) -> list[tuple[EventView, int]]:
-        """Earlier current events of other articles under the views' keys, with their story."""
-        keys = sorted(set().union(*(keys_of(v, around=True) for v in views))) if views else []
+        """Earlier current events of other articles under the views' keys, with their story;
+        only those of a type and lemma (or mode) one of the views has are built."""
         seqs: set[int] = set()
-        for key in keys:
-            seqs.update(int(r[0]) for r in store.all(
-                "SELECT event_seq FROM story_keys WHERE key = ? ORDER BY event_seq DESC LIMIT ?",
-                (key, CANDIDATES_PER_KEY)))  # fmt: skip
+        asked: set[tuple[str, str, str, str]] = set()
+        for view in views:
+            span = lookup_range(view)
+            for head in heads_of(view):
+                if span is None:
+                    asked.add((head, "", "", ""))
+                else:
+                    first, day, last = (d.isoformat() for d in span)
+                    asked.add((head, first, day, last))
+        for head, first, day, last in sorted(asked):
+            seqs.update(self.nearest(store, head, first, day, last))
+        wanted = {(v.type, v.lemma) for v in views} | {(v.type, v.mode) for v in views if v.mode}
+        article = views[0].article_seq if views else None
+        lemma_at, mode_at = READ_COLUMNS.index("lemma"), READ_COLUMNS.index("mode")
+        type_at, article_at = READ_COLUMNS.index("type"), READ_COLUMNS.index("article_seq")
         found: list[tuple[EventView, int]] = []
         ordered = sorted(seqs)
+        columns = ", ".join(f"s.{c}" for c in READ_COLUMNS)
         for start in range(0, len(ordered), 500):
             chunk = ordered[start : start + 500]
-            columns = ", ".join(f"s.{c}" for c in READ_COLUMNS)
-            found += [view_from(r) for r in store.all(
+            for row in store.all(
                 f"SELECT {columns} FROM story_events s JOIN events e ON e.seq = s.event_seq "
-                f"WHERE s.event_seq IN ({marks(chunk)}) AND e.is_current = 1", chunk)]  # fmt: skip
+                f"WHERE s.event_seq IN ({marks(chunk)}) AND e.is_current = 1", chunk):  # fmt: skip
+                if row[article_at] != article and ((row[type_at], row[lemma_at]) in wanted or (
+                        row[type_at], row[mode_at]) in wanted):  # fmt: skip
+                    found.append(view_from(row))
+        self.compared += len(found)
         return found
+
+    def nearest(self, store: SqlStore, head: str, first: str, day: str, last: str) -> set[int]:
+        """The events filed under `head` nearest to `day` within [first, last]: up to half
+        of CANDIDATES_PER_KEY on or after it, the rest before it (all when undated)."""
+        if not day:
+            return {int(r[0]) for r in store.all(
+                "SELECT event_seq FROM story_keys WHERE key = ? AND day = '' "
+                "ORDER BY event_seq DESC LIMIT ?", (head, CANDIDATES_PER_KEY))}  # fmt: skip
+        half = CANDIDATES_PER_KEY // 2
+        after = store.all("SELECT event_seq FROM story_keys WHERE key = ? AND day >= ? AND "
+                          "day <= ? ORDER BY day, event_seq LIMIT ?",
+                          (head, day, last, half))  # fmt: skip
+        before = store.all("SELECT event_seq FROM story_keys WHERE key = ? AND day >= ? AND "
+                           "day < ? ORDER BY day DESC, event_seq DESC LIMIT ?",
+                           (head, first, day, CANDIDATES_PER_KEY - len(after)))  # fmt: skip
+        return {int(r[0]) for r in (*after, *before)}
 
     def place_in_stories(self, store: SqlStore, views: list[EventView],
                          found: dict[int, str]) -> int:  # fmt: skip
         """Chain the views, put each chain in a story; the number of stories touched."""
-        earlier = [(v, s) for v, s in self.candidates(store, views)
-                   if views and v.article_seq != views[0].article_seq]  # fmt: skip
+        earlier = self.candidates(store, views)
         rows: list[tuple[Any, ...]] = []
-        keys: list[tuple[str, int]] = []
+        keys: list[tuple[str, str, int]] = []
         touched = set()
         for chain in chain_events(views, reporting=self.reporting):
             best: tuple[float, int] | None = None
@@ -151,10 +179,11 @@ class Linker:
             touched.add(story)
             for view in chain:
                 rows.append(view_row(view, story=story, score=score, origins=found[view.seq]))
-                keys += [(k, view.seq) for k in sorted(keys_of(view, around=False))]
+                keys += [(head, day, view.seq) for head in heads_of(view) for day in filed(view)]
         if rows:
             store.executemany(insert_sql("story_events", VIEW_COLUMNS), rows)
-            store.executemany("INSERT INTO story_keys (key, event_seq) VALUES (?, ?)", keys)
+            store.executemany("INSERT INTO story_keys (key, day, event_seq) VALUES (?, ?, ?)",
+                              keys)  # fmt: skip
         return len(touched)
 
     def new_story(self, store: SqlStore, chain: list[EventView]) -> int:

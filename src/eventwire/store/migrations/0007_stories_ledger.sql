@@ -50,12 +50,14 @@ CREATE TABLE story_events (
 CREATE INDEX story_events_story ON story_events (story);
 CREATE INDEX story_events_article ON story_events (article_seq);
 
--- Lookup keys of each event (lemma or mode, and month): the candidates for a new event
--- are the latest few under each of its keys, so the cost per article stays flat.
+-- Lookup keys of each event (type and lemma, type and mode) with the day it is filed
+-- under: the candidates for a new event are the few nearest its own day under each of its
+-- keys, so the cost per article stays bounded.
 CREATE TABLE story_keys (
     key TEXT NOT NULL,
+    day TEXT NOT NULL,               -- YYYY-MM-DD, or '' for an event without any date
     event_seq {bigint} NOT NULL,
-    PRIMARY KEY (key, event_seq)
+    PRIMARY KEY (key, day, event_seq)
 ){strict};
 
 -- Commitments: planned or expected events with a due time, and what later reports said.
