@@ -19,7 +19,7 @@ LIMIT_OPTION = click.option(
 
 @main.group(name="eval")
 def eval_group() -> None:
-    """Score eventwire on a gold set (PLOVER, factuality, timex, geo, quotes)."""
+    """Score eventwire on a gold set (PLOVER, factuality, timex, geo, quotes, coref)."""
 
 
 @eval_group.command(name="plover")
@@ -97,7 +97,7 @@ def eval_timex(file, as_json, limit, show_errors):
 
 @main.group(name="bench")
 def bench_group() -> None:
-    """Measure speed: the store's writes and queries, the pipeline."""
+    """Measure speed: the store's writes and queries, the pipeline, story linking."""
 
 
 @bench_group.command(name="extract")

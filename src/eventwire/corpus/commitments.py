@@ -195,9 +195,9 @@ def update_ledger(store: SqlStore, doc: Doc, views: Sequence[EventView], *,
                 else:
                     del pending[seq]
             continue  # an event that matches a commitment does not make a new one
-        due = due_of(event.time) if view.modality in PROMISED else None
-        if due is not None:
-            make_commitment(store, view, due)
+        promised = due_of(event.time) if view.modality in PROMISED else None
+        if promised is not None:
+            make_commitment(store, view, promised)
 
 
 def make_commitment(store: SqlStore, view: EventView, due: Due) -> None:

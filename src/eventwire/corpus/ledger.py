@@ -20,17 +20,17 @@ from typing import Any
 
 from eventwire.corpus.commitments import OVERDUE, PENDING, STATUSES
 from eventwire.corpus.due import Due
-from eventwire.corpus.rows import marks
+from eventwire.corpus.rows import marks, sql_store
 from eventwire.corpus.stories import actor_term, as_day
 from eventwire.errors import ConfigError
-from eventwire.store.base import actor_dict
+from eventwire.store.base import Store, actor_dict
 from eventwire.store.sql import SqlStore
 
 PAGE = 500
 
 
 def ledger(
-    store: SqlStore,
+    store: Store,
     *,
     as_of: date | str | None = None,
     status: str | None = None,
@@ -40,6 +40,7 @@ def ledger(
     """Commitments in the order they were made, as of `as_of` (default today), filtered by
     status (open, fulfilled, rescheduled, contradicted, overdue), by a deadline before
     `due_before`, and by an actor or recipient (a name, any case, or a country code)."""
+    sql = sql_store(store)
     day = as_day(as_of, "as_of") or date.today()
     before = as_day(due_before, "due_before")
     if status is not None and status.lower() not in STATUSES:
@@ -51,7 +52,7 @@ def ledger(
         params.append(actor_term(actor))
     after = 0
     while True:
-        page = store.all(
+        page = sql.all(
             "SELECT c.seq, c.type, e.article_seq, e.id, a.ref FROM commitments c "
             "JOIN events e ON e.seq = c.event_seq "
             "JOIN corpus_articles a ON a.article_seq = c.article_seq "
@@ -60,7 +61,7 @@ def ledger(
         )
         if not page:
             return
-        for item in commitment_dicts(store, page, day):
+        for item in commitment_dicts(sql, page, day):
             if wanted is not None and item["status"] != wanted:
                 continue
             if before is not None and date.fromisoformat(item["deadline"]) >= before:

@@ -28,9 +28,18 @@ from eventwire.corpus.link import (
     lookup_range,
     score_across,
 )
-from eventwire.corpus.rows import READ_COLUMNS, VIEW_COLUMNS, insert_sql, marks, view_from, view_row
+from eventwire.corpus.rows import (
+    READ_COLUMNS,
+    VIEW_COLUMNS,
+    insert_sql,
+    marks,
+    sql_store,
+    view_from,
+    view_row,
+)
 from eventwire.errors import StoreError
 from eventwire.model import Doc
+from eventwire.store.base import Store
 from eventwire.store.sql import SqlStore
 
 log = logging.getLogger(__name__)
@@ -70,9 +79,12 @@ class Linker:
         self.reporting = reporting_lemmas(lexicons)
         self.compared = 0  # earlier events read as candidates, in all (for the benchmark)
 
-    def link(self, store: SqlStore, doc: Doc, *, item: str | None = None) -> None:
+    def link(self, store: Store, doc: Doc, *, item: str | None = None) -> None:
         """Link a stored article's events (in the transaction that stored it); an article
         linked before is left as it is."""
+        self.link_in(sql_store(store), doc, item=item)
+
+    def link_in(self, store: SqlStore, doc: Doc, *, item: str | None) -> None:
         article = doc.article
         row = store.one("SELECT seq, url FROM articles WHERE id = ?", (article.id,))
         if row is None:
@@ -166,16 +178,17 @@ class Linker:
         for chain in chain_events(views, reporting=self.reporting):
             best: tuple[float, int] | None = None
             for view in chain:
-                for other, story in earlier:
+                for other, other_story in earlier:
                     if compatible(other, view):
-                        score = score_across(other, view, reporting=self.reporting)
-                        if best is None or score > best[0]:
-                            best = (score, story)
+                        value = score_across(other, view, reporting=self.reporting)
+                        if best is None or value > best[0]:
+                            best = (value, other_story)
+            score: float | None = None
             if best is not None and best[0] > 0:
                 story, score = best[1], round(best[0], 4)
                 self.widen(store, story, chain)
             else:
-                story, score = self.new_story(store, chain), None
+                story = self.new_story(store, chain)
             touched.add(story)
             for view in chain:
                 rows.append(view_row(view, story=story, score=score, origins=found[view.seq]))
@@ -203,21 +216,22 @@ class Linker:
             "ELSE time_lo END, time_hi = CASE WHEN time_hi IS NULL OR time_hi < ? THEN ? "
             "ELSE time_hi END WHERE seq = ?", (lo, lo, hi, hi, story))  # fmt: skip
 
-    def catch_up(self, store: SqlStore) -> int:
+    def catch_up(self, store: Store) -> int:
         """Link the current articles no story knows yet (a store written before schema
         version 7), oldest first, a batch per transaction; how many were linked."""
+        sql = sql_store(store)
         done = 0
         while True:
-            with store.transaction():
-                store.lock_events()
-                pending = [r[0] for r in store.all(
+            with sql.transaction():
+                sql.lock_events()
+                pending = [r[0] for r in sql.all(
                     "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM corpus_articles"
                     " c WHERE c.article_seq = a.seq) ORDER BY a.seq LIMIT ?",
                     (CATCH_UP_BATCH,))]  # fmt: skip
                 for article_id in pending:
-                    doc = store.load_doc(article_id)
+                    doc = sql.load_doc(article_id)
                     assert doc is not None
-                    self.link(store, doc)
+                    self.link_in(sql, doc, item=None)
             done += len(pending)
             if len(pending) < CATCH_UP_BATCH:
                 return done

@@ -8,6 +8,8 @@ from datetime import date
 from typing import Any
 
 from eventwire.corpus.features import EventView, day
+from eventwire.store.base import Store
+from eventwire.store.sql import SqlStore
 
 VIEW_COLUMNS = (
     "event_seq", "story", "article_seq", "score", "type", "lemma", "mode", "modality",
@@ -62,3 +64,11 @@ def insert_sql(table: str, columns: Sequence[str]) -> str:
 
 def marks(values: Sequence[Any]) -> str:
     return ", ".join("?" for _ in values)
+
+
+def sql_store(store: Store) -> SqlStore:
+    """The SQL store behind the `Store` interface (both engines are one): the corpus
+    tables are read and written with its connection."""
+    if not isinstance(store, SqlStore):
+        raise TypeError(f"the corpus needs a SQL store, not {type(store).__name__}")
+    return store

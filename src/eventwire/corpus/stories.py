@@ -20,8 +20,9 @@ from datetime import date
 from typing import Any
 
 from eventwire.corpus import origins
-from eventwire.corpus.rows import marks
+from eventwire.corpus.rows import marks, sql_store
 from eventwire.errors import ConfigError
+from eventwire.store.base import Store
 from eventwire.store.query import is_country_code
 from eventwire.store.sql import SqlStore
 
@@ -42,7 +43,7 @@ def actor_term(actor: str) -> str:
 
 
 def stories(
-    store: SqlStore,
+    store: Store,
     *,
     type: str | None = None,
     actor: str | None = None,
@@ -52,6 +53,7 @@ def stories(
     """Stories in the order they began, filtered by type, by an actor or recipient (a name,
     any case, or an ISO alpha-3 country code), and by event time (the union of the story's
     event times overlaps [since, until]; stories without event times are left out then)."""
+    sql = sql_store(store)
     first, last = as_day(since, "since"), as_day(until, "until")
     clauses: list[str] = []
     params: list[Any] = []
@@ -73,11 +75,11 @@ def stories(
     where = "".join(f" AND {c}" for c in clauses)
     after = 0
     while True:
-        page = store.all(f"SELECT s.seq, s.type FROM stories s WHERE s.seq > ?{where} "
+        page = sql.all(f"SELECT s.seq, s.type FROM stories s WHERE s.seq > ?{where} "
                          "ORDER BY s.seq LIMIT ?", [after, *params, PAGE])  # fmt: skip
         if not page:
             return
-        yield from story_dicts(store, [(int(seq), kind) for seq, kind in page])
+        yield from story_dicts(sql, [(int(seq), kind) for seq, kind in page])
         after = int(page[-1][0])
         if len(page) < PAGE:
             return

@@ -70,7 +70,7 @@ def all_events_pipeline() -> Pipeline:
 
 
 def extract_all(records: list[dict[str, Any]], pipeline: Pipeline) -> list[Doc]:
-    docs = []
+    docs: list[Doc] = []
     for record in records:
         article = make_article(record["text"], published=record.get("dct"),
                                url=record.get("url"), id=str(record["doc_id"]))  # fmt: skip
@@ -142,20 +142,18 @@ def score(path: Path, *, pipeline: Pipeline | None = None) -> CorefResult:
             if mention.get("event_instance_id"):
                 articles[mention["event_instance_id"]].add(str(record["doc_id"]))
     corpus_of = {str(r["doc_id"]): str(r.get("corpus") or "") for r in records}
-    subsets: list[tuple[str, Callable[[Mention], bool]]] = [
-        ("all", lambda m: True),
-        ("cross-document", lambda m: len(articles[key[m]]) > 1),
-    ]
+    # (name, sub-corpus or None for all, cross-document instances only)
+    subsets: list[tuple[str, str | None, bool]] = [("all", None, False),
+                                                   ("cross-document", None, True)]  # fmt: skip
     corpora = sorted(set(corpus_of.values()) - {""})
     if len(corpora) > 1:
         for name in corpora:
-            subsets.append((name, lambda m, name=name: corpus_of[m[0]] == name))
-            subsets.append((f"{name} cross-document",
-                            lambda m, name=name: corpus_of[m[0]] == name
-                            and len(articles[key[m]]) > 1))  # fmt: skip
+            subsets += [(name, name, False), (f"{name} cross-document", name, True)]
     parts = []
-    for name, keep in subsets:
-        part_key = {m: i for m, i in key.items() if keep(m)}
+    for name, corpus, cross in subsets:
+        part_key = {m: i for m, i in key.items()
+                    if (corpus is None or corpus_of[m[0]] == corpus)
+                    and (not cross or len(articles[i]) > 1)}  # fmt: skip
         scores = {
             system: score_clusters(part_key, {m: label(*matched[m]) for m in part_key})
             for system, label in labelers.items()

@@ -23,7 +23,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-Clustering = Mapping[Hashable, Hashable]
+Clustering = Mapping[Any, Hashable]  # mention -> cluster label
 
 
 @dataclass(frozen=True, slots=True)
