@@ -206,3 +206,11 @@ def test_stories_linking_twice_changes_nothing(db_url, linker):
         with store.transaction():
             linker.link(store, doc)
         assert list(stories(store)) == before
+
+
+def test_stories_catch_up_keeps_the_input_ids(db_url, linker):
+    with open_store(db_url) as store:
+        doc = strike("Reuters").doc()
+        store.write([Entry(doc, "/in/batch.jsonl#id:wire-17", "d1")])
+        linker.catch_up(store)
+        assert {e["article"] for s in stories(store) for e in s["events"]} == {"wire-17"}

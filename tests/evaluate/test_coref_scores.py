@@ -46,3 +46,16 @@ def test_assign_finds_the_best_one_to_one_alignment():
     # greedy takes 0.9 and is left with 0.0; the best alignment is 0.8 + 0.8
     assert assign([[0.9, 0.8], [0.8, 0.0]]) == pytest.approx(1.6)
     assert assign([[0.5], [0.7], [0.2]]) == pytest.approx(0.7)
+
+
+def test_eval_coref_refuses_a_file_that_is_not_meantime(tmp_path):
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    path = tmp_path / "other.jsonl"
+    path.write_text('{"text": "Troops left.", "event_mentions": []}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", "coref", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("eventwire: error: ")
+    assert "doc_id" in result.stderr

@@ -47,8 +47,10 @@ MATCH_SAME_PLACE = 0.5
 MATCH_PLACE_FAR = -1.5
 MATCH_OTHER_LEMMA = -0.5
 MATCH_REPORTING = -2.0
-# Latest commitments read per lookup key (type and lemma, or type and mode).
-CANDIDATES_PER_KEY = 50
+# Latest pending commitments read per lookup key (type and lemma, or type and mode); a
+# commitment leaves its keys once fulfilled or contradicted. 20 of one kind of promise are
+# enough to find the one a report speaks of: it is made by the same actors, and recently.
+CANDIDATES_PER_KEY = 20
 
 OPEN, FULFILLED, RESCHEDULED, CONTRADICTED, OVERDUE = (
     "open", "fulfilled", "rescheduled", "contradicted", "overdue",
@@ -106,6 +108,8 @@ def record(store: SqlStore, commitment: int, status: str, view: EventView, due: 
     )  # fmt: skip
     latest, _due = state(store, commitment)
     store.execute("UPDATE commitments SET status = ? WHERE seq = ?", (latest, commitment))
+    if latest not in PENDING:  # no later report can change it: out of the lookup
+        store.execute("DELETE FROM commitment_keys WHERE commitment = ?", (commitment,))
 
 
 HISTORY_COLUMNS = ("commitment, pos, status, published, due_relation, due_value, due_start, "
@@ -148,8 +152,8 @@ def pending_commitments(store: SqlStore, views: Sequence[EventView]) -> list[Pen
     rows = store.all(
         f"SELECT c.seq, {columns} FROM commitments c "
         "JOIN story_events s ON s.event_seq = c.event_seq "
-        f"JOIN events e ON e.seq = c.event_seq WHERE c.seq IN ({marks(chosen)}) "
-        f"AND e.is_current = 1 AND c.status IN ({marks(PENDING)})",
+        f"WHERE c.seq IN ({marks(chosen)}) "
+        f"AND s.current = 1 AND c.status IN ({marks(PENDING)})",
         [*chosen, *PENDING])  # fmt: skip
     if not rows:
         return []
@@ -167,10 +171,12 @@ def pending_commitments(store: SqlStore, views: Sequence[EventView]) -> list[Pen
 
 
 def update_ledger(store: SqlStore, doc: Doc, views: Sequence[EventView], *,
-                  reporting: frozenset[str]) -> None:  # fmt: skip
-    """Update commitments with the article's events, and record the new ones it makes."""
+                  reporting: frozenset[str]) -> int:  # fmt: skip
+    """Update commitments with the article's events, and record the new ones it makes; the
+    number of pending commitments compared with."""
     pending = {seq: (promise, due, made) for seq, promise, due, made
                in pending_commitments(store, views)}  # fmt: skip
+    compared = len(pending)
     for view, event in zip(views, doc.events, strict=True):
         best: tuple[float, int] | None = None
         for seq, (promise, _due, made) in pending.items():
@@ -198,6 +204,7 @@ def update_ledger(store: SqlStore, doc: Doc, views: Sequence[EventView], *,
         promised = due_of(event.time) if view.modality in PROMISED else None
         if promised is not None:
             make_commitment(store, view, promised)
+    return compared
 
 
 def make_commitment(store: SqlStore, view: EventView, due: Due) -> None:

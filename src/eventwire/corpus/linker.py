@@ -77,7 +77,9 @@ class Linker:
     def __init__(self, *, lexicons: Path | None = None) -> None:
         self.lexicons = lexicons
         self.reporting = reporting_lemmas(lexicons)
-        self.compared = 0  # earlier events read as candidates, in all (for the benchmark)
+        # for the benchmark: earlier events, and pending commitments, compared with in all
+        self.compared = 0
+        self.promises_compared = 0
 
     def link(self, store: Store, doc: Doc, *, item: str | None = None) -> None:
         """Link a stored article's events (in the transaction that stored it); an article
@@ -86,19 +88,26 @@ class Linker:
 
     def link_in(self, store: SqlStore, doc: Doc, *, item: str | None) -> None:
         article = doc.article
-        row = store.one("SELECT seq, url FROM articles WHERE id = ?", (article.id,))
+        row = store.one("SELECT seq, url, previous, is_current FROM articles WHERE id = ?",
+                        (article.id,))  # fmt: skip
         if row is None:
             raise StoreError(f"article {article.id} is not stored: cannot link its events")
-        article_seq, url = int(row[0]), row[1]
+        article_seq, url, previous, current = int(row[0]), row[1], row[2], bool(row[3])
         if store.one("SELECT 1 FROM corpus_articles WHERE article_seq = ?", (article_seq,)):
             return
+        if previous is not None:  # a new version: the old one's events leave their stories
+            store.execute("UPDATE story_events SET current = 0 WHERE article_seq = "
+                          "(SELECT seq FROM articles WHERE id = ?)", (previous,))  # fmt: skip
         by_id = {r[1]: int(r[0]) for r in store.all(
             "SELECT seq, id FROM events WHERE article_seq = ?", (article_seq,))}  # fmt: skip
         seqs = [by_id[e.id] for e in doc.events]
         original = store.one(
             "SELECT a.seq FROM duplicates d JOIN articles a ON a.id = d.original_id "
             "WHERE d.article_id = ?", (article.id,))  # fmt: skip
-        ref = input_ref(item) or self.stored_ref(store, article.id) or article.id
+        # the item that stored the article names the input; without one (catching up an
+        # older store, or a caller's own write), the inputs table does
+        found_ref = input_ref(item) if item is not None else self.stored_ref(store, article.id)
+        ref = found_ref or article.id
         published = None if article.published is None else article.published.isoformat()[:10]
         store.execute(
             "INSERT INTO corpus_articles (article_seq, ref, outlet, original_seq, published) "
@@ -109,8 +118,8 @@ class Linker:
         views = views_of(doc, seqs, article_seq)
         found = {o: origins.encode(origins.event_origins(doc, e, self.lexicons))
                  for o, e in zip(seqs, doc.events, strict=True)}  # fmt: skip
-        stories = self.place_in_stories(store, views, found)
-        update_ledger(store, doc, views, reporting=self.reporting)
+        stories = self.place_in_stories(store, views, found, current=current)
+        self.promises_compared += update_ledger(store, doc, views, reporting=self.reporting)
         log.debug("article %s: %d events in %d stories", article.id, len(views), stories)
 
     def stored_ref(self, store: SqlStore, article_id: str) -> str | None:
@@ -144,8 +153,8 @@ class Linker:
         for start in range(0, len(ordered), 500):
             chunk = ordered[start : start + 500]
             for row in store.all(
-                f"SELECT {columns} FROM story_events s JOIN events e ON e.seq = s.event_seq "
-                f"WHERE s.event_seq IN ({marks(chunk)}) AND e.is_current = 1", chunk):  # fmt: skip
+                f"SELECT {columns} FROM story_events s "
+                f"WHERE s.event_seq IN ({marks(chunk)}) AND s.current = 1", chunk):  # fmt: skip
                 if row[article_at] != article and ((row[type_at], row[lemma_at]) in wanted or (
                         row[type_at], row[mode_at]) in wanted):  # fmt: skip
                     found.append(view_from(row))
@@ -168,8 +177,8 @@ class Linker:
                            (head, first, day, CANDIDATES_PER_KEY - len(after)))  # fmt: skip
         return {int(r[0]) for r in (*after, *before)}
 
-    def place_in_stories(self, store: SqlStore, views: list[EventView],
-                         found: dict[int, str]) -> int:  # fmt: skip
+    def place_in_stories(self, store: SqlStore, views: list[EventView], found: dict[int, str], *,
+                         current: bool) -> int:  # fmt: skip
         """Chain the views, put each chain in a story; the number of stories touched."""
         earlier = self.candidates(store, views)
         rows: list[tuple[Any, ...]] = []
@@ -191,7 +200,8 @@ class Linker:
                 story = self.new_story(store, chain)
             touched.add(story)
             for view in chain:
-                rows.append(view_row(view, story=story, score=score, origins=found[view.seq]))
+                rows.append(view_row(view, story=story, score=score, origins=found[view.seq],
+                                     current=current))  # fmt: skip
                 keys += [(head, day, view.seq) for head in heads_of(view) for day in filed(view)]
         if rows:
             store.executemany(insert_sql("story_events", VIEW_COLUMNS), rows)

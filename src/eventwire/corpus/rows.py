@@ -12,13 +12,13 @@ from eventwire.store.base import Store
 from eventwire.store.sql import SqlStore
 
 VIEW_COLUMNS = (
-    "event_seq", "story", "article_seq", "score", "type", "lemma", "mode", "modality",
+    "event_seq", "story", "article_seq", "current", "score", "type", "lemma", "mode", "modality",
     "actors", "actor_countries", "recipients", "recipient_countries", "place",
     "place_country", "place_lat", "place_lon", "time_lo", "time_hi", "fallback", "published",
     "words", "origins",
 )  # fmt: skip
-# The columns read back into a view (story and score are read beside it).
-READ_COLUMNS = ("event_seq", "story", *VIEW_COLUMNS[2:-1])
+# The columns read back into a view (its story beside it).
+READ_COLUMNS = ("event_seq", "story", "article_seq", *VIEW_COLUMNS[5:-1])
 
 
 def joined(words: frozenset[str]) -> str:
@@ -33,9 +33,10 @@ def iso(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def view_row(view: EventView, *, story: int, score: float | None, origins: str) -> tuple[Any, ...]:
+def view_row(view: EventView, *, story: int, score: float | None, origins: str,
+             current: bool = True) -> tuple[Any, ...]:  # fmt: skip
     return (
-        view.seq, story, view.article_seq, score, view.type, view.lemma, view.mode,
+        view.seq, story, view.article_seq, int(current), score, view.type, view.lemma, view.mode,
         view.modality, joined(view.actors), joined(view.actor_countries),
         joined(view.recipients), joined(view.recipient_countries), view.place,
         view.place_country, view.lat, view.lon, iso(view.time_lo), iso(view.time_hi),

@@ -15,7 +15,8 @@ events), and 1 event in 20 is a plan with a deadline (the ledger). Two ways to g
   where the bound on candidates per lookup key (`linker.CANDIDATES_PER_KEY`) caps the cost.
 
 The time of `Linker.link` is measured for each article (wall and CPU time), with the number
-of earlier events it compared with, and reported per window of `checkpoint` events.
+of earlier events and of pending commitments it compared with, and reported per window of
+`checkpoint` events.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ class Window:
     link_cpu_ms_mean: float  # CPU time of this process while linking (the machine may be shared)
     write_ms_mean: float
     candidates_mean: float  # earlier events read per article to compare with
+    commitments_mean: float  # pending commitments read per article to compare with
     stories: int
 
 
@@ -169,7 +171,7 @@ def run_bench(store: SqlStore, n_events: int, *, checkpoint: int = 10_000,
     link_cpu: list[float] = []
     write_ms: list[float] = []
     events = 0
-    compared = 0
+    compared = promised = 0
     reports = synthetic_reports(-(-n_events // EVENTS_PER_ARTICLE), days=days)
     for articles, doc in enumerate(reports, start=1):
         start = time.perf_counter()
@@ -190,9 +192,10 @@ def run_bench(store: SqlStore, n_events: int, *, checkpoint: int = 10_000,
                                   sorted(link_ms)[int(0.95 * (len(link_ms) - 1))],
                                   statistics.mean(link_cpu), statistics.mean(write_ms),
                                   (linker.compared - compared) / len(link_ms),
+                                  (linker.promises_compared - promised) / len(link_ms),
                                   int(row[0]) if row else 0))  # fmt: skip
             link_ms, link_cpu, write_ms = [], [], []
-            compared = linker.compared
+            compared, promised = linker.compared, linker.promises_compared
     return StoriesBench(windows, days)
 
 
@@ -200,11 +203,13 @@ def format_bench(result: StoriesBench) -> str:
     lines = [f"linking each new article (10 events) into stories and the ledger, per window "
              f"({result.growth()}):",
              f"  {'events':>9} {'articles':>9} {'link ms mean':>13} {'p95':>7} "
-             f"{'CPU ms':>7} {'write ms':>9} {'compared':>9} {'stories':>9}"]  # fmt: skip
+             f"{'CPU ms':>7} {'write ms':>9} {'events cmp':>10} {'promises cmp':>12} "
+             f"{'stories':>9}"]  # fmt: skip
     for w in result.windows:
         lines.append(f"  {w.events:>9,} {w.articles:>9,} {w.link_ms_mean:>13.2f} "
                      f"{w.link_ms_p95:>7.2f} {w.link_cpu_ms_mean:>7.2f} {w.write_ms_mean:>9.2f} "
-                     f"{w.candidates_mean:>9.1f} {w.stories:>9,}")  # fmt: skip
+                     f"{w.candidates_mean:>10.1f} {w.commitments_mean:>12.1f} "
+                     f"{w.stories:>9,}")  # fmt: skip
     if len(result.windows) > 1:
         first, last = result.windows[0], result.windows[-1]
         lines.append(f"  last window / first window: mean link time "

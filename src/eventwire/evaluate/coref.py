@@ -28,6 +28,7 @@ from typing import Any
 from eventwire.api import make_article, run
 from eventwire.corpus import Linker, stories
 from eventwire.corpus.features import trigger_lemma
+from eventwire.errors import InputError
 from eventwire.evaluate.coref_scores import CorefScores, score_clusters
 from eventwire.evaluate.factuality import load_documents
 from eventwire.model import Doc
@@ -125,6 +126,9 @@ def raw_lemmas(docs: list[Doc]) -> dict[tuple[str, str], str]:
 
 def score(path: Path, *, pipeline: Pipeline | None = None) -> CorefResult:
     records = load_documents(path)
+    for number, record in enumerate(records, start=1):
+        if "doc_id" not in record:
+            raise InputError(f"{path}: record {number} has no doc_id (not a MEANTIME record)")
     records.sort(key=lambda r: (str(r.get("dct") or ""), str(r["doc_id"])))
     docs = extract_all(records, pipeline or all_events_pipeline())
     story = link_stories(docs)

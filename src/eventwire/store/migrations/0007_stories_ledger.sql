@@ -2,6 +2,10 @@
 -- articles that report one real-world event) and the ledger of commitments. Written in the
 -- same transaction as each article, so a killed ingest leaves them consistent with it.
 
+-- The input items of an article, for its input id when a store written before version 7
+-- is caught up (corpus/linker.py).
+CREATE INDEX inputs_article ON inputs (article_id);
+
 -- One row per article the corpus stage has seen (even one without events), so that a
 -- store written before version 7 is caught up by the next ingest.
 CREATE TABLE corpus_articles (
@@ -27,6 +31,7 @@ CREATE TABLE story_events (
     event_seq {bigint} PRIMARY KEY,
     story {bigint} NOT NULL,
     article_seq {bigint} NOT NULL,
+    current INTEGER NOT NULL,        -- 0 once a new version of the article replaced it
     score {float},                   -- the link score that joined it (null: it began the story)
     type TEXT NOT NULL,
     lemma TEXT NOT NULL,
@@ -70,6 +75,7 @@ CREATE TABLE commitments (
     published TEXT,
     status TEXT NOT NULL             -- after its whole history: open, fulfilled, ...
 ){strict};
+-- Lookup keys of the pending (open or rescheduled) commitments.
 CREATE TABLE commitment_keys (
     key TEXT NOT NULL,
     commitment {bigint} NOT NULL,
