@@ -31,7 +31,8 @@ ERRORS_OPTION = click.option(
 
 @main.group(name="eval")
 def eval_group() -> None:
-    """Score eventwire on a gold set (PLOVER, factuality, timex, geo, quotes, attribution, coref)."""
+    """Score eventwire on a gold set (PLOVER, factuality, timex, geo, quotes, attribution,
+    coref)."""
 
 
 def parse_fold(value: str | None) -> tuple[int, int] | None:
