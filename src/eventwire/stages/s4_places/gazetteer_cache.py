@@ -6,11 +6,11 @@ opening it reads a small header only, the arrays stay on disk (in the page cache
 every process on the machine) and an entry is made when a lookup asks for it.
 
 The file is named by a key that hashes what the gazetteer is built from: the versions of
-eventwire and of the data packages, the builder's own source files, the bundled
-`data/places/` tables and the user's `places/` files when a lexicon folder is given. A
-changed input gives a new key, hence a fresh build; a damaged file is rebuilt. Files are
-written under a temporary name and renamed, and a lock keeps two processes on one machine
-from building the same file at once.
+eventwire and of the data packages, the builder's own source files and the tables' reader,
+the bundled `data/places/` tables and the user's `places/` files when a lexicon folder is
+given. A changed input gives a new key, hence a fresh build; a damaged file is rebuilt.
+Files are written under a temporary name and renamed, and a lock keeps two processes on one
+machine from building the same file at once.
 
 The file's layout and its reader: `gazetteer_compact.py`.
 """
@@ -68,6 +68,7 @@ def cache_key(user_dir: Path | None) -> str:
     here = Path(__file__).resolve().parent
     for module in BUILDER_MODULES:
         h.update((here / module).read_bytes())
+    h.update((resources.files("eventwire") / "data" / "__init__.py").read_bytes())  # the reader
     bundled = resources.files("eventwire") / "data" / "places"
     for item in sorted(bundled.iterdir(), key=lambda p: p.name):
         if item.is_file():
