@@ -103,9 +103,10 @@ def test_ingest_killed_then_rerun_gives_the_same_stories(db_url, tmp_path):
     reference = str(tmp_path / "reference.db")
     clean = write_jsonl(tmp_path / "clean.jsonl", lines(90))
     assert cli("ingest", str(clean), "--db", reference, "--stages", FAKE_STAGES).exit_code == 0
+    # one item at a time (EVENTWIRE_BATCH_SIZE), so that the 45 before the stalled one are written
     proc = subprocess.Popen([EVENTWIRE, "ingest", str(path)], env=subprocess_env(
-        db_url, FAKE_STALL="1"), start_new_session=True, stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE)  # fmt: skip
+        db_url, FAKE_STALL="1", EVENTWIRE_BATCH_SIZE="1"), start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
     deadline = time.monotonic() + PATIENCE_S
     while time.monotonic() < deadline and proc.poll() is None:
         counts = store_counts(db_url)

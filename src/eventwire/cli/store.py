@@ -142,7 +142,7 @@ def ingest_parquet_command(*, folders: Sequence[Path], settings: Settings) -> di
     counts: dict[str, int] = {}
     with open_store(settings.db) as store:
         for folder in folders:
-            results = ParquetResults(folder)
+            results = ParquetResults(folder, settings=settings)
             record = {**settings.to_dict(), "db": redact(store.url), "parquet": str(folder)}
             bar = tqdm(total=results.total, unit="article", file=sys.stderr, dynamic_ncols=True,
                        disable=not sys.stderr.isatty())  # fmt: skip

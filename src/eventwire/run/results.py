@@ -38,6 +38,7 @@ from eventwire.output import ArticleResult
 from eventwire.pipeline import DEFAULT_STAGES
 from eventwire.read.items import Item, ItemError
 from eventwire.run.tables import FINISHED_BY, TABLES
+from eventwire.settings import Settings
 from eventwire.store.base import Failure
 from eventwire.store.rows import parse_iso
 
@@ -152,8 +153,9 @@ def doc_of(article: dict[str, Any], records: dict[str, list[dict[str, Any]]]) ->
 class ParquetResults:
     """The finished partitions of a `run` output folder, as inputs and their results."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, settings: Settings | None = None) -> None:
         self.folder = folder
+        self.settings = settings if settings is not None else Settings()  # as Workers
         if not (folder / FINISHED_BY).is_dir():
             raise InputError(f"{folder} holds no eventwire run output (no {FINISHED_BY}/ folder)")
         self.partitions = sorted(p.stem for p in (folder / FINISHED_BY).glob("*.parquet"))
