@@ -72,7 +72,7 @@ def headline_words(settings: Settings) -> frozenset[str]:
     from eventwire.stages.s3_actors.lexicon import headline_words as actor_words
     from eventwire.stages.s7_events.vocabulary import headline_words as event_words
 
-    return event_words(settings.lexicons) | actor_words(settings.lexicons)
+    return event_words(settings.lexicons, cache_folder(settings)) | actor_words(settings.lexicons)
 
 
 # Inputs a stage takes that are computed from the settings rather than being one.
@@ -85,11 +85,13 @@ INPUTS: dict[str, Callable[[Settings], Any]] = {
 STAGES: dict[str, StageSpec] = {
     "body": StageSpec("eventwire.stages.s1_body.body:BodyStage"),
     "parse": StageSpec("eventwire.stages.s2_parse.nlp:ParseStage", ("headline_words",)),
-    "actors": StageSpec("eventwire.stages.s3_actors.actors:ActorStage", ("lexicons",)),
+    "actors": StageSpec("eventwire.stages.s3_actors.actors:ActorStage", ("lexicons", "cache_dir")),
     "places": StageSpec("eventwire.stages.s4_places.places:PlaceStage", ("lexicons", "cache_dir")),
     "times": StageSpec("eventwire.stages.s5_times.times:TimeStage"),
     "sources": StageSpec("eventwire.stages.s6_sources.sources:SourceStage", ("lexicons",)),
-    "events": StageSpec("eventwire.stages.s7_events.events:EventStage", ("events", "lexicons")),
+    "events": StageSpec(
+        "eventwire.stages.s7_events.events:EventStage", ("events", "lexicons", "cache_dir")
+    ),
     "event_places": StageSpec("eventwire.stages.s8_links.event_places:EventPlaceStage"),
     "event_times": StageSpec("eventwire.stages.s8_links.event_times:EventTimeStage"),
     "attribution": StageSpec("eventwire.stages.s8_links.attribution:AttributionStage"),

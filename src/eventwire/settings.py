@@ -47,7 +47,8 @@ HELP = {
     "partition.",
     "batch_size": "Articles parsed together in a batch run (spaCy's nlp.pipe): 32 was about "
     "1.3 times faster than one at a time; larger batches gain nothing and cost memory.",
-    "cache_dir": "Where built data (the gazetteer's compact file) is kept between runs; "
+    "cache_dir": "Where built data (the gazetteer's compact file, the actor and event "
+    "lexicons) is kept between runs; "
     "rebuilt there when eventwire, its data packages or the lexicon files change (default: "
     "$XDG_CACHE_HOME/eventwire, else ~/.cache/eventwire).",
     "stages": "The pipeline's stages in order, as registry names or module:Factory (empty: the "

@@ -3,6 +3,8 @@ settings (resolved once here, at the edge), and the options several commands tak
 
 from __future__ import annotations
 
+import atexit
+import gc
 import json
 import logging
 import sys
@@ -37,6 +39,19 @@ def main(ctx: click.Context, verbose: int, config: Path | None) -> None:
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     ctx.obj = {"config": config}
+    register_quick_exit()
+
+
+_QUICK_EXIT: list[bool] = []
+
+
+def register_quick_exit() -> None:
+    """At exit, put every object still alive out of the garbage collector's reach, so that
+    the interpreter does not sweep the loaded model and lexicons once more on its way out
+    (measured: 0.6 s after a pipeline was loaded, 0.05 s frozen). Once per process."""
+    if not _QUICK_EXIT:
+        _QUICK_EXIT.append(True)
+        atexit.register(gc.freeze)
 
 
 def settings_from(ctx: click.Context, **flags: Any) -> Settings:

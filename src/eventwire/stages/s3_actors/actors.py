@@ -353,8 +353,8 @@ class ActorStage:
     needs = frozenset({"parsed"})
     gives = frozenset({"mentions"})
 
-    def __init__(self, *, lexicons: Path | None = None) -> None:
-        self.lexicon = load_lexicon(lexicons)
+    def __init__(self, *, lexicons: Path | None = None, cache_dir: Path | None = None) -> None:
+        self.lexicon = load_lexicon(lexicons, cache_dir)
 
     def __call__(self, doc: Doc) -> Doc:
         when = doc.article.published

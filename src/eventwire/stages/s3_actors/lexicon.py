@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from eventwire.data import forms, read_rows
+from eventwire.data.built import cached_build
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +89,16 @@ def pick_post(posts: tuple[Post, ...], when: date | None) -> Post | None:
 
 
 @functools.lru_cache(maxsize=4)
-def load_lexicon(user_dir: Path | None = None) -> ActorLexicon:
-    """The actor lexicon: the bundled tables, with the user's folder's additions."""
+def load_lexicon(user_dir: Path | None = None, cache_dir: Path | None = None) -> ActorLexicon:
+    """The actor lexicon: the bundled tables, with the user's folder's additions; with a
+    `cache_dir`, kept there once built (`eventwire.data.built`: the office-holders table
+    takes a good part of a second to read)."""
+    return cached_build("actors", lambda: build_lexicon(user_dir), cache_dir=cache_dir,
+                        areas=("actors",), user_dir=user_dir,
+                        packages=(__package__ or "",))  # fmt: skip
+
+
+def build_lexicon(user_dir: Path | None = None) -> ActorLexicon:
     table = surface_forms(user_dir)
     longest: dict[str, int] = {}
     for key in table:

@@ -310,12 +310,14 @@ class EventStage:
     needs = frozenset({"parsed", "body", "mentions"})
     gives = frozenset({"events"})
 
-    def __init__(self, *, events: str = "plover", lexicons: Path | None = None) -> None:
+    def __init__(
+        self, *, events: str = "plover", lexicons: Path | None = None, cache_dir: Path | None = None
+    ) -> None:
         if events not in SCOPES:
             raise ConfigError(f"events must be one of {', '.join(SCOPES)}, not {events!r}")
         self.scope = events
         # read and check the lexicon now, not on the first article
-        vocabulary = load_vocabulary(lexicons)
+        vocabulary = load_vocabulary(lexicons, cache_dir)
         self.triggers, self.cues = vocabulary.triggers, vocabulary.cues
 
     def __call__(self, doc: Doc) -> Doc:

@@ -6,8 +6,9 @@
 - `events/light_verbs.tsv`: verbs that only say that an event noun's event happened;
 - `sources/cues.tsv`: the reporting verbs, one list shared with the sources stage.
 
-`load_vocabulary` reads them once per process and lexicon folder; the stage passes the
-result down to the functions that read it.
+`load_vocabulary` reads them once per process and lexicon folder (once per change of them
+where a cache folder keeps the result); the stage passes it down to the functions that read
+it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.data import read_rows
+from eventwire.data.built import cached_build
 from eventwire.errors import ConfigError
 from eventwire.model import MODALITIES
 from eventwire.stages.s7_events.modality import Cues
@@ -68,14 +70,23 @@ def load_cues(user_dir: Path | None = None) -> Cues:
 
 
 @functools.lru_cache(maxsize=4)
-def load_vocabulary(user_dir: Path | None = None) -> Vocabulary:
-    """The event stage's vocabulary, checked as it is read (a ConfigError names the line)."""
-    return Vocabulary(triggers=load_triggers(user_dir), cues=load_cues(user_dir))
+def load_vocabulary(user_dir: Path | None = None, cache_dir: Path | None = None) -> Vocabulary:
+    """The event stage's vocabulary, checked as it is read (a ConfigError names the line);
+    with a `cache_dir`, kept there once built (`eventwire.data.built`: the tens of thousands
+    of CAMEO readings take most of a second to read and index)."""
+    return cached_build(
+        "events",
+        lambda: Vocabulary(triggers=load_triggers(user_dir), cues=load_cues(user_dir)),
+        cache_dir=cache_dir,
+        areas=("events", "sources"),
+        user_dir=user_dir,
+        packages=(__package__ or "",),
+    )
 
 
-def headline_words(user_dir: Path | None = None) -> frozenset[str]:
+def headline_words(user_dir: Path | None = None, cache_dir: Path | None = None) -> frozenset[str]:
     """Words of the event lexicon that are common words, not names: trigger lemmas and the
     words of the word classes (the parse stage lowers them in Title Case headlines)."""
-    triggers = load_vocabulary(user_dir).triggers
+    triggers = load_vocabulary(user_dir, cache_dir).triggers
     words = {*triggers.readings, *(w for ws in triggers.classes.values() for w in ws)}
     return frozenset(w.lower() for w in words)
