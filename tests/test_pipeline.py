@@ -110,7 +110,7 @@ def test_pipeline_registry_passes_each_stage_its_settings():
     from eventwire.pipeline import STAGES
     from eventwire.settings import Settings
 
-    assert STAGES["events"].options == ("events", "lexicons")
+    assert STAGES["events"].options == ("events", "lexicons", "cache_dir")
     stage = load_stage("events", Settings(events="all"))
     assert stage.scope == "all"
     with pytest.raises(ConfigError, match="cannot load the stage"):
