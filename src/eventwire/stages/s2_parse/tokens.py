@@ -17,6 +17,8 @@ from eventwire.model import Span
 # Keys in the spaCy doc's `user_data`: memos of this doc, made once.
 TEXT = "eventwire_text"
 STARTS = "eventwire_token_starts"
+WORDS = "eventwire_token_texts"
+LOWERS = "eventwire_token_lowers"
 
 
 def parsed_text(parsed: Any) -> str:
@@ -45,3 +47,20 @@ def tokens_in(parsed: Any, span: Span) -> list[Any]:
     """The tokens that start inside `span` (`span.start <= token.idx < span.end`)."""
     first, last = token_range(parsed, span)
     return list(parsed[first:last]) if first < last else []
+
+
+def token_texts(parsed: Any) -> frozenset[str]:
+    """The texts of the doc's tokens, as a set (`word in token_texts(doc)` is
+    `any(t.text == word for t in doc)` without the pass over the doc)."""
+    texts = parsed.user_data.get(WORDS)
+    if texts is None:
+        texts = parsed.user_data[WORDS] = frozenset(t.text for t in parsed)
+    return texts  # type: ignore[no-any-return]
+
+
+def token_lowers(parsed: Any) -> list[str]:
+    """Each token's `lower_`, in token order."""
+    lowers = parsed.user_data.get(LOWERS)
+    if lowers is None:
+        lowers = parsed.user_data[LOWERS] = [t.lower_ for t in parsed]
+    return lowers  # type: ignore[no-any-return]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from eventwire.stages.s2_parse.tokens import token_lowers, token_texts
 from eventwire.stages.s4_places.evidence import (
     has_place_context,
     in_list_with,
@@ -184,9 +185,10 @@ def is_area(gazetteer: Gazetteer, doc: Any, start: int, end: int) -> bool:
 def extend(doc: Any, gazetteer: Gazetteer, start: int, end: int) -> tuple[int, int, str | None]:
     """Grow a name over a facility designator ("airbase"), a designator that is part of a
     known name ("Gaza Strip", "Kurdistan region") or a compass word opening a known region."""
+    lowers = token_lowers(doc)
     for long, _short in FACILITY_DESIGNATORS:
         n = len(long.split())
-        if end + n <= len(doc) and " ".join(t.lower_ for t in doc[end : end + n]) == long:
+        if end + n <= len(doc) and " ".join(lowers[end : end + n]) == long:
             return start, end + n, "facility"
     words = gazetteer.words
     designator = end < len(doc) and doc[end].lower_ in words.get("region_designator", ())
@@ -309,7 +311,7 @@ def may_be_town(
         return False
     if end - start == 1 and (text in person_words or is_acronym(text)):
         return False
-    if end - start == 1 and any(t.text == text.lower() for t in doc):
+    if end - start == 1 and text.lower() in token_texts(doc):
         return False
     return knows_town(gazetteer, text)
 
