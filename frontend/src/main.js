@@ -1,0 +1,153 @@
+// The page: filters, then the timeline, the map and the list of the matching events, the
+// ledger, the stories and the actors network in tabs, and an event's evidence on demand.
+// Everything shown comes from this server's JSON API, as data put into the page as text.
+
+import { getJson } from "./api.js";
+import { $, el, number } from "./dom.js";
+import { Evidence } from "./evidence.js";
+import { fill, fromAddress, read, remember, showBox } from "./filters.js";
+import { EventList } from "./list.js";
+import { WorldMap } from "./map.js";
+import { MODALITIES, TYPES } from "./modality.js";
+import { drawNetwork } from "./network.js";
+import { drawLedger, drawStories } from "./corpus.js";
+import { Timeline } from "./timeline.js";
+
+// Events loaded into the timeline, the map and the list at once.
+const PAGE_EVENTS = 10000;
+
+const state = { params: new URLSearchParams(), loaded: new Set(), request: 0 };
+
+function setStatus(text, { error = false } = {}) {
+  const status = $("#status");
+  status.textContent = text;
+  status.classList.toggle("error", error);
+}
+
+function buildForm(form) {
+  const types = form.elements.namedItem("type");
+  for (const type of TYPES) types.append(el("option", { value: type }, type));
+  $("#modalities", form).append(...MODALITIES.map(([name, colour]) => {
+    const swatch = el("span", { class: "swatch" });
+    swatch.style.background = colour;
+    return el("label", { class: "chip" }, el("input", { type: "checkbox", name: "modality", value: name }), swatch, name);
+  }));
+}
+
+async function load() {
+  const ticket = ++state.request;
+  const params = new URLSearchParams(state.params);
+  params.set("limit", String(PAGE_EVENTS));
+  setStatus("Loading events…");
+  document.documentElement.dataset.state = "loading";
+  let page;
+  try {
+    page = await getJson("/api/events", params);
+  } catch (error) {
+    setStatus(error.message, { error: true });
+    document.documentElement.dataset.state = "error";
+    return;
+  }
+  if (ticket !== state.request) return;
+  const items = page.items;
+  state.timeline.draw(items);
+  state.map.setItems(items);
+  state.list.set(items);
+  setStatus(page.total > items.length
+    ? `${number(page.total)} events match; the first ${number(items.length)} are shown`
+    : `${number(page.total)} events match`);
+  state.loaded.clear();
+  showTab(state.tab ?? "events");
+  document.documentElement.dataset.state = "ready";
+  performance.mark("eventwire-ready");
+}
+
+async function loadTab(name) {
+  if (name === "events" || state.loaded.has(name)) return;
+  state.loaded.add(name);
+  const root = $(`#tab-${name} .content`);
+  root.textContent = "Loading…";
+  try {
+    if (name === "actors") {
+      const network = await getJson("/api/actors", state.params);
+      drawNetwork(root, network, (actor) => applyFilter({ actor: actor.name }));
+    } else if (name === "ledger") {
+      const params = new URLSearchParams();
+      for (const key of ["type", "actor"]) if (state.params.get(key)) params.set(key, state.params.get(key));
+      const ledger = await getJson("/api/ledger", params);
+      drawLedger(root, ledger.items, (article, event) => state.evidence.open(article, event));
+    } else if (name === "stories") {
+      const params = new URLSearchParams();
+      for (const key of ["type", "actor", "since", "until"]) if (state.params.get(key)) params.set(key, state.params.get(key));
+      const stories = await getJson("/api/stories", params);
+      drawStories(root, stories.items, (article, event) => state.evidence.open(article, event));
+    }
+  } catch (error) {
+    root.textContent = "";
+    root.append(el("p", { class: "error" }, error.message));
+  }
+}
+
+function showTab(name) {
+  state.tab = name;
+  for (const button of document.querySelectorAll("[role=tab]")) {
+    const on = button.dataset.tab === name;
+    button.setAttribute("aria-selected", String(on));
+    $(`#tab-${button.dataset.tab}`).hidden = !on;
+  }
+  loadTab(name);
+}
+
+function applyFilter(changes) {
+  const form = $("#filters");
+  const params = read(form);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value) params.set(key, value);
+    else params.delete(key);
+  }
+  fill(form, params);
+  state.params = params;
+  remember(params);
+  load();
+}
+
+function pick(item) {
+  state.evidence.open(item.article.id, item.id);
+}
+
+async function loadWorld() {
+  try {
+    state.map.setWorld(await getJson("/static/world-110m.json"));
+  } catch (error) {
+    setStatus(`map outlines: ${error.message}`, { error: true });
+  }
+}
+
+function boot() {
+  const form = $("#filters");
+  buildForm(form);
+  state.params = fromAddress();
+  fill(form, state.params);
+  state.timeline = new Timeline($("#timeline-canvas"), $("#timeline-tip"), pick);
+  state.map = new WorldMap($("#map-canvas"), $("#map-tip"), pick);
+  state.list = new EventList($("#event-list"), $("#more"), pick);
+  state.evidence = new Evidence($("#evidence"));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    applyFilter({});
+  });
+  form.addEventListener("reset", () => setTimeout(() => applyFilter({ bbox: null }), 0));
+  $("#bbox-clear").addEventListener("click", () => applyFilter({ bbox: null }));
+  $("#map-filter").addEventListener("click", () => {
+    const box = state.map.viewBox();
+    if (box) applyFilter({ bbox: box });
+    else setStatus("Zoom into the map first: the whole world is no filter.");
+  });
+  $("#map-reset").addEventListener("click", () => state.map.reset());
+  for (const button of document.querySelectorAll("[role=tab]")) button.addEventListener("click", () => showTab(button.dataset.tab));
+  showBox(form, state.params.get("bbox"));
+  loadWorld();
+  load();
+}
+
+boot();
