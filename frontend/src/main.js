@@ -56,6 +56,8 @@ async function load() {
   setStatus(page.total > items.length
     ? `${number(page.total)} events match; the first ${number(items.length)} are shown`
     : `${number(page.total)} events match`);
+  $("#status").dataset.total = String(page.total);
+  $("#status").dataset.shown = String(items.length);
   state.loaded.clear();
   showTab(state.tab ?? "events");
   document.documentElement.dataset.state = "ready";

@@ -5,8 +5,12 @@ PostgreSQL when EVENTWIRE_TEST_PG is set), and `client`, the app in-process thro
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
+import threading
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -78,3 +82,48 @@ def client(filled_db) -> Iterator[Client]:
     c = Client(app)
     yield c
     c.close()
+
+
+# --- a real server and a real browser, for the page's tests ---
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run"]  # fmt: skip
+SERVER_START_SECONDS = 60  # how long to wait for the server to listen before giving up
+
+
+@contextmanager
+def live_server(app: Any) -> Iterator[str]:
+    """The app on uvicorn in a thread, on a free local port; its base URL."""
+    import uvicorn
+
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright (never a downloaded browser). Skipped only
+    where chromium is absent outside CI; in CI (.ci/run installs it) its absence fails."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"no {CHROMIUM}: .ci/run installs Debian's chromium for these tests")
+        pytest.skip(f"no {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
