@@ -55,9 +55,13 @@ def test_api_events_are_eventwire1_events_with_their_article(client, filled_db):
     assert first["sentence"]["text"] == "Iraq protested in Baghdad on 2024-03-01."
     assert first["location"]["name"] == "Baghdad"
     assert first["article"] == {
-        "id": rows[0].article_id, "title": None, "url": "https://n.example/1",
-        "published": "2024-08-01", "outlet": "Daily One", "duplicate_of": None,
-    }  # fmt: skip
+        "id": rows[0].article_id,
+        "title": None,
+        "url": "https://n.example/1",
+        "published": "2024-08-01",
+        "outlet": "Daily One",
+        "duplicate_of": None,
+    }
     # offsets point into the article's text, which GET /api/articles/{id} gives
     text = client.get(f"/api/articles/{first['article']['id']}").json()["article"]["text"]
     assert text[first["trigger"]["start"] : first["trigger"]["end"]] == "protested"
@@ -85,14 +89,18 @@ def test_api_events_rows_are_what_query_prints(client, filled_db):
         ({"place_country": "FRA"}, EventFilter(place_country="FRA")),
         ({"admin1": "Nairobi"}, EventFilter(admin1="Nairobi")),
         ({"outlet": "Daily Two"}, EventFilter(outlet="Daily Two")),
-        ({"since": "2024-03-01", "until": "2024-03-31"},
-         EventFilter(since=__import__("datetime").date(2024, 3, 1),
-                     until=__import__("datetime").date(2024, 3, 31))),
+        (
+            {"since": "2024-03-01", "until": "2024-03-31"},
+            EventFilter(
+                since=__import__("datetime").date(2024, 3, 1),
+                until=__import__("datetime").date(2024, 3, 31),
+            ),
+        ),
         ({"text": "water"}, EventFilter(text="water")),
         ({"bbox": "40,29,50,35"}, EventFilter(bbox=(40.0, 29.0, 50.0, 35.0))),
         ({"collapse": "true"}, EventFilter(collapse=True)),
     ],
-)  # fmt: skip
+)
 def test_api_events_filters_select_what_the_store_query_selects(client, filled_db, params, where):
     page = client.get("/api/events", params=params).json()
     with open_store(filled_db) as store:
@@ -112,7 +120,8 @@ def test_api_events_pages_with_limit_and_offset(client):
         pages += [(i["article"]["id"], i["id"]) for i in page["items"]]
     assert pages == everything
     beyond = client.get("/api/events", params={"offset": 50}).json()
-    assert beyond["items"] == [] and beyond["total"] == 7
+    assert beyond["items"] == []
+    assert beyond["total"] == 7
 
 
 @pytest.mark.parametrize(
@@ -161,8 +170,13 @@ def test_api_stats_count_by_type_modality_country_and_day(client):
     countries = {c["value"]: c["count"] for c in stats["countries"]}
     assert countries == {"IRQ": 3, "FRA": 1, "KEN": 1, None: 2}
     days = [(c["value"], c["count"]) for c in stats["days"]]
-    assert days[:5] == [("2023-12-31", 1), ("2024-03-01", 1), ("2024-03-15", 1),
-                        ("2024-05-10", 1), ("2024-07-04", 1)]  # fmt: skip
+    assert days[:5] == [
+        ("2023-12-31", 1),
+        ("2024-03-01", 1),
+        ("2024-03-15", 1),
+        ("2024-05-10", 1),
+        ("2024-07-04", 1),
+    ]
     assert sum(n for _, n in days) == 7
     filtered = client.get("/api/stats", params={"type": "AGREE"}).json()
     assert filtered["total"] == 3
@@ -179,8 +193,10 @@ def test_api_actors_lists_actors_and_who_acts_on_whom(client):
     assert by_name["United States"]["country"] == "USA"
     links = {(x["source"], x["target"], x["kind"]): x["events"] for x in network["links"]}
     # they agreed together; the United States is to withdraw from Iraq
-    assert links == {("Iraq", "United States", "co-actor"): 1,
-                     ("United States", "Iraq", "recipient"): 1}  # fmt: skip
+    assert links == {
+        ("Iraq", "United States", "co-actor"): 1,
+        ("United States", "Iraq", "recipient"): 1,
+    }
     top = client.get("/api/actors", params={"limit": 1}).json()
     assert [a["name"] for a in top["actors"]] == ["Iraq"]
     only_kenya = client.get("/api/actors", params={"actor": "KEN"}).json()
@@ -194,23 +210,35 @@ def test_api_places_lists_places_with_counts(client):
     names = sorted(p["name"] for p in places["items"])
     assert names == ["Baghdad", "Baghdad", "Basra", "Nairobi", "Paris"]
     paris = next(p for p in places["items"] if p["name"] == "Paris")
-    assert (paris["country"], paris["lat"], paris["lon"], paris["events"]) == ("FRA", 48.85, 2.35, 1)
+    assert (paris["country"], paris["lat"], paris["lon"], paris["events"]) == (
+        "FRA",
+        48.85,
+        2.35,
+        1,
+    )
     in_iraq = client.get("/api/places", params={"place_country": "IRQ", "limit": 1}).json()
-    assert len(in_iraq["items"]) == 1 and in_iraq["items"][0]["country"] == "IRQ"
+    assert len(in_iraq["items"]) == 1
+    assert in_iraq["items"][0]["country"] == "IRQ"
 
 
 def test_api_extract_returns_one_result_and_stores_nothing(client, filled_db):
     with open_store(filled_db) as store:
         before = store.counts()
-    body = {"text": "Kenya protested in Nairobi on 2024-02-02.", "published": "2024-02-03",
-            "url": "https://n.example/new", "title": "Protest"}  # fmt: skip
+    body = {
+        "text": "Kenya protested in Nairobi on 2024-02-02.",
+        "published": "2024-02-03",
+        "url": "https://n.example/new",
+        "title": "Protest",
+    }
     response = client.post("/api/extract", json=body)
     assert response.status_code == 200
     result = response.json()
     validator("Result").validate(result)
     assert result["article"]["title"] == "Protest"
     assert result["article"]["published"] == "2024-02-03"
-    assert [(e["type"], e["trigger"]["text"]) for e in result["events"]] == [("PROTEST", "protested")]
+    assert [(e["type"], e["trigger"]["text"]) for e in result["events"]] == [
+        ("PROTEST", "protested")
+    ]
     with open_store(filled_db) as store:
         assert store.counts() == before
 
@@ -229,25 +257,34 @@ def test_api_extract_returns_one_result_and_stores_nothing(client, filled_db):
     ],
 )
 def test_api_extract_bad_bodies_are_4xx_that_say_why(client, body, status, words):
-    response = client.post("/api/extract", content=body, headers={"content-type": "application/json"})
+    response = client.post(
+        "/api/extract", content=body, headers={"content-type": "application/json"}
+    )
     assert_error(response, status, words)
 
 
 def test_api_extract_refuses_other_content_types_and_large_bodies(client):
-    form = client.post("/api/extract", content=b"text=hello",
-                       headers={"content-type": "application/x-www-form-urlencoded"})  # fmt: skip
+    form = client.post(
+        "/api/extract",
+        content=b"text=hello",
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
     assert_error(form, 415, "application/json")
     large = json.dumps({"text": "Kenya protested. " * (MAX_BODY_BYTES // 17 + 10)}).encode()
     assert len(large) > MAX_BODY_BYTES
-    assert_error(client.post("/api/extract", content=large,
-                             headers={"content-type": "application/json"}), 413, "over the limit")  # fmt: skip
+    assert_error(
+        client.post("/api/extract", content=large, headers={"content-type": "application/json"}),
+        413,
+        "over the limit",
+    )
 
     async def chunks():  # no content-length: the limit holds while reading
         for _ in range(3):
             yield b" " * (MAX_BODY_BYTES // 2)
 
-    streamed = client.post("/api/extract", content=chunks(),
-                           headers={"content-type": "application/json"})  # fmt: skip
+    streamed = client.post(
+        "/api/extract", content=chunks(), headers={"content-type": "application/json"}
+    )
     assert_error(streamed, 413, "over the limit")
 
 
@@ -260,7 +297,7 @@ def test_api_unknown_paths_and_methods_answer_json_errors(client):
 
 
 def test_api_store_gone_is_a_500_with_the_error_shape(tmp_path):
-    from conftest import Client
+    from webtest import Client
 
     from eventwire.web import create_app
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from conftest import live_server
+from webtest import live_server
 
 from eventwire.store import Entry, EventFilter, open_store
 from eventwire.web import create_app
@@ -29,10 +29,21 @@ def real_db(tmp_path_factory) -> str:
     results = []
     for line in (DATA / "meantime" / "sample.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
-        results.append(eventwire.extract(record["text"], published=record["dct"],
-                                         url=record["url"], title=record["text"].split("\n")[0]))  # fmt: skip
-    results.append(eventwire.extract(SAMPLE.read_text(encoding="utf-8"), published="2024-09-06",
-                                     title="Iraq and US agree on withdrawal plan"))  # fmt: skip
+        results.append(
+            eventwire.extract(
+                record["text"],
+                published=record["dct"],
+                url=record["url"],
+                title=record["text"].split("\n")[0],
+            )
+        )
+    results.append(
+        eventwire.extract(
+            SAMPLE.read_text(encoding="utf-8"),
+            published="2024-09-06",
+            title="Iraq and US agree on withdrawal plan",
+        )
+    )
     with open_store(db) as store:
         store.write([Entry(r) for r in results])
     return db
@@ -76,8 +87,10 @@ def test_browser_page_filters_and_opens_an_events_evidence(browser, real_db, tmp
         assert int(page.locator("#timeline-canvas").get_attribute("data-events")) <= len(planned)
 
         # open the event: its article, with the evidence highlighted
-        page.click(f"#event-list button.event[data-article='{sample_event.article_id}']"
-                   f"[data-event='{sample_event.event_id}']")  # fmt: skip
+        page.click(
+            f"#event-list button.event[data-article='{sample_event.article_id}']"
+            f"[data-event='{sample_event.event_id}']"
+        )
         text = page.locator("#evidence .article-text")
         text.locator("mark.trigger").first.wait_for()
         assert text.inner_text() == result["article"]["text"]
@@ -93,13 +106,16 @@ def test_browser_page_filters_and_opens_an_events_evidence(browser, real_db, tmp
         for source_id in event["attributed_to"]:
             if sources[source_id]["text"]:
                 assert sources[source_id]["text"] in "".join(
-                    text.locator("mark.source").all_inner_texts())
+                    text.locator("mark.source").all_inner_texts()
+                )
         sentence = result["article"]["text"][event["sentence"]["start"] : event["sentence"]["end"]]
         assert "".join(text.locator("mark.sentence").all_inner_texts()) == sentence
         summary = page.locator("#evidence .event-summary").inner_text()
-        assert "RETREAT" in summary and "planned" in summary
+        assert "RETREAT" in summary
+        assert "planned" in summary
         assert page.locator("#evidence .quotes li").count() == len(result["quotes"])
         page.screenshot(path=str(tmp_path / "page.png"))
         page.close()
     assert errors == []
-    assert requested and all(url.startswith(base) for url in requested)
+    assert requested
+    assert all(url.startswith(base) for url in requested)

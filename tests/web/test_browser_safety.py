@@ -6,15 +6,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from conftest import live_server
 from storetest import fake_doc, fake_pipeline
+from webtest import live_server
 
 from eventwire.model import Actor
 from eventwire.store import Entry, open_store
 from eventwire.web import create_app
 
-TEXT = ("Iraq protested in Baghdad on 2024-03-01 <img src=x onerror=window['pwned']=1> and "
-        "<script>window['pwned']=2</script> <b onmouseover=window['pwned']=3>bold</b>.")  # fmt: skip
+TEXT = (
+    "Iraq protested in Baghdad on 2024-03-01 <img src=x onerror=window['pwned']=1> and "
+    "<script>window['pwned']=2</script> <b onmouseover=window['pwned']=3>bold</b>."
+)
 TITLE = "<img src=x onerror=window['pwned']=4><script>window['pwned']=5</script>"
 URL = "javascript:window['pwned']=6"
 OUTLET = "<svg onload=window['pwned']=7>"
@@ -24,7 +26,8 @@ SAFE_URL = "https://news.example/kenya"
 # Runs before the page's own script: records what a successful injection would leave.
 WATCH = """
 window.__violations = [];
-document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));
+document.addEventListener('securitypolicyviolation',
+    e => window.__violations.push(e.violatedDirective));
 """
 
 

@@ -49,7 +49,8 @@ def test_page_is_served_with_a_strict_content_security_policy(client):
     assert directives["script-src"] == "'self'"
     assert directives["default-src"] == "'none'"
     assert directives["connect-src"] == "'self'"
-    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert "unsafe-inline" not in policy
+    assert "unsafe-eval" not in policy
     assert response.headers["x-content-type-options"] == "nosniff"
     assert response.headers["x-frame-options"] == "DENY"
     for path in ("/api/events", "/static/app.js", "/openapi.json", "/api/nothing"):
@@ -69,8 +70,11 @@ def test_page_has_no_inline_script_handlers_or_styles():
 
 def test_page_files_are_bundled_and_served_from_the_package(client):
     tags = parsed_index()
-    wanted = [attrs.get("src") or attrs.get("href") for tag, attrs in tags.tags
-              if tag in {"script", "link"}]  # fmt: skip
+    wanted = [
+        attrs.get("src") or attrs.get("href")
+        for tag, attrs in tags.tags
+        if tag in {"script", "link"}
+    ]
     assert "/static/app.css" in wanted
     for path in [*wanted, "/static/world-110m.json"]:
         assert path.startswith("/static/"), path  # never another host: no CDN
@@ -86,8 +90,14 @@ def test_page_script_is_small_and_never_writes_html_or_calls_out():
     script = (STATIC / "app.js").read_bytes()
     assert len(gzip.compress(script, compresslevel=9)) < BUNDLE_BUDGET
     text = script.decode("utf-8")
-    for risky in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
-                  "new Function"):  # fmt: skip
+    for risky in (
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+        "new Function",
+    ):
         assert risky not in text, risky
     urls = set(re.findall(r"https?://[^\"'\s)]+", text))
     assert urls <= {"http://www.w3.org/2000/svg"}  # the SVG namespace, not a fetch

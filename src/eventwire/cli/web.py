@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import click
 
-from eventwire.cli.evaluate import bench_group
 from eventwire.cli.main import DB_OPTION, EVENTS_OPTION, STAGES_OPTION, guarded, main, settings_from
 
 
 @main.command()
 @DB_OPTION
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="The address to listen on (0.0.0.0: every interface).")  # fmt: skip
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
-              help="The port to listen on.")  # fmt: skip
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="The address to listen on (0.0.0.0: every interface).",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="The port to listen on.",
+)
 @EVENTS_OPTION
 @STAGES_OPTION
 @click.pass_context

@@ -33,10 +33,14 @@ class EventStats:
         def listed(counts: Counts) -> list[dict[str, Any]]:
             return [{"value": value, "count": n} for value, n in counts]
 
-        return {"total": self.total, "types": listed(self.types),
-                "plover_types": listed(self.plover_types),
-                "modalities": listed(self.modalities), "countries": listed(self.countries),
-                "days": listed(self.days)}  # fmt: skip
+        return {
+            "total": self.total,
+            "types": listed(self.types),
+            "plover_types": listed(self.plover_types),
+            "modalities": listed(self.modalities),
+            "countries": listed(self.countries),
+            "days": listed(self.days),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +71,22 @@ class ActorNetwork:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "actors": [{"name": a.name, "country": a.country, "sector": a.sector,
-                        "events": a.events, "as_actor": a.as_actor,
-                        "as_recipient": a.as_recipient} for a in self.actors],
-            "links": [{"source": x.source, "target": x.target, "kind": x.kind,
-                       "events": x.events} for x in self.links],
-        }  # fmt: skip
+            "actors": [
+                {
+                    "name": a.name,
+                    "country": a.country,
+                    "sector": a.sector,
+                    "events": a.events,
+                    "as_actor": a.as_actor,
+                    "as_recipient": a.as_recipient,
+                }
+                for a in self.actors
+            ],
+            "links": [
+                {"source": x.source, "target": x.target, "kind": x.kind, "events": x.events}
+                for x in self.links
+            ],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,31 +99,54 @@ class PlaceCount:
     events: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "country": self.country, "admin1": self.admin1,
-                "lat": self.lat, "lon": self.lon, "events": self.events}  # fmt: skip
+        return {
+            "name": self.name,
+            "country": self.country,
+            "admin1": self.admin1,
+            "lat": self.lat,
+            "lon": self.lon,
+            "events": self.events,
+        }
 
 
 def matching(store: SqlStore, where: EventFilter) -> tuple[str, list[Any]]:
     """A sub-select of the matching events' seq, article_seq, id and the columns counted."""
     source, clause, params, _ = selection(where, store.text_clause)
-    columns = ("e.seq, e.article_seq, e.id, e.type, e.plover_type, e.modality, "
-               "e.place_country, e.time_lo")  # fmt: skip
+    columns = (
+        "e.seq, e.article_seq, e.id, e.type, e.plover_type, e.modality, e.place_country, e.time_lo"
+    )
     return f"SELECT {columns} {source} {clause}", params
 
 
-def grouped(store: SqlStore, column: str, sub: str, params: list[Any], *,
-            by_value: bool = False, where: str = "") -> Counts:  # fmt: skip
+def grouped(
+    store: SqlStore,
+    column: str,
+    sub: str,
+    params: list[Any],
+    *,
+    by_value: bool = False,
+    where: str = "",
+) -> Counts:
     order = "value" if by_value else "count(*) DESC, value"
-    rows = store.all(f"SELECT {column} AS value, count(*) FROM ({sub}) m {where} "
-                     f"GROUP BY {column} ORDER BY {order}", params)  # fmt: skip
+    rows = store.all(
+        f"SELECT {column} AS value, count(*) FROM ({sub}) m {where} "
+        f"GROUP BY {column} ORDER BY {order}",
+        params,
+    )
     return tuple((value, int(n)) for value, n in rows)
 
 
 def event_stats(store: SqlStore, where: EventFilter) -> EventStats:
     sub, params = matching(store, where)
-    days = grouped(store, "m.time_lo", sub, params, by_value=True,
-                   where=f"WHERE m.time_lo IS NOT NULL AND m.time_lo <> '{OPEN_LO}' "
-                   f"AND m.time_lo <> '{OPEN_HI}'")  # fmt: skip
+    days = grouped(
+        store,
+        "m.time_lo",
+        sub,
+        params,
+        by_value=True,
+        where=f"WHERE m.time_lo IS NOT NULL AND m.time_lo <> '{OPEN_LO}' "
+        f"AND m.time_lo <> '{OPEN_HI}'",
+    )
     undated = store.count_events(where) - sum(n for _, n in days)
     return EventStats(
         total=store.count_events(where),
@@ -139,8 +176,10 @@ def actor_network(store: SqlStore, where: EventFilter, *, limit: int = 50) -> Ac
         return ActorNetwork(actors, ())
     in_names = ", ".join("?" for _ in names)
     links = []
-    for kind, condition in (("recipient", "b.side = 'recipient'"),
-                            ("co-actor", "b.side = 'actor' AND a.name < b.name")):  # fmt: skip
+    for kind, condition in (
+        ("recipient", "b.side = 'recipient'"),
+        ("co-actor", "b.side = 'actor' AND a.name < b.name"),
+    ):
         for source, target, n in store.all(
             f"SELECT a.name, b.name, count(DISTINCT m.seq) FROM ({sub}) m "
             "JOIN actors a ON a.article_seq = m.article_seq AND a.event_id = m.id "

@@ -79,8 +79,9 @@ def events_of(store: SqlStore, keys: Sequence[int]) -> list[StoredEvent]:
     for event, place in zip(events, places, strict=True):
         article, original = articles[event["article_seq"]]
         record = event_from(event, actors.get((event["article_seq"], event["id"]), []))
-        out.append(StoredEvent(article, record, None if place is None else place_from(place),
-                               original))  # fmt: skip
+        out.append(
+            StoredEvent(article, record, None if place is None else place_from(place), original)
+        )
     return out
 
 

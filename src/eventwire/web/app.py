@@ -33,8 +33,9 @@ ROUTES = [
 ]
 
 
-def create_app(*, db: str, settings: Settings | None = None,
-               pipeline: Pipeline | None = None) -> Starlette:  # fmt: skip
+def create_app(
+    *, db: str, settings: Settings | None = None, pipeline: Pipeline | None = None
+) -> Starlette:
     """The ASGI app over the store at `db`; POST /api/extract runs `pipeline` (default: the
     one `settings` name, built on the first request)."""
     context = Context(StorePool(db), Extractor(settings or Settings(db=db), pipeline))
@@ -47,8 +48,11 @@ def create_app(*, db: str, settings: Settings | None = None,
     app = Starlette(
         routes=ROUTES,
         middleware=[Middleware(SecurityHeaders)],
-        exception_handlers={ApiError: api_error, HTTPException: http_error,
-                            EventwireError: store_error},  # fmt: skip
+        exception_handlers={
+            ApiError: api_error,
+            HTTPException: http_error,
+            EventwireError: store_error,
+        },
         lifespan=lifespan,
     )
     app.state.context = context

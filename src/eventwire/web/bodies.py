@@ -77,7 +77,8 @@ def describe(error: Any) -> str:
 def article_of(request: ExtractRequest) -> Article:
     """The Article to extract (a 422 for a text or a date the readers refuse)."""
     try:
-        return make_article(request.text, published=request.published, url=request.url,
-                            title=request.title)  # fmt: skip
+        return make_article(
+            request.text, published=request.published, url=request.url, title=request.title
+        )
     except (InputError, ValueError) as exc:
         raise ApiError(422, "InputError", str(exc)) from exc

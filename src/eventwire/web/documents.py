@@ -18,9 +18,14 @@ from eventwire.store.records import StoredEvent
 
 
 def article_ref(article: Article, *, duplicate_of: str | None = None) -> dict[str, Any]:
-    return {"id": article.id, "title": article.title, "url": article.url,
-            "published": iso(article.published), "outlet": article.outlet,
-            "duplicate_of": duplicate_of}  # fmt: skip
+    return {
+        "id": article.id,
+        "title": article.title,
+        "url": article.url,
+        "published": iso(article.published),
+        "outlet": article.outlet,
+        "duplicate_of": duplicate_of,
+    }
 
 
 def event_item(stored: StoredEvent) -> dict[str, Any]:

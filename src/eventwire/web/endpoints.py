@@ -18,7 +18,15 @@ from eventwire.web import corpus_views, openapi
 from eventwire.web.bodies import MAX_BODY_BYTES, BadBody, article_of, parse_request
 from eventwire.web.context import Context
 from eventwire.web.documents import event_item
-from eventwire.web.params import FILTERS, PAGING, BadParameter, check_known, filter_of, limit_of, one
+from eventwire.web.params import (
+    FILTERS,
+    PAGING,
+    BadParameter,
+    check_known,
+    filter_of,
+    limit_of,
+    one,
+)
 from eventwire.web.responses import ApiError, JsonResponse
 
 SHAPES = ("event", "row")
@@ -47,8 +55,9 @@ def events(request: Request) -> JsonResponse:
         else:
             items = [event_item(stored) for stored in stored_events(store, where)]
         total = store.count_events(where)
-    return JsonResponse({"items": items, "total": total, "limit": where.limit,
-                         "offset": where.offset})  # fmt: skip
+    return JsonResponse(
+        {"items": items, "total": total, "limit": where.limit, "offset": where.offset}
+    )
 
 
 def article(request: Request) -> JsonResponse:

@@ -37,27 +37,51 @@ LIST_FILTERS = {"type", "plover_type", "modality"}
 
 
 def error_schema() -> dict[str, Any]:
-    return {"type": "object", "required": ["error"], "properties": {"error": {
-        "type": "object", "required": ["type", "message"],
-        "properties": {"type": {"type": "string"}, "message": {"type": "string"}}}}}  # fmt: skip
+    return {
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+            "error": {
+                "type": "object",
+                "required": ["type", "message"],
+                "properties": {"type": {"type": "string"}, "message": {"type": "string"}},
+            }
+        },
+    }
 
 
 def errors(*statuses: int) -> dict[str, Any]:
-    text = {400: "A bad query parameter.", 404: "Not found.", 413: "The body is too large.",
-            415: "The body is not JSON.", 422: "The body or its article is invalid.",
-            501: "Not in this build."}  # fmt: skip
-    return {str(s): {"description": text[s], "content": {"application/json": {
-        "schema": {"$ref": "#/components/schemas/Error"}}}} for s in statuses}  # fmt: skip
+    text = {
+        400: "A bad query parameter.",
+        404: "Not found.",
+        413: "The body is too large.",
+        415: "The body is not JSON.",
+        422: "The body or its article is invalid.",
+        501: "Not in this build.",
+    }
+    return {
+        str(s): {
+            "description": text[s],
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        }
+        for s in statuses
+    }
 
 
 def json_ok(description: str, schema: dict[str, Any]) -> dict[str, Any]:
-    return {"200": {"description": description,
-                    "content": {"application/json": {"schema": schema}}}}  # fmt: skip
+    return {
+        "200": {"description": description, "content": {"application/json": {"schema": schema}}}
+    }
 
 
 def query_parameter(name: str, description: str, schema: dict[str, Any]) -> dict[str, Any]:
-    return {"name": name, "in": "query", "required": False, "description": description,
-            "schema": schema}  # fmt: skip
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema,
+    }
 
 
 def filter_parameters() -> list[dict[str, Any]]:
@@ -79,9 +103,11 @@ def filter_parameters() -> list[dict[str, Any]]:
 
 
 def limit_parameter(default: int, maximum: int, what: str) -> dict[str, Any]:
-    return query_parameter("limit", f"At most this many {what}.",
-                           {"type": "integer", "minimum": 1, "maximum": maximum,
-                            "default": default})  # fmt: skip
+    return query_parameter(
+        "limit",
+        f"At most this many {what}.",
+        {"type": "integer", "minimum": 1, "maximum": maximum, "default": default},
+    )
 
 
 @cache
@@ -94,120 +120,221 @@ def contract() -> dict[str, Any]:
 
 
 def event_item_schema() -> dict[str, Any]:
-    return {"allOf": [{"$ref": "#/components/schemas/Event"}, {"type": "object",
-        "required": ["article", "location"], "properties": {
-            "sentence": {"type": "object", "properties": {"text": {"type": "string"}}},
-            "location": {"anyOf": [{"$ref": "#/components/schemas/Place"}, {"type": "null"}]},
-            "article": {"$ref": "#/components/schemas/ArticleRef"}}}]}  # fmt: skip
+    return {
+        "allOf": [
+            {"$ref": "#/components/schemas/Event"},
+            {
+                "type": "object",
+                "required": ["article", "location"],
+                "properties": {
+                    "sentence": {"type": "object", "properties": {"text": {"type": "string"}}},
+                    "location": {
+                        "anyOf": [{"$ref": "#/components/schemas/Place"}, {"type": "null"}]
+                    },
+                    "article": {"$ref": "#/components/schemas/ArticleRef"},
+                },
+            },
+        ]
+    }
 
 
 def article_ref_schema() -> dict[str, Any]:
-    return {"type": "object", "required": ["id", "title", "url", "published", "outlet"],
-            "properties": {"id": {"type": "string"}, "title": NULLABLE_STRING,
-                           "url": NULLABLE_STRING, "published": NULLABLE_STRING,
-                           "outlet": NULLABLE_STRING, "duplicate_of": NULLABLE_STRING}}  # fmt: skip
+    return {
+        "type": "object",
+        "required": ["id", "title", "url", "published", "outlet"],
+        "properties": {
+            "id": {"type": "string"},
+            "title": NULLABLE_STRING,
+            "url": NULLABLE_STRING,
+            "published": NULLABLE_STRING,
+            "outlet": NULLABLE_STRING,
+            "duplicate_of": NULLABLE_STRING,
+        },
+    }
 
 
 def counts_schema() -> dict[str, Any]:
-    return {"type": "array", "items": {"type": "object", "required": ["value", "count"],
-            "properties": {"value": NULLABLE_STRING, "count": {"type": "integer"}}}}  # fmt: skip
+    return {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["value", "count"],
+            "properties": {"value": NULLABLE_STRING, "count": {"type": "integer"}},
+        },
+    }
 
 
 def stats_schema() -> dict[str, Any]:
     names = ("types", "plover_types", "modalities", "countries", "days")
-    return {"type": "object", "required": ["total", *names],
-            "properties": {"total": {"type": "integer"},
-                           **{n: counts_schema() for n in names}}}  # fmt: skip
+    return {
+        "type": "object",
+        "required": ["total", *names],
+        "properties": {"total": {"type": "integer"}, **{n: counts_schema() for n in names}},
+    }
 
 
 def actors_schema() -> dict[str, Any]:
     integer = {"type": "integer"}
-    actor = {"type": "object", "required": ["name", "events"], "properties": {
-        "name": {"type": "string"}, "country": NULLABLE_STRING, "sector": NULLABLE_STRING,
-        "events": integer, "as_actor": integer, "as_recipient": integer}}  # fmt: skip
-    link = {"type": "object", "required": ["source", "target", "kind", "events"], "properties": {
-        "source": {"type": "string"}, "target": {"type": "string"},
-        "kind": {"enum": ["recipient", "co-actor"]}, "events": integer}}  # fmt: skip
-    return {"type": "object", "required": ["actors", "links"], "properties": {
-        "actors": {"type": "array", "items": actor},
-        "links": {"type": "array", "items": link}}}  # fmt: skip
+    actor = {
+        "type": "object",
+        "required": ["name", "events"],
+        "properties": {
+            "name": {"type": "string"},
+            "country": NULLABLE_STRING,
+            "sector": NULLABLE_STRING,
+            "events": integer,
+            "as_actor": integer,
+            "as_recipient": integer,
+        },
+    }
+    link = {
+        "type": "object",
+        "required": ["source", "target", "kind", "events"],
+        "properties": {
+            "source": {"type": "string"},
+            "target": {"type": "string"},
+            "kind": {"enum": ["recipient", "co-actor"]},
+            "events": integer,
+        },
+    }
+    return {
+        "type": "object",
+        "required": ["actors", "links"],
+        "properties": {
+            "actors": {"type": "array", "items": actor},
+            "links": {"type": "array", "items": link},
+        },
+    }
 
 
 def places_schema() -> dict[str, Any]:
     number = {"type": "number"}
-    place = {"type": "object", "required": ["name", "lat", "lon", "events"], "properties": {
-        "name": {"type": "string"}, "country": NULLABLE_STRING, "admin1": NULLABLE_STRING,
-        "lat": number, "lon": number, "events": {"type": "integer"}}}  # fmt: skip
-    return {"type": "object", "required": ["items"],
-            "properties": {"items": {"type": "array", "items": place}}}  # fmt: skip
+    place = {
+        "type": "object",
+        "required": ["name", "lat", "lon", "events"],
+        "properties": {
+            "name": {"type": "string"},
+            "country": NULLABLE_STRING,
+            "admin1": NULLABLE_STRING,
+            "lat": number,
+            "lon": number,
+            "events": {"type": "integer"},
+        },
+    }
+    return {
+        "type": "object",
+        "required": ["items"],
+        "properties": {"items": {"type": "array", "items": place}},
+    }
 
 
 def paths() -> dict[str, Any]:
     filters = filter_parameters()
-    page = [limit_parameter(DEFAULT_LIMIT, MAX_LIMIT, "events"),
-            query_parameter("offset", "Skip this many matching events first.",
-                            {"type": "integer", "minimum": 0, "default": 0}),
-            query_parameter("shape", "event: the eventwire/1 event with its article (default); "
-                            "row: the flat rows `eventwire query` prints.",
-                            {"enum": ["event", "row"], "default": "event"})]  # fmt: skip
-    events_page = {"type": "object", "required": ["items", "total", "limit", "offset"],
-                   "properties": {"items": {"type": "array", "items": {
-                       "$ref": "#/components/schemas/EventItem"}},
-                       "total": {"type": "integer", "description": "matching events in all"},
-                       "limit": {"type": "integer"}, "offset": {"type": "integer"}}}  # fmt: skip
-    open_list = {"type": "object", "required": ["items"],
-                 "properties": {"items": {"type": "array", "items": {"type": "object"}}}}
+    page = [
+        limit_parameter(DEFAULT_LIMIT, MAX_LIMIT, "events"),
+        query_parameter(
+            "offset",
+            "Skip this many matching events first.",
+            {"type": "integer", "minimum": 0, "default": 0},
+        ),
+        query_parameter(
+            "shape",
+            "event: the eventwire/1 event with its article (default); "
+            "row: the flat rows `eventwire query` prints.",
+            {"enum": ["event", "row"], "default": "event"},
+        ),
+    ]
+    events_page = {
+        "type": "object",
+        "required": ["items", "total", "limit", "offset"],
+        "properties": {
+            "items": {"type": "array", "items": {"$ref": "#/components/schemas/EventItem"}},
+            "total": {"type": "integer", "description": "matching events in all"},
+            "limit": {"type": "integer"},
+            "offset": {"type": "integer"},
+        },
+    }
+    open_list = {
+        "type": "object",
+        "required": ["items"],
+        "properties": {"items": {"type": "array", "items": {"type": "object"}}},
+    }
     return {
-        "/api/events": {"get": {
-            "summary": "Events matching the filters of `eventwire query`, in ingest order.",
-            "operationId": "listEvents", "parameters": filters + page,
-            "responses": json_ok("A page of events and the total.", events_page) | errors(400),
-        }},
-        "/api/articles/{id}": {"get": {
-            "summary": "An article's text and its whole eventwire/1 result.",
-            "operationId": "getArticle",
-            "parameters": [{"name": "id", "in": "path", "required": True,
-                            "schema": {"type": "string"}}],
-            "responses": json_ok("The result.", {"$ref": "#/components/schemas/Result"})
-            | errors(404),
-        }},
-        "/api/stats": {"get": {
-            "summary": "Counts of the matching events by type, modality, country and day.",
-            "operationId": "getStats", "parameters": filters,
-            "responses": json_ok("The counts.", stats_schema()) | errors(400),
-        }},
-        "/api/actors": {"get": {
-            "summary": "The actors of the matching events, and who acts on whom.",
-            "operationId": "getActors",
-            "parameters": [*filters, limit_parameter(50, 500, "actors")],
-            "responses": json_ok("Actors and links.", actors_schema()) | errors(400),
-        }},
-        "/api/places": {"get": {
-            "summary": "The places (with coordinates) of the matching events.",
-            "operationId": "getPlaces",
-            "parameters": [*filters, limit_parameter(500, MAX_LIMIT, "places")],
-            "responses": json_ok("Places with counts.", places_schema()) | errors(400),
-        }},
-        "/api/stories": {"get": {
-            "summary": "Stories: the same event reported across articles.",
-            "operationId": "listStories",
-            "responses": json_ok("Stories.", open_list) | errors(400, 501),
-        }},
-        "/api/ledger": {"get": {
-            "summary": "The ledger: commitments, their due dates and status.",
-            "operationId": "listLedger",
-            "responses": json_ok("Ledger entries.", open_list) | errors(400, 501),
-        }},
-        "/api/extract": {"post": {
-            "summary": "Extract one article; the result is returned, never stored.",
-            "operationId": "extract",
-            "requestBody": {"required": True, "description": f"At most {MAX_BODY_BYTES:,} "
-                            "bytes.", "content": {"application/json": {
-                                "schema": {"$ref": "#/components/schemas/ExtractRequest"}}}},
-            "responses": json_ok("The result.", {"$ref": "#/components/schemas/Result"})
-            | errors(400, 413, 415, 422),
-        }},
-    }  # fmt: skip
+        "/api/events": {
+            "get": {
+                "summary": "Events matching the filters of `eventwire query`, in ingest order.",
+                "operationId": "listEvents",
+                "parameters": filters + page,
+                "responses": json_ok("A page of events and the total.", events_page) | errors(400),
+            }
+        },
+        "/api/articles/{id}": {
+            "get": {
+                "summary": "An article's text and its whole eventwire/1 result.",
+                "operationId": "getArticle",
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                ],
+                "responses": json_ok("The result.", {"$ref": "#/components/schemas/Result"})
+                | errors(404),
+            }
+        },
+        "/api/stats": {
+            "get": {
+                "summary": "Counts of the matching events by type, modality, country and day.",
+                "operationId": "getStats",
+                "parameters": filters,
+                "responses": json_ok("The counts.", stats_schema()) | errors(400),
+            }
+        },
+        "/api/actors": {
+            "get": {
+                "summary": "The actors of the matching events, and who acts on whom.",
+                "operationId": "getActors",
+                "parameters": [*filters, limit_parameter(50, 500, "actors")],
+                "responses": json_ok("Actors and links.", actors_schema()) | errors(400),
+            }
+        },
+        "/api/places": {
+            "get": {
+                "summary": "The places (with coordinates) of the matching events.",
+                "operationId": "getPlaces",
+                "parameters": [*filters, limit_parameter(500, MAX_LIMIT, "places")],
+                "responses": json_ok("Places with counts.", places_schema()) | errors(400),
+            }
+        },
+        "/api/stories": {
+            "get": {
+                "summary": "Stories: the same event reported across articles.",
+                "operationId": "listStories",
+                "responses": json_ok("Stories.", open_list) | errors(400, 501),
+            }
+        },
+        "/api/ledger": {
+            "get": {
+                "summary": "The ledger: commitments, their due dates and status.",
+                "operationId": "listLedger",
+                "responses": json_ok("Ledger entries.", open_list) | errors(400, 501),
+            }
+        },
+        "/api/extract": {
+            "post": {
+                "summary": "Extract one article; the result is returned, never stored.",
+                "operationId": "extract",
+                "requestBody": {
+                    "required": True,
+                    "description": f"At most {MAX_BODY_BYTES:,} bytes.",
+                    "content": {
+                        "application/json": {
+                            "schema": {"$ref": "#/components/schemas/ExtractRequest"}
+                        }
+                    },
+                },
+                "responses": json_ok("The result.", {"$ref": "#/components/schemas/Result"})
+                | errors(400, 413, 415, 422),
+            }
+        },
+    }
 
 
 @cache
@@ -215,21 +342,26 @@ def built() -> dict[str, Any]:
     result = contract()
     return {
         "openapi": "3.1.0",
-        "info": {"title": "eventwire", "version": __version__,
-                 "description": "Events from news articles: PLOVER types, actors, places, "
-                 "times, sources and modality, each with the sentence that says so.",
-                 "license": {"name": "Apache-2.0", "identifier": "Apache-2.0"}},
+        "info": {
+            "title": "eventwire",
+            "version": __version__,
+            "description": "Events from news articles: PLOVER types, actors, places, "
+            "times, sources and modality, each with the sentence that says so.",
+            "license": {"name": "Apache-2.0", "identifier": "Apache-2.0"},
+        },
         "paths": paths(),
-        "components": {"schemas": {
-            "Result": result,
-            "Event": result["properties"]["events"]["items"],
-            "Place": result["properties"]["places"]["items"],
-            "EventItem": event_item_schema(),
-            "ArticleRef": article_ref_schema(),
-            "ExtractRequest": request_schema(),
-            "Error": error_schema(),
-        }},
-    }  # fmt: skip
+        "components": {
+            "schemas": {
+                "Result": result,
+                "Event": result["properties"]["events"]["items"],
+                "Place": result["properties"]["places"]["items"],
+                "EventItem": event_item_schema(),
+                "ArticleRef": article_ref_schema(),
+                "ExtractRequest": request_schema(),
+                "Error": error_schema(),
+            }
+        },
+    }
 
 
 def document() -> dict[str, Any]:

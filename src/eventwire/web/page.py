@@ -17,8 +17,9 @@ INDEX = HERE / "templates" / "index.html"
 
 
 def index(request: Request) -> Response:
-    return FileResponse(INDEX, media_type="text/html; charset=utf-8",
-                        headers={"cache-control": "no-cache"})  # fmt: skip
+    return FileResponse(
+        INDEX, media_type="text/html; charset=utf-8", headers={"cache-control": "no-cache"}
+    )
 
 
 def static_files() -> StaticFiles:

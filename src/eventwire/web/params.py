@@ -16,8 +16,17 @@ from eventwire.store.filters import event_filter, parse_day
 from eventwire.web.responses import ApiError
 
 LIST_FILTERS = ("type", "plover_type", "modality")
-TEXT_FILTERS = ("actor", "country", "place_country", "admin1", "outlet", "since", "until",
-                "text", "bbox")  # fmt: skip
+TEXT_FILTERS = (
+    "actor",
+    "country",
+    "place_country",
+    "admin1",
+    "outlet",
+    "since",
+    "until",
+    "text",
+    "bbox",
+)
 FILTERS = (*LIST_FILTERS, *TEXT_FILTERS, "collapse")
 PAGING = ("limit", "offset")
 DEFAULT_LIMIT = 100
@@ -36,8 +45,9 @@ class BadParameter(ApiError):
 def check_known(query: QueryParams, allowed: Collection[str]) -> None:
     unknown = sorted(set(query.keys()) - set(allowed))
     if unknown:
-        raise BadParameter(f"unknown parameter {unknown[0]!r}; this endpoint takes: "
-                           f"{', '.join(allowed)}")  # fmt: skip
+        raise BadParameter(
+            f"unknown parameter {unknown[0]!r}; this endpoint takes: {', '.join(allowed)}"
+        )
 
 
 def many(query: QueryParams, name: str) -> tuple[str, ...]:
@@ -88,13 +98,14 @@ def filter_of(query: QueryParams, *, paged: bool = True) -> EventFilter:
     """The EventFilter the query string names (with its limit and offset when `paged`)."""
     try:
         return event_filter(
-            types=many(query, "type"), plover_types=many(query, "plover_type"),
+            types=many(query, "type"),
+            plover_types=many(query, "plover_type"),
             modalities=many(query, "modality"),
             **{name: one(query, name) for name in TEXT_FILTERS},
             collapse=flag(query, "collapse"),
             limit=limit_of(query) if paged else None,
             offset=integer(query, "offset", default=0, low=0, high=10**9) if paged else 0,
             prefix="",
-        )  # fmt: skip
+        )
     except ConfigError as exc:
         raise BadParameter(str(exc)) from None

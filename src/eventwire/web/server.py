@@ -1,9 +1,15 @@
-"""`serve`: the app over a store, on uvicorn."""
+"""`serve`: the app over a store, on uvicorn; `running`: the same in a background thread."""
 
 from __future__ import annotations
 
 import logging
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
+from eventwire.errors import StoreError
 from eventwire.settings import Settings
 from eventwire.store import open_store
 from eventwire.web.app import create_app
@@ -18,5 +24,37 @@ def serve(settings: Settings, *, host: str = "127.0.0.1", port: int = 8000) -> N
 
     open_store(settings.db, migrate=False).close()  # a missing store: StoreError, now
     log.info("serving %s on http://%s:%d/", settings.db, host, port)
-    uvicorn.run(create_app(db=settings.db, settings=settings), host=host, port=port,
-                log_level="info", server_header=False)  # fmt: skip
+    uvicorn.run(
+        create_app(db=settings.db, settings=settings),
+        host=host,
+        port=port,
+        log_level="info",
+        server_header=False,
+    )
+
+
+# How long `running` waits for the server to listen before giving up (seconds).
+START_SECONDS = 60
+
+
+@contextmanager
+def running(app: Any, *, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """The app on uvicorn in a background thread (port 0: a free one) while the block runs;
+    its base URL. For benchmarks and tests that need a real server."""
+    import uvicorn
+
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + START_SECONDS
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            server.should_exit = True
+            raise StoreError(f"the server on {host} did not start")
+        time.sleep(0.05)
+    bound = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://{host}:{bound}"
+    finally:
+        server.should_exit = True
+        thread.join()

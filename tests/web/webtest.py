@@ -1,0 +1,66 @@
+"""Helpers of the web tests (imported by them and by conftest.py): the small articles,
+`Client` (the app in-process through `httpx.ASGITransport`, behind a synchronous facade),
+and where Debian's chromium is."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from eventwire.web.server import running as live_server
+
+__all__ = ["ARTICLES", "CHROMIUM", "CHROMIUM_FLAGS", "Client", "live_server"]
+
+ARTICLES = [
+    (
+        "Iraq protested in Baghdad on 2024-03-01. Kenya agreed in Nairobi on 2024-05-10.",
+        "Daily One",
+        "https://n.example/1",
+    ),
+    (
+        "France attacked in Paris on 2023-12-31. Ahmed met in Basra on 2024-03-15.",
+        "Daily Two",
+        "https://n.example/2",
+    ),
+    ("Iran agreed on 2024-07-04 to talks with Iraq about water.", "Daily One", None),
+]
+
+
+class Client:
+    """Requests to an ASGI app in this process, one event loop for the client's life."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.runner = asyncio.Runner()
+
+    def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        async def send() -> httpx.Response:
+            transport = httpx.ASGITransport(app=self.app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+                return await http.request(method, url, **kwargs)
+
+        return self.runner.run(send())
+
+    def get(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("GET", url, **kwargs)
+
+    def post(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("POST", url, **kwargs)
+
+    def close(self) -> None:
+        self.app.state.context.stores.close()
+        self.runner.close()
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
