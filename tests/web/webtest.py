@@ -5,6 +5,7 @@ and where Debian's chromium is."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +31,14 @@ ARTICLES = [
 
 
 class Client:
-    """Requests to an ASGI app in this process, one event loop for the client's life."""
+    """Requests to an ASGI app in this process. The client's event loop runs in a thread of
+    its own, so that tests can use it next to Playwright's (which holds the main thread's)."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
-        self.runner = asyncio.Runner()
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
 
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         async def send() -> httpx.Response:
@@ -42,7 +46,7 @@ class Client:
             async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
                 return await http.request(method, url, **kwargs)
 
-        return self.runner.run(send())
+        return asyncio.run_coroutine_threadsafe(send(), self.loop).result()
 
     def get(self, url: str, **kwargs: Any) -> httpx.Response:
         return self.request("GET", url, **kwargs)
@@ -52,7 +56,15 @@ class Client:
 
     def close(self) -> None:
         self.app.state.context.stores.close()
-        self.runner.close()
+
+        async def shutdown() -> None:
+            await self.loop.shutdown_default_executor()
+            await self.loop.shutdown_asyncgens()
+
+        asyncio.run_coroutine_threadsafe(shutdown(), self.loop).result()
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join()
+        self.loop.close()
 
 
 CHROMIUM = Path("/usr/bin/chromium")
