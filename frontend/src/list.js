@@ -1,35 +1,51 @@
-// The list of events: when (the event's own time), what (type, modality), who (actors ->
-// recipients), where, and the sentence with the trigger marked; a click opens the evidence.
+// The list of events, a page at a time (GET /api/events, the eventwire/1 event shape):
+// when (the event's own time), what (type, modality), who (actors -> recipients), where,
+// and the sentence with the trigger marked; a click opens the evidence.
 
 import { el, clear, number } from "./dom.js";
+import { getJson } from "./api.js";
 import { COLOUR } from "./modality.js";
 
-const STEP = 200;
+export const STEP = 200;
 
 export class EventList {
   constructor(root, more, onPick) {
     this.root = root;
     this.more = more;
     this.onPick = onPick;
-    this.items = [];
+    this.params = new URLSearchParams();
     this.shown = 0;
+    this.total = 0;
     more.addEventListener("click", () => this.showMore());
   }
 
-  set(items) {
-    this.items = items;
+  // The first page, already fetched with these filters.
+  set(params, page) {
+    this.params = params;
     this.shown = 0;
     clear(this.root);
-    this.showMore();
+    this.add(page);
   }
 
-  showMore() {
-    const next = this.items.slice(this.shown, this.shown + STEP);
-    this.root.append(...next.map((item) => this.row(item)));
-    this.shown += next.length;
-    const left = this.items.length - this.shown;
+  add(page) {
+    this.root.append(...page.items.map((item) => this.row(item)));
+    this.shown += page.items.length;
+    this.total = page.total;
+    const left = this.total - this.shown;
     this.more.hidden = left <= 0;
     this.more.textContent = `Show ${number(Math.min(STEP, left))} more of ${number(left)}`;
+  }
+
+  async showMore() {
+    const params = new URLSearchParams(this.params);
+    params.set("limit", String(STEP));
+    params.set("offset", String(this.shown));
+    this.more.disabled = true;
+    try {
+      this.add(await getJson("/api/events", params));
+    } finally {
+      this.more.disabled = false;
+    }
   }
 
   row(item) {

@@ -6,15 +6,15 @@ import { getJson } from "./api.js";
 import { $, el, number } from "./dom.js";
 import { Evidence } from "./evidence.js";
 import { fill, fromAddress, read, remember, showBox } from "./filters.js";
-import { EventList } from "./list.js";
+import { EventList, STEP } from "./list.js";
 import { WorldMap } from "./map.js";
 import { MODALITIES, TYPES } from "./modality.js";
 import { drawNetwork } from "./network.js";
 import { drawLedger, drawStories } from "./corpus.js";
 import { Timeline } from "./timeline.js";
 
-// Events loaded into the timeline, the map and the list at once.
-const PAGE_EVENTS = 10000;
+// Events drawn on the timeline and the map at once (as points); the list pages by STEP.
+const POINTS = 10000;
 
 const state = { params: new URLSearchParams(), loaded: new Set(), request: 0 };
 
@@ -36,28 +36,32 @@ function buildForm(form) {
 
 async function load() {
   const ticket = ++state.request;
-  const params = new URLSearchParams(state.params);
-  params.set("limit", String(PAGE_EVENTS));
+  const filters = new URLSearchParams(state.params);
+  const points = new URLSearchParams(filters);
+  points.set("shape", "point");
+  points.set("limit", String(POINTS));
+  const first = new URLSearchParams(filters);
+  first.set("limit", String(STEP));
   setStatus("Loading events…");
   document.documentElement.dataset.state = "loading";
-  let page;
+  let drawn;
+  let listed;
   try {
-    page = await getJson("/api/events", params);
+    [drawn, listed] = await Promise.all([getJson("/api/events", points), getJson("/api/events", first)]);
   } catch (error) {
     setStatus(error.message, { error: true });
     document.documentElement.dataset.state = "error";
     return;
   }
   if (ticket !== state.request) return;
-  const items = page.items;
-  state.timeline.draw(items);
-  state.map.setItems(items);
-  state.list.set(items);
-  setStatus(page.total > items.length
-    ? `${number(page.total)} events match; the first ${number(items.length)} are shown`
-    : `${number(page.total)} events match`);
-  $("#status").dataset.total = String(page.total);
-  $("#status").dataset.shown = String(items.length);
+  state.timeline.draw(drawn.items);
+  state.map.setItems(drawn.items);
+  state.list.set(filters, listed);
+  setStatus(drawn.total > drawn.items.length
+    ? `${number(drawn.total)} events match; the timeline and the map show the first ${number(drawn.items.length)}`
+    : `${number(drawn.total)} events match`);
+  $("#status").dataset.total = String(drawn.total);
+  $("#status").dataset.shown = String(drawn.items.length);
   state.loaded.clear();
   showTab(state.tab ?? "events");
   document.documentElement.dataset.state = "ready";
@@ -113,8 +117,10 @@ function applyFilter(changes) {
   load();
 }
 
+// An event picked on the timeline or the map (a point) or in the list (an event item).
 function pick(item) {
-  state.evidence.open(item.article.id, item.id);
+  if (item.article_id) state.evidence.open(item.article_id, item.event_id);
+  else state.evidence.open(item.article.id, item.id);
 }
 
 async function loadWorld() {

@@ -1,7 +1,8 @@
 // The map: country outlines from the bundled Natural Earth file (world-atlas, served by
 // this server; no tiles, no network), drawn with d3-geo on a canvas, with a point per
-// event that has a place with coordinates. Wheel to zoom, drag to pan, click a point to
-// open its event; "Filter to this view" turns what is in view into a bbox filter.
+// event that has a place with coordinates (GET /api/events?shape=point). Wheel to zoom,
+// drag to pan, click a point to open its event; "Filter to this view" turns what is in
+// view into a bbox filter.
 
 import { geoNaturalEarth1, geoPath, geoGraticule10 } from "d3-geo";
 import { feature, mesh } from "topojson-client";
@@ -36,7 +37,7 @@ export class WorldMap {
   }
 
   setItems(items) {
-    this.items = items.filter((i) => Number.isFinite(i.location?.lat) && Number.isFinite(i.location?.lon));
+    this.items = items.filter((i) => Number.isFinite(i.lat) && Number.isFinite(i.lon));
     this.draw();
   }
 
@@ -88,7 +89,7 @@ export class WorldMap {
     this.points = [];
     g.globalAlpha = 0.7;
     for (const item of this.items) {
-      const xy = this.projection([item.location.lon, item.location.lat]);
+      const xy = this.projection([item.lon, item.lat]);
       if (!xy || xy[0] < 0 || xy[1] < 0 || xy[0] > width || xy[1] > height) continue;
       const colour = COLOUR[item.modality] ?? "#444";
       g.beginPath();
@@ -167,7 +168,7 @@ export class WorldMap {
       return;
     }
     const item = point[2];
-    this.tooltip.textContent = `${item.location.name} · ${item.type} · ${item.modality} · ${item.trigger?.text ?? ""}`;
+    this.tooltip.textContent = `${item.place} · ${item.type} · ${item.modality} · ${item.trigger}`;
     this.tooltip.hidden = false;
     const [x, y] = this.at(event);
     this.tooltip.style.left = `${x + 12}px`;

@@ -21,12 +21,12 @@ function endOf(value) {
   return Number.isFinite(t) ? t : null;
 }
 
-// [lo, hi, openLo, openHi] of an event item's time, or null when it has none.
-export function span(time) {
-  const interval = time?.interval;
-  if (!interval) return null;
-  let lo = startOf(interval[0]);
-  let hi = endOf(interval[1]);
+// [lo, hi, openLo, openHi] of an event time's interval (its start and end, either may be
+// null for an open side), or null when it has none.
+export function span(start, end) {
+  if (!start && !end) return null;
+  let lo = startOf(start);
+  let hi = endOf(end);
   if (lo === null && hi === null) return null;
   const openLo = lo === null;
   const openHi = hi === null;

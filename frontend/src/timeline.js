@@ -1,4 +1,4 @@
-// The timeline: one lane per modality, events placed by their own time (the event time's
+// The timeline of event points (GET /api/events?shape=point): one lane per modality, events placed by their own time (the event time's
 // interval, not the publication date): a dot for a day, a bar for a longer interval, an
 // arrow where the interval is open. A line marks today: what lies right of it is due.
 // Drawn on a canvas (10,000 events stay fast); a click picks the nearest event.
@@ -31,7 +31,7 @@ export class Timeline {
     this.items = items;
     const placed = [];
     for (const item of items) {
-      const s = span(item.time);
+      const s = span(item.time_start, item.time_end);
       if (s) placed.push([item, s]);
     }
     const canvas = this.canvas;
@@ -144,7 +144,7 @@ export class Timeline {
       return;
     }
     const item = hit.item;
-    this.tooltip.textContent = `${item.time?.value ?? ""} · ${item.type} · ${item.modality} · ${item.trigger?.text ?? ""}`;
+    this.tooltip.textContent = `${item.time ?? ""} · ${item.type} · ${item.modality} · ${item.trigger}`;
     this.tooltip.hidden = false;
     const box = this.canvas.getBoundingClientRect();
     this.tooltip.style.left = `${event.clientX - box.left + 12}px`;

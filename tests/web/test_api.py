@@ -42,6 +42,8 @@ def test_api_events_are_eventwire1_events_with_their_article(client, filled_db):
     assert response.status_code == 200
     page = response.json()
     response_validator("/api/events").validate(page)
+    for item in page["items"]:
+        validator("EventItem").validate(item)
     with open_store(filled_db) as store:
         rows = list(store.events(EventFilter()))
     assert page["total"] == len(rows) == len(page["items"]) == 7
@@ -69,10 +71,35 @@ def test_api_events_are_eventwire1_events_with_their_article(client, filled_db):
 
 def test_api_events_rows_are_what_query_prints(client, filled_db):
     page = client.get("/api/events", params={"shape": "row", "type": "AGREE"}).json()
+    response_validator("/api/events").validate(page)
+    validator("EventRow").validate(page["items"][0])
     with open_store(filled_db) as store:
         rows = [r.to_dict() for r in store.events(EventFilter(types=("AGREE",)))]
     assert page["items"] == rows
     assert page["total"] == 3
+
+
+def test_api_events_points_are_what_a_map_and_a_timeline_draw(client, filled_db):
+    page = client.get("/api/events", params={"shape": "point", "country": "IRQ"}).json()
+    response_validator("/api/events").validate(page)
+    validator("EventPoint").validate(page["items"][0])
+    with open_store(filled_db) as store:
+        rows = list(store.events(EventFilter(country="IRQ")))
+    assert page["total"] == len(rows) == len(page["items"])
+    fields = (
+        "article_id",
+        "event_id",
+        "type",
+        "modality",
+        "trigger",
+        "time",
+        "time_start",
+        "time_end",
+        "place",
+        "lat",
+        "lon",
+    )
+    assert page["items"] == [{name: getattr(r, name) for name in fields} for r in rows]
 
 
 @pytest.mark.parametrize(
@@ -136,7 +163,7 @@ def test_api_events_pages_with_limit_and_offset(client):
         ("limit=ten", "limit takes a whole number"),
         ("offset=-1", "offset must be between"),
         ("collapse=perhaps", "collapse takes true or false"),
-        ("shape=table", "shape takes event or row"),
+        ("shape=table", "shape takes event, row, point"),
         ("actor=a&actor=b", "actor takes one value"),
     ],
 )

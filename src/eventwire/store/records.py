@@ -105,3 +105,41 @@ def actors_of(
         if pair in wanted:
             out.setdefault(pair, []).append(actor)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class EventPoint:
+    """What a timeline or a map draws of an event: a few of `EventRow`'s fields, named as
+    there, read in one statement per page (no actors, no text)."""
+
+    article_id: str
+    event_id: str
+    type: str
+    modality: str
+    trigger: str
+    time: str | None
+    time_start: str | None
+    time_end: str | None
+    place: str | None
+    lat: float | None
+    lon: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+POINT_COLUMNS = (
+    "a.id, e.id, e.type, e.modality, e.trigger_text, e.time_value, e.time_start, e.time_end, "
+    "e.place_name, e.place_lat, e.place_lon"
+)
+
+
+def event_points(store: SqlStore, where: EventFilter) -> Iterator[EventPoint]:
+    """The events `store.events(where)` selects, in the same order, as points."""
+    for keys in store.event_keys(where):
+        rows = store.all(
+            f"SELECT {POINT_COLUMNS} FROM events e JOIN articles a ON a.seq = e.article_seq "
+            f"WHERE e.seq IN ({marks(keys)}) ORDER BY e.seq",
+            list(keys),
+        )
+        yield from (EventPoint(*row) for row in rows)

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from eventwire.store import facets
-from eventwire.store.records import stored_events
+from eventwire.store.records import event_points, stored_events
 from eventwire.web import corpus_views, openapi
 from eventwire.web.bodies import MAX_BODY_BYTES, BadBody, article_of, parse_request
 from eventwire.web.context import Context
@@ -29,7 +29,7 @@ from eventwire.web.params import (
 )
 from eventwire.web.responses import ApiError, JsonResponse
 
-SHAPES = ("event", "row")
+SHAPES = ("event", "row", "point")
 DEFAULT_ACTORS = 50
 MAX_ACTORS = 500
 DEFAULT_PLACES = 500
@@ -46,12 +46,14 @@ def events(request: Request) -> JsonResponse:
     check_known(query, (*FILTERS, *PAGING, "shape"))
     shape = one(query, "shape") or "event"
     if shape not in SHAPES:
-        raise BadParameter(f"shape takes {' or '.join(SHAPES)}, not {shape!r}")
+        raise BadParameter(f"shape takes {', '.join(SHAPES)}, not {shape!r}")
     where = filter_of(query)
     with context(request).stores.borrow() as store:
         items: list[dict[str, Any]]
         if shape == "row":
             items = [row.to_dict() for row in store.events(where)]
+        elif shape == "point":
+            items = [point.to_dict() for point in event_points(store, where)]
         else:
             items = [event_item(stored) for stored in stored_events(store, where)]
         total = store.count_events(where)

@@ -228,6 +228,54 @@ def places_schema() -> dict[str, Any]:
     }
 
 
+ROW_FIELDS = {
+    "article_id": {"type": "string"},
+    "event_id": {"type": "string"},
+    "type": {"type": "string"},
+    "plover_type": {"type": "string"},
+    "mode": NULLABLE_STRING,
+    "modality": {"type": "string"},
+    "trigger": {"type": "string", "description": "the trigger's text"},
+    "sentence": {"type": "string", "description": "the sentence's text"},
+    "place": NULLABLE_STRING,
+    "place_country": NULLABLE_STRING,
+    "place_admin1": NULLABLE_STRING,
+    "lat": {"type": ["number", "null"]},
+    "lon": {"type": ["number", "null"]},
+    "time": {"type": ["string", "null"], "description": "the event time's TIMEX3 value"},
+    "time_start": NULLABLE_STRING,
+    "time_end": NULLABLE_STRING,
+    "confidence": {"type": "number"},
+    "salience": {"type": "string"},
+    "published": NULLABLE_STRING,
+    "outlet": NULLABLE_STRING,
+    "url": NULLABLE_STRING,
+    "title": NULLABLE_STRING,
+    "duplicate_of": NULLABLE_STRING,
+}
+POINT_FIELDS = ("article_id", "event_id", "type", "modality", "trigger", "time", "time_start",
+                "time_end", "place", "lat", "lon")  # fmt: skip
+
+
+def row_schema() -> dict[str, Any]:
+    actor = {
+        "type": "object",
+        "required": ["name"],
+        "properties": {
+            "name": {"type": "string"},
+            **{k: NULLABLE_STRING for k in ("country", "sector", "role", "sponsor")},
+        },
+    }
+    actors = {"type": "array", "items": actor}
+    properties = {**ROW_FIELDS, "actors": actors, "recipients": actors}
+    return {"type": "object", "required": sorted(properties), "properties": properties}
+
+
+def point_schema() -> dict[str, Any]:
+    return {"type": "object", "required": list(POINT_FIELDS),
+            "properties": {k: ROW_FIELDS[k] for k in POINT_FIELDS}}  # fmt: skip
+
+
 def paths() -> dict[str, Any]:
     filters = filter_parameters()
     page = [
@@ -240,15 +288,25 @@ def paths() -> dict[str, Any]:
         query_parameter(
             "shape",
             "event: the eventwire/1 event with its article (default); "
-            "row: the flat rows `eventwire query` prints.",
-            {"enum": ["event", "row"], "default": "event"},
+            "row: the flat rows `eventwire query` prints; "
+            "point: what a timeline or a map draws (a few of the row's fields).",
+            {"enum": ["event", "row", "point"], "default": "event"},
         ),
     ]
     events_page = {
         "type": "object",
         "required": ["items", "total", "limit", "offset"],
         "properties": {
-            "items": {"type": "array", "items": {"$ref": "#/components/schemas/EventItem"}},
+            "items": {
+                "type": "array",
+                "items": {
+                    "anyOf": [
+                        {"$ref": "#/components/schemas/EventItem"},
+                        {"$ref": "#/components/schemas/EventRow"},
+                        {"$ref": "#/components/schemas/EventPoint"},
+                    ]
+                },
+            },
             "total": {"type": "integer", "description": "matching events in all"},
             "limit": {"type": "integer"},
             "offset": {"type": "integer"},
@@ -356,6 +414,8 @@ def built() -> dict[str, Any]:
                 "Event": result["properties"]["events"]["items"],
                 "Place": result["properties"]["places"]["items"],
                 "EventItem": event_item_schema(),
+                "EventRow": row_schema(),
+                "EventPoint": point_schema(),
                 "ArticleRef": article_ref_schema(),
                 "ExtractRequest": request_schema(),
                 "Error": error_schema(),
