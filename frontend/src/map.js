@@ -18,7 +18,7 @@ export class WorldMap {
     this.land = null;
     this.borders = null;
     this.zoom = 1;
-    this.center = [0, 0];
+    this.offset = [0, 0]; // pixels the view is moved from the fitted world
     this.projection = geoNaturalEarth1();
     canvas.addEventListener("wheel", (e) => this.wheel(e), { passive: false });
     canvas.addEventListener("mousedown", (e) => this.dragStart(e));
@@ -41,14 +41,14 @@ export class WorldMap {
     this.draw();
   }
 
+  // The projection for the canvas: the whole world fitted, then zoomed and moved.
   fit(width, height) {
     const p = this.projection;
     p.fitExtent([[4, 4], [width - 4, height - 4]], { type: "Sphere" });
-    const base = p.scale();
-    p.scale(base * this.zoom);
-    const [cx, cy] = p(this.center) ?? [width / 2, height / 2];
     const [tx, ty] = p.translate();
-    p.translate([tx + width / 2 - cx, ty + height / 2 - cy]);
+    p.scale(p.scale() * this.zoom);
+    p.translate([tx + this.offset[0], ty + this.offset[1]]);
+    this.fitted = [tx, ty];
   }
 
   draw() {
@@ -127,29 +127,34 @@ export class WorldMap {
     return best;
   }
 
+  // Zoom about the pointer: the place under it stays under it.
   wheel(event) {
     event.preventDefault();
-    const target = this.projection.invert(this.at(event));
-    this.zoom = Math.min(64, Math.max(1, this.zoom * (event.deltaY < 0 ? 1.5 : 1 / 1.5)));
-    if (target && this.zoom > 1) this.center = target;
-    if (this.zoom === 1) this.center = [0, 0];
+    const [mx, my] = this.at(event);
+    const before = this.zoom;
+    this.zoom = Math.min(64, Math.max(1, before * (event.deltaY < 0 ? 1.5 : 1 / 1.5)));
+    if (this.zoom === 1) this.offset = [0, 0];
+    else {
+      const [tx, ty] = this.projection.translate();
+      const k = this.zoom / before;
+      const [nx, ny] = [mx - k * (mx - tx), my - k * (my - ty)];
+      this.offset = [nx - this.fitted[0], ny - this.fitted[1]];
+    }
     this.draw();
   }
 
   dragStart(event) {
-    this.dragging = { xy: this.at(event), center: this.center, moved: false };
+    this.dragging = { xy: this.at(event), offset: this.offset, moved: false };
   }
 
   dragMove(event) {
     if (!this.dragging) return;
     const [x, y] = this.at(event);
     const [x0, y0] = this.dragging.xy;
-    if (Math.hypot(x - x0, y - y0) < 3) return;
+    if (!this.dragging.moved && Math.hypot(x - x0, y - y0) < 3) return;
     this.dragging.moved = true;
-    const scale = this.projection.scale();
-    const [lon, lat] = this.dragging.center;
-    const degrees = 180 / Math.PI / scale;
-    this.center = [lon - (x - x0) * degrees, Math.max(-85, Math.min(85, lat + (y - y0) * degrees))];
+    const [ox, oy] = this.dragging.offset;
+    this.offset = [ox + x - x0, oy + y - y0];
     this.draw();
   }
 
@@ -179,9 +184,11 @@ export class WorldMap {
   viewBox() {
     const width = this.canvas.clientWidth;
     const height = this.canvas.clientHeight;
-    const corners = [[0, 0], [width, 0], [0, height], [width, height], [width / 2, 0], [width / 2, height]]
+    const edge = [0, 0.25, 0.5, 0.75, 1];
+    const corners = [...edge.flatMap((f) => [[f * width, 0], [f * width, height]]),
+      ...edge.flatMap((f) => [[0, f * height], [width, f * height]])]
       .map((xy) => this.projection.invert(xy))
-      .filter((c) => c && Number.isFinite(c[0]) && Number.isFinite(c[1]));
+      .filter((c) => c && Number.isFinite(c[0]) && Number.isFinite(c[1]) && Math.abs(c[0]) <= 180 && Math.abs(c[1]) <= 90);
     if (this.zoom === 1 || corners.length < 4) return null;
     const lons = corners.map((c) => c[0]);
     const lats = corners.map((c) => c[1]);
@@ -191,7 +198,7 @@ export class WorldMap {
 
   reset() {
     this.zoom = 1;
-    this.center = [0, 0];
+    this.offset = [0, 0];
     this.draw();
   }
 }

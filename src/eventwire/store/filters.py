@@ -22,7 +22,7 @@ def parse_bbox(value: str | None, option: str = "--bbox") -> Box | None:
         parts = ()
     if len(parts) != 4:
         raise ConfigError(f"{option} takes minlon,minlat,maxlon,maxlat, not {value!r}")
-    return parts  # type: ignore[return-value]
+    return parts[0], parts[1], parts[2], parts[3]
 
 
 def parse_day(value: str | None, option: str) -> date | None:
