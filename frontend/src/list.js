@@ -33,7 +33,8 @@ export class EventList {
     this.total = page.total;
     const left = this.total - this.shown;
     this.more.hidden = left <= 0;
-    this.more.textContent = `Show ${number(Math.min(STEP, left))} more of ${number(left)}`;
+    const of = page.total_exact ? number(left) : `more than ${number(left - 1)}`;
+    this.more.textContent = `Show ${number(Math.min(STEP, left))} more of ${of}`;
   }
 
   async showMore() {

@@ -57,10 +57,12 @@ async function load() {
   state.timeline.draw(drawn.items);
   state.map.setItems(drawn.items);
   state.list.set(filters, listed);
+  const matching = drawn.total_exact ? number(drawn.total) : `More than ${number(drawn.total - 1)}`;
   setStatus(drawn.total > drawn.items.length
-    ? `${number(drawn.total)} events match; the timeline and the map show the first ${number(drawn.items.length)}`
-    : `${number(drawn.total)} events match`);
+    ? `${matching} events match; the timeline and the map show the first ${number(drawn.items.length)}`
+    : `${matching} events match`);
   $("#status").dataset.total = String(drawn.total);
+  $("#status").dataset.exact = String(drawn.total_exact);
   $("#status").dataset.shown = String(drawn.items.length);
   state.loaded.clear();
   showTab(state.tab ?? "events");

@@ -47,7 +47,7 @@ def test_api_events_are_eventwire1_events_with_their_article(client, filled_db):
     with open_store(filled_db) as store:
         rows = list(store.events(EventFilter()))
     assert page["total"] == len(rows) == len(page["items"]) == 7
-    assert (page["limit"], page["offset"]) == (100, 0)
+    assert (page["limit"], page["offset"], page["total_exact"]) == (100, 0, True)
     assert [(i["article"]["id"], i["id"]) for i in page["items"]] == [
         (r.article_id, r.event_id) for r in rows
     ]
@@ -135,6 +135,17 @@ def test_api_events_filters_select_what_the_store_query_selects(client, filled_d
     assert expected, "each case selects something"
     assert [(i["article"]["id"], i["id"]) for i in page["items"]] == expected
     assert page["total"] == len(expected)
+
+
+def test_api_events_total_is_counted_up_to_a_cap_or_exactly(client, filled_db):
+    from eventwire.store.facets import count_upto
+
+    with open_store(filled_db) as store:
+        assert [count_upto(store, EventFilter(), cap) for cap in (1, 3, 7, 100)] == [1, 3, 7, 7]
+        assert count_upto(store, EventFilter(types=("AGREE",)), 2) == 2
+    page = client.get("/api/events", params={"limit": 2, "total": "exact"}).json()
+    assert (page["total"], page["total_exact"], len(page["items"])) == (7, True, 2)
+    assert_error(client.get("/api/events?total=roughly"), 400, "total takes capped or exact")
 
 
 def test_api_events_pages_with_limit_and_offset(client):

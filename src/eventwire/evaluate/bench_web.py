@@ -61,7 +61,7 @@ class RenderTiming:
     shown: int  # events drawn
     total: int  # events matching
     ms: tuple[float, ...]  # each run, navigation start to drawn
-    json_bytes: int  # the size of the events answer the page loaded
+    json_bytes: int  # the size of the answer of event points the page loaded
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,9 +153,9 @@ def api_queries(shape: str, *, seed: int) -> Iterator[tuple[str, dict[str, str]]
 
 
 def record_size(response: object, sizes: list[int]) -> None:
-    """The size of the page's events answer (from its content-length)."""
+    """The size of the page's answer of event points (from its content-length)."""
     url = getattr(response, "url", "")
-    if "/api/events" in url:
+    if "/api/events" in url and "shape=point" in url:
         sizes.append(int(getattr(response, "headers", {}).get("content-length", 0)))
 
 

@@ -205,3 +205,12 @@ def place_counts(store: SqlStore, where: EventFilter, *, limit: int = 500) -> li
         [*params, limit],
     )
     return [PlaceCount(r[0], r[1], r[2], float(r[3]), float(r[4]), int(r[5])) for r in rows]
+
+
+def count_upto(store: SqlStore, where: EventFilter, cap: int) -> int:
+    """How many events match, counted no further than `cap` (a count that reaches it means
+    "at least `cap`"): a page's total without scanning every match of a broad filter."""
+    source, clause, params, _ = selection(where, store.text_clause)
+    row = store.one(f"SELECT count(*) FROM (SELECT 1 AS one {source} {clause} LIMIT ?) m",
+                    [*params, cap])  # fmt: skip
+    return 0 if row is None else int(row[0])

@@ -30,6 +30,10 @@ from eventwire.web.params import (
 from eventwire.web.responses import ApiError, JsonResponse
 
 SHAPES = ("event", "row", "point")
+# A page's total is counted this far past its last event (further only with total=exact):
+# counting every match of a broad filter on a large store costs more than the page itself.
+COUNT_AHEAD = 10_000
+TOTALS = ("capped", "exact")
 DEFAULT_ACTORS = 50
 MAX_ACTORS = 500
 DEFAULT_PLACES = 500
@@ -43,10 +47,13 @@ def context(request: Request) -> Context:
 def events(request: Request) -> JsonResponse:
     """GET /api/events: a page of matching events, and how many match in all."""
     query = request.query_params
-    check_known(query, (*FILTERS, *PAGING, "shape"))
+    check_known(query, (*FILTERS, *PAGING, "shape", "total"))
     shape = one(query, "shape") or "event"
     if shape not in SHAPES:
         raise BadParameter(f"shape takes {', '.join(SHAPES)}, not {shape!r}")
+    counting = one(query, "total") or "capped"
+    if counting not in TOTALS:
+        raise BadParameter(f"total takes {' or '.join(TOTALS)}, not {counting!r}")
     where = filter_of(query)
     with context(request).stores.borrow() as store:
         items: list[dict[str, Any]]
@@ -56,10 +63,14 @@ def events(request: Request) -> JsonResponse:
             items = [point.to_dict() for point in event_points(store, where)]
         else:
             items = [event_item(stored) for stored in stored_events(store, where)]
-        total = store.count_events(where)
-    return JsonResponse(
-        {"items": items, "total": total, "limit": where.limit, "offset": where.offset}
-    )
+        if counting == "exact":
+            total, exact = store.count_events(where), True
+        else:
+            cap = where.offset + (where.limit or 0) + COUNT_AHEAD
+            total = facets.count_upto(store, where, cap)
+            exact = total < cap
+    return JsonResponse({"items": items, "total": total, "total_exact": exact,
+                         "limit": where.limit, "offset": where.offset})  # fmt: skip
 
 
 def article(request: Request) -> JsonResponse:

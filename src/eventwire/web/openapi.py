@@ -292,10 +292,16 @@ def paths() -> dict[str, Any]:
             "point: what a timeline or a map draws (a few of the row's fields).",
             {"enum": ["event", "row", "point"], "default": "event"},
         ),
+        query_parameter(
+            "total",
+            "capped (default): count the matches up to 10,000 past the page's end (total_exact "
+            "says whether all were counted); exact: count them all (slow on broad filters).",
+            {"enum": ["capped", "exact"], "default": "capped"},
+        ),
     ]
     events_page = {
         "type": "object",
-        "required": ["items", "total", "limit", "offset"],
+        "required": ["items", "total", "total_exact", "limit", "offset"],
         "properties": {
             "items": {
                 "type": "array",
@@ -307,7 +313,12 @@ def paths() -> dict[str, Any]:
                     ]
                 },
             },
-            "total": {"type": "integer", "description": "matching events in all"},
+            "total": {
+                "type": "integer",
+                "description": "matching events in all; at least this many when total_exact "
+                "is false",
+            },
+            "total_exact": {"type": "boolean"},
             "limit": {"type": "integer"},
             "offset": {"type": "integer"},
         },
