@@ -145,7 +145,10 @@ def test_api_events_total_is_counted_up_to_a_cap_or_exactly(client, filled_db):
         assert count_upto(store, EventFilter(types=("AGREE",)), 2) == 2
     page = client.get("/api/events", params={"limit": 2, "total": "exact"}).json()
     assert (page["total"], page["total_exact"], len(page["items"])) == (7, True, 2)
-    assert_error(client.get("/api/events?total=roughly"), 400, "total takes capped or exact")
+    page = client.get("/api/events", params={"limit": 2, "total": "none"}).json()
+    response_validator("/api/events").validate(page)
+    assert (page["total"], page["total_exact"], len(page["items"])) == (None, False, 2)
+    assert_error(client.get("/api/events?total=roughly"), 400, "total takes capped, exact, none")
 
 
 def test_api_events_pages_with_limit_and_offset(client):

@@ -163,6 +163,8 @@ def time_renders(
     base: str, addresses: list[str], *, runs: int, chromium: str
 ) -> tuple[tuple[RenderTiming, ...], str | None]:
     """The page's first render at each address, `runs` times each, in fresh contexts."""
+    if runs < 1:
+        return (), "--renders 0"
     if not Path(chromium).exists():
         return (), f"no chromium at {chromium}"
     try:
@@ -265,7 +267,7 @@ def format_bench(result: WebBenchResult) -> str:
         lines.append(
             f"first render /{r.address}: {r.shown:,} of {r.total:,} events drawn, "
             f"median {statistics.median(r.ms):.0f} ms, max {max(r.ms):.0f} ms "
-            f"(runs: {runs}); events answer {r.json_bytes / 1e6:.1f} MB"
+            f"(runs: {runs}); points answer {r.json_bytes / 1e6:.1f} MB"
         )
     lines.append(
         f"bundle: app.js {result.bundle_bytes / 1024:.1f} KiB, "

@@ -7,12 +7,14 @@ Sync handlers run in Starlette's thread pool, each with a store connection of it
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from eventwire.store import facets
+from eventwire.store.base import EventFilter
 from eventwire.store.records import event_points, stored_events
 from eventwire.web import corpus_views, openapi
 from eventwire.web.bodies import MAX_BODY_BYTES, BadBody, article_of, parse_request
@@ -33,7 +35,7 @@ SHAPES = ("event", "row", "point")
 # A page's total is counted this far past its last event (further only with total=exact):
 # counting every match of a broad filter on a large store costs more than the page itself.
 COUNT_AHEAD = 10_000
-TOTALS = ("capped", "exact")
+TOTALS = ("capped", "exact", "none")
 DEFAULT_ACTORS = 50
 MAX_ACTORS = 500
 DEFAULT_PLACES = 500
@@ -44,8 +46,9 @@ def context(request: Request) -> Context:
     return found
 
 
-def events(request: Request) -> JsonResponse:
-    """GET /api/events: a page of matching events, and how many match in all."""
+async def events(request: Request) -> JsonResponse:
+    """GET /api/events: a page of matching events, and how many match in all. The page and
+    the count are read at once, on two store connections."""
     query = request.query_params
     check_known(query, (*FILTERS, *PAGING, "shape", "total"))
     shape = one(query, "shape") or "event"
@@ -53,24 +56,37 @@ def events(request: Request) -> JsonResponse:
         raise BadParameter(f"shape takes {', '.join(SHAPES)}, not {shape!r}")
     counting = one(query, "total") or "capped"
     if counting not in TOTALS:
-        raise BadParameter(f"total takes {' or '.join(TOTALS)}, not {counting!r}")
+        raise BadParameter(f"total takes {', '.join(TOTALS)}, not {counting!r}")
     where = filter_of(query)
-    with context(request).stores.borrow() as store:
-        items: list[dict[str, Any]]
-        if shape == "row":
-            items = [row.to_dict() for row in store.events(where)]
-        elif shape == "point":
-            items = [point.to_dict() for point in event_points(store, where)]
-        else:
-            items = [event_item(stored) for stored in stored_events(store, where)]
-        if counting == "exact":
-            total, exact = store.count_events(where), True
-        else:
-            cap = where.offset + (where.limit or 0) + COUNT_AHEAD
-            total = facets.count_upto(store, where, cap)
-            exact = total < cap
+    found = context(request)
+    items, (total, exact) = await asyncio.gather(
+        run_in_threadpool(page_of, found, where, shape),
+        run_in_threadpool(total_of, found, where, counting),
+    )
     return JsonResponse({"items": items, "total": total, "total_exact": exact,
                          "limit": where.limit, "offset": where.offset})  # fmt: skip
+
+
+def page_of(found: Context, where: EventFilter, shape: str) -> list[dict[str, Any]]:
+    with found.stores.borrow() as store:
+        if shape == "row":
+            return [row.to_dict() for row in store.events(where)]
+        if shape == "point":
+            return [point.to_dict() for point in event_points(store, where)]
+        return [event_item(stored) for stored in stored_events(store, where)]
+
+
+def total_of(found: Context, where: EventFilter, counting: str) -> tuple[int | None, bool]:
+    """(the count, whether it is every match) of the events a page is taken from; no count
+    for total=none."""
+    if counting == "none":
+        return None, False
+    with found.stores.borrow() as store:
+        if counting == "exact":
+            return store.count_events(where), True
+        cap = where.offset + (where.limit or 0) + COUNT_AHEAD
+        total = facets.count_upto(store, where, cap)
+        return total, total < cap
 
 
 def article(request: Request) -> JsonResponse:

@@ -295,8 +295,9 @@ def paths() -> dict[str, Any]:
         query_parameter(
             "total",
             "capped (default): count the matches up to 10,000 past the page's end (total_exact "
-            "says whether all were counted); exact: count them all (slow on broad filters).",
-            {"enum": ["capped", "exact"], "default": "capped"},
+            "says whether all were counted); exact: count them all; none: do not count "
+            "(total is null).",
+            {"enum": ["capped", "exact", "none"], "default": "capped"},
         ),
     ]
     events_page = {
@@ -314,7 +315,7 @@ def paths() -> dict[str, Any]:
                 },
             },
             "total": {
-                "type": "integer",
+                "type": ["integer", "null"],
                 "description": "matching events in all; at least this many when total_exact "
                 "is false",
             },
