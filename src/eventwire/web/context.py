@@ -18,31 +18,36 @@ from eventwire.settings import Settings
 from eventwire.store import open_store
 from eventwire.store.sql import SqlStore
 
+# Store connections open at most; a request finding all of them busy waits for one.
+POOL_SIZE = 8
+
 
 class StorePool:
     """Store connections for concurrent requests: a request borrows one (a free one, or a
-    new one) and gives it back. SQLite readers run alongside each other and alongside a
-    running ingest (WAL); a PostgreSQL connection serves one request at a time."""
+    new one, up to `size`) and gives it back. SQLite readers run alongside each other and
+    alongside a running ingest (WAL); a PostgreSQL connection serves one request at a time."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, size: int = POOL_SIZE) -> None:
         self.url = url
+        self.slots = threading.BoundedSemaphore(size)
         self.lock = threading.Lock()
         self.free: list[SqlStore] = []
         self.opened: list[SqlStore] = []
 
     @contextmanager
     def borrow(self) -> Iterator[SqlStore]:
-        with self.lock:
-            store = self.free.pop() if self.free else None
-        if store is None:
-            store = cast(SqlStore, open_store(self.url, migrate=False))
+        with self.slots:
             with self.lock:
-                self.opened.append(store)
-        try:
-            yield store
-        finally:
-            with self.lock:
-                self.free.append(store)
+                store = self.free.pop() if self.free else None
+            if store is None:
+                store = cast(SqlStore, open_store(self.url, migrate=False))
+                with self.lock:
+                    self.opened.append(store)
+            try:
+                yield store
+            finally:
+                with self.lock:
+                    self.free.append(store)
 
     def close(self) -> None:
         with self.lock:
