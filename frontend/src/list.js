@@ -30,10 +30,10 @@ export class EventList {
   add(page) {
     this.root.append(...page.items.map((item) => this.row(item)));
     this.shown += page.items.length;
-    this.total = page.total;
+    if (page.total !== null) [this.total, this.exact] = [page.total, page.total_exact];
     const left = this.total - this.shown;
-    this.more.hidden = left <= 0;
-    const of = page.total_exact ? number(left) : `more than ${number(left - 1)}`;
+    this.more.hidden = left <= 0 || page.items.length === 0;
+    const of = this.exact ? number(left) : `more than ${number(left - 1)}`;
     this.more.textContent = `Show ${number(Math.min(STEP, left))} more of ${of}`;
   }
 

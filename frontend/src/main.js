@@ -42,6 +42,7 @@ async function load() {
   points.set("limit", String(POINTS));
   const first = new URLSearchParams(filters);
   first.set("limit", String(STEP));
+  first.set("total", "none"); // the points' answer counts the matches once
   setStatus("Loading events…");
   document.documentElement.dataset.state = "loading";
   let drawn;
@@ -56,7 +57,7 @@ async function load() {
   if (ticket !== state.request) return;
   state.timeline.draw(drawn.items);
   state.map.setItems(drawn.items);
-  state.list.set(filters, listed);
+  state.list.set(filters, { ...listed, total: drawn.total, total_exact: drawn.total_exact });
   const matching = drawn.total_exact ? number(drawn.total) : `More than ${number(drawn.total - 1)}`;
   setStatus(drawn.total > drawn.items.length
     ? `${matching} events match; the timeline and the map show the first ${number(drawn.items.length)}`
