@@ -19,7 +19,7 @@ LIMIT_OPTION = click.option(
 
 @main.group(name="eval")
 def eval_group() -> None:
-    """Score eventwire on a gold set (PLOVER, factuality, timex, geo, quotes)."""
+    """Score eventwire on a gold set (PLOVER, factuality, timex, geo, quotes, attribution)."""
 
 
 @eval_group.command(name="plover")
@@ -76,6 +76,33 @@ def eval_quotes(file, as_json):
     from eventwire.evaluate.quotes import evaluate_quotes, format_table
 
     print_report(lambda: evaluate_quotes(file), format_table, as_json=as_json)
+
+
+@eval_group.command(name="attribution")
+@FILE_ARGUMENT
+@JSON_OPTION
+@LIMIT_OPTION
+@click.option(
+    "--from",
+    "read_from",
+    type=click.Choice(["attributions", "quotes"]),
+    default="attributions",
+    show_default=True,
+    help="Score the attributions, or the quotes taken as attributions (the older measure).",
+)
+def eval_attribution(file, as_json, limit, read_from):
+    """Score attributions (source, cue, content) on PolNeAR-format JSON Lines: content
+    match, speaker accuracy and recall by cue kind, with a held-out fold apart.
+
+    Example: eventwire eval attribution ../shared/gold/polnear/dev.jsonl
+    """
+    from eventwire.evaluate.attribution import evaluate_attribution, format_table
+
+    print_report(
+        lambda: evaluate_attribution(file, read_from=read_from, limit=limit),
+        format_table,
+        as_json=as_json,
+    )
 
 
 @eval_group.command(name="timex")

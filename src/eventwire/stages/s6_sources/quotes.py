@@ -2,11 +2,13 @@
 each with the cue that attributes it. Speakers are turned into Sources in `sources.py`.
 
 A direct quote takes the nearest cue outside any quote in its own sentence (clipped to its
-paragraph): `“...,” said Angers`, `Angers said: “...”`. A quote that fills its sentences
-takes a bare cue from the next sentence (`“...” \\n Mr MacFarlane said.`), or else continues
-the previous quote's speaker when it follows it closely (a quote running on in the next
-paragraph). A short quoted fragment with no cue at all is a title or a scare quote ("the 787
-“Dreamliner”") and is dropped.
+paragraph): `“...,” said Angers`, `Angers said: “...”`, `“...” ― Angers`. A quote that fills
+its sentences takes a bare cue (one reporting no clause of its own) from the next sentence
+(`“...” \\n Mr MacFarlane said.`); one opening its paragraph takes a cue from the previous
+paragraph when that ends with a colon (`She told reporters:\\n“...”`); or else a quote
+continues the previous quote's speaker when it follows it closely (a quote running on in the
+next paragraph). A short quoted fragment with no cue at all is a title or a scare quote ("the
+787 “Dreamliner”") and is dropped.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from eventwire.stages.s6_sources.quote_marks import QuoteMarks, find_quote_marks
 from eventwire.stages.s6_sources.speakers import (
     MIN_WORDS_OUTSIDE_QUOTES,
     Cue,
+    dash_cues,
     find_cues,
     paragraph_of,
     reported_clause,
@@ -78,9 +81,59 @@ def nearest_cue(cues: list[Cue], frame: Span, region: Span, regions: list[Span])
     return best[1] if best else None
 
 
+def is_bare(parsed: Any, cue: Cue, window: Span, regions: list[Span]) -> bool:
+    """Whether the cue's sentence (`window`) says little but who spoke: fewer than
+    `MIN_WORDS_OUTSIDE_QUOTES` words beside the cue, its speaker's phrase and quoted words
+    ("Mr X said.", "said Murphy, now a consultant.")."""
+    if not window.contains(cue.span):
+        return False
+    verb = parsed[cue.token]
+    taken = [cue.span, *regions]
+    if cue.speaker_head is not None:
+        speaker = parsed[cue.speaker_head]
+        taken.append(Span(speaker.left_edge.idx, speaker.right_edge.idx + 1))
+    words = [
+        t
+        for t in verb.sent
+        if window.start <= t.idx < window.end
+        and (t.is_alpha or t.is_digit)
+        and not any(s.start <= t.idx < s.end for s in taken)
+        and t.ent_type_ not in ("DATE", "TIME")
+    ]
+    return len(words) < MIN_WORDS_OUTSIDE_QUOTES
+
+
+def colon_cue(
+    parsed: Any, starts: list[int], cues: list[Cue], region: Span, regions: list[Span]
+) -> Cue | None:
+    """For a quote opening its paragraph, a cue in the previous paragraph's last sentence
+    when that paragraph ends with a colon ("She told reporters:\n“...”")."""
+    before = parsed.text[: paragraph_of(parsed.text, region.start).start].rstrip()
+    if not before.endswith(":"):
+        return None
+    sentence = sentence_bounds(parsed, starts, len(before) - 1)
+    window = Span(
+        max(sentence.start, paragraph_of(parsed.text, len(before) - 1).start), len(before)
+    )
+    return nearest_cue(cues, window, region, regions)
+
+
+def first_cue(
+    tiers: tuple[list[Cue], ...], frame: Span, region: Span, regions: list[Span]
+) -> Cue | None:
+    """The nearest cue of the first tier that has one in the frame."""
+    for cues in tiers:
+        cue = nearest_cue(cues, frame, region, regions)
+        if cue is not None:
+            return cue
+    return None
+
+
 def direct_candidates(
-    parsed: Any, marks: tuple[QuoteMarks, ...], cues: list[Cue]
+    parsed: Any, marks: tuple[QuoteMarks, ...], cues: list[Cue], others: list[Cue]
 ) -> list[QuoteCandidate]:
+    """Direct quotes with their cues: reporting cues (`cues`) first, then `others` (verbs
+    that attribute without reporting speech: "“...,” he recalled")."""
     text = parsed.text
     starts = [t.idx for t in parsed]
     regions = [marked_region(q) for q in marks]
@@ -93,9 +146,18 @@ def direct_candidates(
         frame = Span(
             max(first.start, para_start.start), min(max(last.end, region.end), para_end.end)
         )
-        cue = nearest_cue(cues, frame, region, regions)
+        cue = first_cue((cues, others), frame, region, regions)
+        long_enough = len(text[quote.span.start : quote.span.end].split()) >= MIN_UNCUED_WORDS
+        previous = found[-1] if found and found[-1].direct else None
+        close = previous is not None and 0 <= region.start - previous.span.end <= (
+            MAX_CONTINUATION_GAP
+        )
+        continues = None
+        if cue is None and close and long_enough and para_start.contains(previous.span):
+            continues = len(found) - 1  # "“A,” he said. “B.”": B runs on in his paragraph
         if (
             cue is None
+            and continues is None
             and not text[frame.start : region.start].strip(" \"“‘`'")
             and last.end < len(text)
         ):
@@ -109,13 +171,12 @@ def direct_candidates(
             later = [r.start for r in regions if r.start >= following.start]
             limit = min([following.end, *later])
             window = Span(following.start, max(following.start, limit))
-            cue = nearest_cue(cues, window, region, regions)
-        continues = None
-        long_enough = len(text[quote.span.start : quote.span.end].split()) >= MIN_UNCUED_WORDS
-        if cue is None and found and long_enough:
-            previous = found[-1]
-            if previous.direct and 0 <= region.start - previous.span.end <= MAX_CONTINUATION_GAP:
-                continues = len(found) - 1
+            bare = [c for c in cues + others if is_bare(parsed, c, window, regions)]
+            cue = nearest_cue(bare, window, region, regions)
+        if cue is None and continues is None and not text[para_start.start : region.start].strip():
+            cue = colon_cue(parsed, starts, cues + others, region, regions)
+        if cue is None and continues is None and close and long_enough:
+            continues = len(found) - 1  # a quote running on in the next paragraph
         if (
             cue is None
             and continues is None
@@ -144,9 +205,17 @@ def indirect_candidates(parsed: Any, cues: list[Cue], regions: list[Span]) -> li
     return found
 
 
-def find_quotes(parsed: Any, lexicon: SourceLexicon) -> list[QuoteCandidate]:
-    """Direct then indirect quote candidates; `continues` indexes into the direct ones."""
+def find_quotes(
+    parsed: Any,
+    lexicon: SourceLexicon,
+    cues: list[Cue] | None = None,
+    others: list[Cue] | None = None,
+) -> list[QuoteCandidate]:
+    """Direct then indirect quote candidates; `continues` indexes into the direct ones.
+    `cues` are the text's reporting cues (`find_cues`), found here when not given; `others`
+    are cues direct quotes may take when no reporting cue is near."""
     marks = find_quote_marks(parsed.text)
-    cues = find_cues(parsed, lexicon)
+    cues = find_cues(parsed, lexicon) if cues is None else cues
     regions = [marked_region(q) for q in marks]
-    return direct_candidates(parsed, marks, cues) + indirect_candidates(parsed, cues, regions)
+    direct = direct_candidates(parsed, marks, cues + dash_cues(parsed), others or [])
+    return direct + indirect_candidates(parsed, cues, regions)

@@ -1,11 +1,12 @@
 """The attribution stage: who vouches for each event.
 
-Reads `doc.sources`, `doc.quotes` and `doc.events`; sets each Event's `attributed_to` to
-Source ids:
+Reads `doc.sources`, `doc.attributions` and `doc.events`; sets each Event's `attributed_to`
+to Source ids:
 
-- an event whose trigger lies inside a quote (a direct quote, or the clause of a reporting
-  verb or of "according to X") is attributed to that quote's speaker (the innermost quote's,
-  and every quote's that holds it);
+- an event whose trigger lies inside an attribution's content (a quote, the clause of a
+  reporting verb or of "according to X", a belief, an intention, a poll's finding, a denial)
+  is attributed to that attribution's source (the innermost one's, and every one's that
+  holds it): "analysts predict that such a withdrawal could lead to ..." -> the analysts;
 - an event in plain narration falls to the outlet that governs the report: `article.outlet`
   when set, else an outlet named in the first paragraphs ("According to a report by the
   Reuters news agency, ..."). Anonymous or named sources the text cites without quoting
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from eventwire.model import Doc, Event, Source, Span
+from eventwire.model import Attribution, Doc, Event, Source, Span
 
 # An outlet named in the first this-many body paragraphs governs the report (the lede and
 # the paragraph that cites the report; calibrated on the sample and wire rewrites).
@@ -48,25 +49,33 @@ def governing_outlet(doc: Doc) -> Source | None:
 
 
 def backing_sources(doc: Doc, outlet: Source | None) -> list[Source]:
-    quoted = {q.speaker for q in doc.quotes if q.speaker}
+    """Sources cited but never given words of their own: they back the outlet's report."""
+    speaking = {a.source for a in doc.attributions if a.source}
     return [
         s
         for s in doc.sources
         if s is not outlet
-        and s.id not in quoted
+        and s.id not in speaking
         and s.kind in ("anonymous", "named")
         and s.span is not None
     ]
 
 
+def holders(doc: Doc, trigger: Span) -> list[Attribution]:
+    """The attributions whose content holds the trigger, innermost first."""
+    holding = [
+        a for a in doc.attributions if a.source and any(p.contains(trigger) for p in a.content)
+    ]
+    return sorted(holding, key=lambda a: sum(p.end - p.start for p in a.content))
+
+
 def attribute(doc: Doc, trigger: Span) -> tuple[str, ...]:
-    holding = [q for q in doc.quotes if q.span.contains(trigger) and q.speaker]
+    holding = holders(doc, trigger)
     if holding:
-        holding.sort(key=lambda q: q.span.end - q.span.start)
         ids: list[str] = []
-        for quote in holding:
-            if quote.speaker not in ids:
-                ids.append(quote.speaker)
+        for attribution in holding:
+            if attribution.source is not None and attribution.source not in ids:
+                ids.append(attribution.source)
         outlet = governing_outlet(doc)
         if outlet is not None and outlet.id in ids:
             ids += [s.id for s in backing_sources(doc, outlet) if s.id not in ids]
@@ -87,7 +96,7 @@ def attribute(doc: Doc, trigger: Span) -> tuple[str, ...]:
 
 class AttributionStage:
     name = "attribution"
-    needs = frozenset({"body", "sources", "quotes", "events"})
+    needs = frozenset({"body", "sources", "attributions", "events"})
     gives = frozenset({"attribution"})
 
     def __call__(self, doc: Doc) -> Doc:
