@@ -7,7 +7,7 @@ import { getJson } from "./api.js";
 import { modalityBadge } from "./list.js";
 
 // Highlight kinds, weakest first: a later kind's colour wins where spans overlap.
-const KINDS = ["sentence", "source", "time", "place", "count", "cue", "recipient", "actor", "trigger"];
+const KINDS = ["sentence", "said", "source", "time", "place", "cue", "recipient", "actor", "trigger"];
 
 export class Evidence {
   constructor(panel) {
@@ -52,10 +52,19 @@ export class Evidence {
 }
 
 const LEGEND = [["trigger", "trigger"], ["actor", "actor"], ["recipient", "recipient"], ["place", "place"],
-  ["time", "time"], ["source", "source"], ["cue", "modality cue"], ["sentence", "sentence"]];
+  ["time", "time"], ["source", "source"], ["said", "reporting cue"], ["cue", "modality cue"],
+  ["sentence", "sentence"]];
 
 function legend() {
   return el("span", { class: "legend" }, ...LEGEND.map(([kind, label]) => el("mark", { class: `key ${kind}` }, label)));
+}
+
+// The attributions whose content holds the event's trigger: who says so, and with what words.
+function attributionsOf(result, event) {
+  if (!event) return [];
+  const at = event.trigger.start;
+  return (result.attributions ?? []).filter((a) =>
+    (a.content ?? []).some((piece) => piece && piece.start <= at && at < piece.end));
 }
 
 function byId(list) {
@@ -79,6 +88,10 @@ function spans(result, event) {
   for (const id of event.attributed_to) {
     const source = sources[id];
     if (source && source.start !== null && source.end !== null) out.push([source.start, source.end, "source"]);
+  }
+  for (const a of attributionsOf(result, event)) {
+    if (a.cue) out.push([a.cue.start, a.cue.end, "said"]);
+    if (a.source_span) out.push([a.source_span.start, a.source_span.end, "source"]);
   }
   return out.filter(([s, e]) => Number.isInteger(s) && Number.isInteger(e) && s < e);
 }
@@ -126,7 +139,8 @@ function summary(result, event) {
     ["Where", place ? [place.name, place.country].filter(Boolean).join(", ") : "—"],
     ["When", event.time ? `${event.time.relation} ${event.time.value}` + (event.time.interval ? ` [${event.time.interval.map((v) => v ?? "open").join(" … ")}]` : "") : "no event time"],
     ["Sources", event.attributed_to.map((id) => sources[id]).filter(Boolean).map(sourceText).join("; ") || "the outlet"],
-    ["Count", event.count ? `${event.count.min ?? ""}${event.count.max !== event.count.min ? `–${event.count.max ?? ""}` : ""}` : null],
+    ["Said", attributionsOf(result, event).map((a) => `${sources[a.source]?.name ?? a.source_span?.text ?? "unnamed"}: ${a.kind}${a.cue ? ` (“${a.cue.text}”)` : ""}`).join("; ") || null],
+    ["Count", event.count ? `${event.count.text ?? ""} (${event.count.min ?? "?"}${event.count.max !== event.count.min ? `–${event.count.max ?? ""}` : ""})` : null],
     ["Confidence", String(event.confidence)],
   ].filter(([, v]) => v !== null);
   const list = el("dl", { class: "summary" }, ...rows.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]));

@@ -53,7 +53,9 @@ def test_browser_page_filters_and_opens_an_events_evidence(browser, real_db, tmp
     with open_store(real_db) as store:
         total = store.count_events(EventFilter())
         planned = list(store.events(EventFilter(types=("RETREAT",), modalities=("planned",))))
-        sample_event = next(r for r in planned if r.title and r.title.startswith("Iraq and US"))
+        # the sample's planned pull-out by September 2025, according to Reuters
+        sample_event = next(r for r in planned if r.title and r.title.startswith("Iraq and US")
+                            and r.trigger == "pull")  # fmt: skip
         result = store.load_doc(sample_event.article_id).to_dict()
     event = next(e for e in result["events"] if e["id"] == sample_event.event_id)
 
@@ -108,6 +110,13 @@ def test_browser_page_filters_and_opens_an_events_evidence(browser, real_db, tmp
                 assert sources[source_id]["text"] in "".join(
                     text.locator("mark.source").all_inner_texts()
                 )
+        said = "".join(text.locator("mark.said").all_inner_texts())
+        assert said  # "According to" a report by the Reuters news agency
+        at = event["trigger"]["start"]
+        for attribution in result.get("attributions", []):
+            holds = any(p["start"] <= at < p["end"] for p in attribution["content"])
+            if holds and attribution["cue"]:
+                assert attribution["cue"]["text"] in said
         sentence = result["article"]["text"][event["sentence"]["start"] : event["sentence"]["end"]]
         assert "".join(text.locator("mark.sentence").all_inner_texts()) == sentence
         summary = page.locator("#evidence .event-summary").inner_text()
