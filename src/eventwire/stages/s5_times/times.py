@@ -15,6 +15,7 @@ own timezone: "today" is the publication's local calendar day.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -56,10 +57,21 @@ def find_times(doc: Doc) -> list[TimeExpr]:
     times: list[TimeExpr] = []
     previous: tuple[str, Point] | None = None
     previous_end = 0
-    for cand in find_candidates(text):
+    last_day: tuple[str, Point] | None = None
+    last_day_end = 0
+    candidates = find_candidates(text)
+    for n, cand in enumerate(candidates):
         context = Context(
-            text=text, ref=ref, previous=previous, parsed=doc.parsed, previous_end=previous_end
+            text=text,
+            ref=ref,
+            previous=previous,
+            parsed=doc.parsed,
+            previous_end=previous_end,
+            last_day=last_day,
+            last_day_end=last_day_end,
         )
+        if cand.rule == "clock" and n + 1 < len(candidates):
+            context = replace(context, day_after=day_after(cand, candidates[n + 1], context))
         reading = resolve(cand, context)
         if reading is None:
             continue
@@ -81,8 +93,34 @@ def find_times(doc: Doc) -> list[TimeExpr]:
         if reading.point is not None and reading.point.year is not None:
             previous = (time_id, reading.point)
             previous_end = cand.end
+            if reading.point.grain == "day" and reading.point.day is not None:
+                last_day, last_day_end = (time_id, reading.point), cand.end
     log.debug("article %s: %d time expressions", doc.article.id, len(times))
     return times
+
+
+# Day expressions that may follow a clock time and give it its day ("16:15 UTC, June 1st").
+DAY_RULES = frozenset({"date_mdy", "date_dmy", "date_iso", "date_slash", "date_dm",
+                       "date_rel_dm", "weekday", "deictic"})  # fmt: skip
+CLOCK_THEN_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
+
+
+def day_after(
+    clock: Candidate, following: Candidate, ctx: Context
+) -> tuple[Point, str | None] | None:
+    """The day a clock time is given right after it, resolved in the clock's context."""
+    if following.rule not in DAY_RULES:
+        return None
+    if not CLOCK_THEN_DAY.fullmatch(ctx.text, clock.end, following.start):
+        return None
+    reading = resolve(following, ctx)
+    point = reading.point if reading is not None else None
+    if reading is None or point is None or point.grain != "day" or point.day is None:
+        return None
+    anchor = reading.anchor
+    if anchor == "previous":
+        anchor = ctx.previous[0] if ctx.previous is not None else "publication"
+    return point, anchor
 
 
 def resolve(cand: Candidate, ctx: Context) -> Reading | None:
@@ -109,6 +147,8 @@ HANDLERS = {
     "unit_rel": rel.unit_rel,
     "deictic": cal.deictic,
     "clock": cal.clock,
+    "day_part": cal.day_part,
+    "range_start": rel.duration,
     "weekday": cal.weekday,
     "ago": rel.ago,
     "another": rel.another,

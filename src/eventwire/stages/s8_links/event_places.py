@@ -10,10 +10,13 @@ then the one nearest the trigger. A metonym ("Washington said") is an actor, nev
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from typing import Any
 
+from eventwire.data import read_rows
 from eventwire.model import Doc, Event, Place, Span
+from eventwire.stages.s8_links.place_recipients import locate_actors, with_place_recipient
 
 SPECIFICITY = {
     "facility": 0,
@@ -65,8 +68,19 @@ class EventPlaceStage:
         if not doc.events or not doc.places or doc.parsed is None:
             return doc
         places = [p for p in doc.places if not p.metonym]
-        events = tuple(link_event(doc.parsed, e, places) for e in doc.events)
-        return replace(doc, events=events)
+        by_id = {p.id: p for p in places}
+        all_places = list(doc.places)
+        events = []
+        for event in doc.events:
+            linked = locate_actors(
+                link_event(doc.parsed, event, places), all_places, doc.article.text
+            )
+            place = by_id.get(linked.place) if linked.place else None
+            # a place of the sentence's reporting clause ("..., officials in Nairobi said")
+            # is where it was said, not where the event happened: no recipient from it
+            said = place is not None and in_reporting_clause(doc.parsed, place)
+            events.append(with_place_recipient(linked, None if said else place))
+        return replace(doc, events=tuple(events))
 
 
 def link_event(parsed: Any, event: Event, places: list[Place]) -> Event:
@@ -86,6 +100,24 @@ def link_event(parsed: Any, event: Event, places: list[Place]) -> Event:
             )
             return replace(event, place=best.id)
     return event
+
+
+@functools.lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    """The reporting verbs (data/sources/cues.tsv, shared with the sources stage)."""
+    return frozenset(row.cell(0) for row in read_rows("sources", "cues.tsv"))
+
+
+def in_reporting_clause(parsed: Any, place: Place) -> bool:
+    """Whether the place's nearest verb is a reporting verb: "officials in Nairobi said"."""
+    tokens = tokens_in(parsed, place.span)
+    if not tokens:
+        return False
+    token = min(tokens, key=lambda t: len(list(t.ancestors)))
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return ancestor.lemma_.lower() in reporting_verbs()
+    return False
 
 
 def tokens_in(parsed: Any, span: Span) -> list[Any]:
