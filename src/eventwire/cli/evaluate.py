@@ -31,7 +31,8 @@ ERRORS_OPTION = click.option(
 
 @main.group(name="eval")
 def eval_group() -> None:
-    """Score eventwire on a gold set (PLOVER, factuality, timex, geo, quotes, attribution)."""
+    """Score eventwire on a gold set (PLOVER, factuality, timex, geo, quotes, attribution,
+    coref)."""
 
 
 def parse_fold(value: str | None) -> tuple[int, int] | None:
@@ -169,7 +170,7 @@ def eval_timex(file, as_json, limit, part, show_errors):
 
 @main.group(name="bench")
 def bench_group() -> None:
-    """Measure speed: the store's writes and queries, the pipeline."""
+    """Measure speed: the store's writes and queries, the pipeline, story linking."""
 
 
 @bench_group.command(name="extract")

@@ -1,3 +1,0 @@
--- Schema version 7: reserved for a change made on a parallel branch (attributions, in
--- 0008, were numbered after it). It changes nothing; when the real 0007 is merged, this
--- file is deleted.
