@@ -5,7 +5,8 @@ tests/data/meantime/sample.jsonl and samples/iraq-withdrawal.txt), extracted by 
 pipeline; the page is shown with the evidence of the sample's planned pull-out by
 September 2025 open.
 
-Run: .venv/bin/python tools/web_screenshot.py   (writes docs/web.png and docs/web-evidence.png)
+Run: .venv/bin/python tools/web_screenshot.py
+(writes docs/web.png, docs/web-evidence.png and docs/web-ledger.png)
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 import eventwire
+from eventwire.corpus import Linker
 from eventwire.store import Entry, EventFilter, open_store
 from eventwire.web import create_app
 from eventwire.web.server import running
@@ -39,6 +41,7 @@ def fill(db: str) -> None:
                                      title="Iraq and US agree on withdrawal plan"))  # fmt: skip
     with open_store(db) as store:
         store.write([Entry(r) for r in results])
+        Linker().catch_up(store)  # stories and the ledger, as ingest links them
 
 
 def main() -> int:
@@ -61,8 +64,12 @@ def main() -> int:
                        f"[data-event='{chosen.event_id}']")  # fmt: skip
             page.wait_for_selector("#evidence .article-text mark.trigger")
             page.screenshot(path=str(ROOT / "docs" / "web-evidence.png"))
+            page.locator("#evidence .close").click()
+            page.click("[role=tab][data-tab=ledger]")
+            page.wait_for_selector("table.ledger tbody tr")
+            page.screenshot(path=str(ROOT / "docs" / "web-ledger.png"))
             browser.close()
-    sys.stdout.write("wrote docs/web.png and docs/web-evidence.png\n")
+    sys.stdout.write("wrote docs/web.png, docs/web-evidence.png and docs/web-ledger.png\n")
     return 0
 
 

@@ -10,7 +10,7 @@ import { EventList, STEP } from "./list.js";
 import { WorldMap } from "./map.js";
 import { MODALITIES, TYPES } from "./modality.js";
 import { drawNetwork } from "./network.js";
-import { drawLedger, drawStories } from "./corpus.js";
+import { drawLedger, drawStories, ledgerControls } from "./corpus.js";
 import { Timeline } from "./timeline.js";
 
 // Events drawn on the timeline and the map at once (as points); the list pages by STEP.
@@ -82,14 +82,23 @@ async function loadTab(name) {
       drawNetwork(root, network, (actor) => applyFilter({ actor: actor.name }));
     } else if (name === "ledger") {
       const params = new URLSearchParams();
-      for (const key of ["type", "actor"]) if (state.params.get(key)) params.set(key, state.params.get(key));
+      for (const key of ["actor"]) if (state.params.get(key)) params.set(key, state.params.get(key));
+      if (state.ledgerStatus) params.set("status", state.ledgerStatus);
       const ledger = await getJson("/api/ledger", params);
-      drawLedger(root, ledger.items, (article, event) => state.evidence.open(article, event));
+      root.textContent = "";
+      ledgerControls(root, state.ledgerStatus, (status) => {
+        state.ledgerStatus = status;
+        state.loaded.delete("ledger");
+        loadTab("ledger");
+      });
+      drawLedger(root, ledger, (article, event) => state.evidence.open(article, event));
     } else if (name === "stories") {
       const params = new URLSearchParams();
-      for (const key of ["type", "actor", "since", "until"]) if (state.params.get(key)) params.set(key, state.params.get(key));
+      const type = state.params.get("type")?.split(",")[0];
+      if (type) params.set("type", type);
+      for (const key of ["actor", "since", "until"]) if (state.params.get(key)) params.set(key, state.params.get(key));
       const stories = await getJson("/api/stories", params);
-      drawStories(root, stories.items, (article, event) => state.evidence.open(article, event));
+      drawStories(root, stories, (article, event) => state.evidence.open(article, event));
     }
   } catch (error) {
     root.textContent = "";

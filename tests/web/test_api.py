@@ -5,36 +5,12 @@ from __future__ import annotations
 
 import json
 
-import jsonschema
 import pytest
 from storetest import fake_doc
+from webtest import assert_error, response_validator, validator
 
 from eventwire.store import EventFilter, open_store
 from eventwire.web.bodies import MAX_BODY_BYTES
-from eventwire.web.openapi import document
-
-DOC = document()
-
-
-def validator(name: str) -> jsonschema.Draft202012Validator:
-    """A validator for one of the OpenAPI document's schemas (its references resolved)."""
-    return jsonschema.Draft202012Validator(
-        {"$ref": f"#/components/schemas/{name}", "components": DOC["components"]}
-    )
-
-
-def response_validator(path: str, method: str = "get") -> jsonschema.Draft202012Validator:
-    schema = DOC["paths"][path][method]["responses"]["200"]["content"]["application/json"]
-    return jsonschema.Draft202012Validator({**schema["schema"], "components": DOC["components"]})
-
-
-def assert_error(response, status: int, words: str) -> None:
-    assert response.status_code == status
-    assert response.headers["content-type"].startswith("application/json")
-    body = response.json()
-    assert set(body) == {"error"}
-    assert set(body["error"]) == {"type", "message"}
-    assert words in body["error"]["message"], body
 
 
 def test_api_events_are_eventwire1_events_with_their_article(client, filled_db):

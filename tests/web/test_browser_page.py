@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from webtest import live_server
 
+from eventwire.corpus import Linker, ledger
 from eventwire.store import Entry, EventFilter, open_store
 from eventwire.web import create_app
 
@@ -46,6 +47,7 @@ def real_db(tmp_path_factory) -> str:
     )
     with open_store(db) as store:
         store.write([Entry(r) for r in results])
+        Linker().catch_up(store)  # stories and the ledger, as ingest links them
     return db
 
 
@@ -57,6 +59,8 @@ def test_browser_page_filters_and_opens_an_events_evidence(browser, real_db, tmp
         sample_event = next(r for r in planned if r.title and r.title.startswith("Iraq and US")
                             and r.trigger == "pull")  # fmt: skip
         result = store.load_doc(sample_event.article_id).to_dict()
+        commitments = list(ledger(store))
+    assert commitments, "the sample plans withdrawals by a date"
     event = next(e for e in result["events"] if e["id"] == sample_event.event_id)
 
     requested: list[str] = []
@@ -124,6 +128,14 @@ def test_browser_page_filters_and_opens_an_events_evidence(browser, real_db, tmp
         assert "planned" in summary
         assert page.locator("#evidence .quotes li").count() == len(result["quotes"])
         page.screenshot(path=str(tmp_path / "page.png"))
+
+        # the ledger: the sample's commitments, with their due dates and status today
+        page.locator("#evidence .close").click()
+        page.click("[role=tab][data-tab=ledger]")
+        page.locator("table.ledger tbody tr").first.wait_for()
+        rows = page.locator("table.ledger tbody tr")
+        assert rows.count() == len(commitments)
+        assert rows.locator(".status").all_inner_texts() == [c["status"] for c in commitments]
         page.close()
     assert errors == []
     assert requested

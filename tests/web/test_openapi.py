@@ -27,7 +27,16 @@ def test_openapi_paths_are_the_apps_routes(client):
 
 
 @pytest.mark.parametrize(
-    "path", ["/api/events", "/api/stats", "/api/actors", "/api/places", "/api/articles/x"]
+    "path",
+    [
+        "/api/events",
+        "/api/stats",
+        "/api/actors",
+        "/api/places",
+        "/api/articles/x",
+        "/api/stories",
+        "/api/ledger",
+    ],
 )
 def test_openapi_parameters_are_those_the_handlers_take(client, path):
     document = client.get("/openapi.json").json()

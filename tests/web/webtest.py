@@ -10,10 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import jsonschema
 
+from eventwire.web.openapi import document
 from eventwire.web.server import running as live_server
 
-__all__ = ["ARTICLES", "CHROMIUM", "CHROMIUM_FLAGS", "Client", "live_server"]
+__all__ = [
+    "ARTICLES", "CHROMIUM", "CHROMIUM_FLAGS", "Client", "assert_error", "live_server",
+    "response_validator", "validator",
+]  # fmt: skip
 
 ARTICLES = [
     (
@@ -76,3 +81,27 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+
+
+DOC = document()
+
+
+def validator(name: str) -> jsonschema.Draft202012Validator:
+    """A validator for one of the OpenAPI document's schemas (its references resolved)."""
+    return jsonschema.Draft202012Validator(
+        {"$ref": f"#/components/schemas/{name}", "components": DOC["components"]}
+    )
+
+
+def response_validator(path: str, method: str = "get") -> jsonschema.Draft202012Validator:
+    schema = DOC["paths"][path][method]["responses"]["200"]["content"]["application/json"]
+    return jsonschema.Draft202012Validator({**schema["schema"], "components": DOC["components"]})
+
+
+def assert_error(response, status: int, words: str) -> None:
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == {"error"}
+    assert set(body["error"]) == {"type", "message"}
+    assert words in body["error"]["message"], body

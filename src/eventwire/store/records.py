@@ -143,3 +143,18 @@ def event_points(store: SqlStore, where: EventFilter) -> Iterator[EventPoint]:
             list(keys),
         )
         yield from (EventPoint(*row) for row in rows)
+
+
+def article_ids(store: SqlStore, refs: Sequence[str]) -> dict[str, str]:
+    """The stored article id behind each input reference that stories and the ledger name
+    (`corpus_articles.ref`: a JSON Lines record's id, else the article id); where two
+    articles share one, the current version stored last."""
+    wanted = sorted(set(refs))
+    if not wanted:
+        return {}
+    rows = store.all(
+        "SELECT c.ref, a.id FROM corpus_articles c JOIN articles a ON a.seq = c.article_seq "
+        f"WHERE c.ref IN ({marks(wanted)}) ORDER BY a.is_current, a.seq",
+        wanted,
+    )
+    return {ref: article_id for ref, article_id in rows}

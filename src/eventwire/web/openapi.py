@@ -5,16 +5,30 @@ schemas are the eventwire/1 contract's own (src/eventwire/schema/), not copies k
 from __future__ import annotations
 
 import copy
-import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from eventwire import __version__
+from eventwire.corpus.commitments import STATUSES
 from eventwire.web.bodies import MAX_BODY_BYTES, request_schema
+from eventwire.web.corpus_views import DEFAULT_LIMIT as CORPUS_LIMIT
+from eventwire.web.corpus_views import MAX_LIMIT as CORPUS_MAX
 from eventwire.web.params import DEFAULT_LIMIT, MAX_LIMIT
+from eventwire.web.schemas import (
+    actors_schema,
+    article_ref_schema,
+    commitment_schema,
+    contract,
+    corpus_page,
+    error_schema,
+    event_item_schema,
+    places_schema,
+    point_schema,
+    row_schema,
+    stats_schema,
+    story_schema,
+)
 
-NULLABLE_STRING = {"type": ["string", "null"]}
 FILTER_HELP = {
     "type": "Event type, the action itself (repeat or comma-separate): PROTEST, ASSAULT, ...",
     "plover_type": "PLOVER type, modality folded in (a threatened assault is THREATEN).",
@@ -36,20 +50,6 @@ FILTER_HELP = {
 LIST_FILTERS = {"type", "plover_type", "modality"}
 
 
-def error_schema() -> dict[str, Any]:
-    return {
-        "type": "object",
-        "required": ["error"],
-        "properties": {
-            "error": {
-                "type": "object",
-                "required": ["type", "message"],
-                "properties": {"type": {"type": "string"}, "message": {"type": "string"}},
-            }
-        },
-    }
-
-
 def errors(*statuses: int) -> dict[str, Any]:
     text = {
         400: "A bad query parameter.",
@@ -57,7 +57,6 @@ def errors(*statuses: int) -> dict[str, Any]:
         413: "The body is too large.",
         415: "The body is not JSON.",
         422: "The body or its article is invalid.",
-        501: "Not in this build.",
     }
     return {
         str(s): {
@@ -110,170 +109,43 @@ def limit_parameter(default: int, maximum: int, what: str) -> dict[str, Any]:
     )
 
 
-@cache
-def contract() -> dict[str, Any]:
-    text = resources.files("eventwire").joinpath("schema/eventwire-1.schema.json").read_text()
-    schema: dict[str, Any] = json.loads(text)
-    schema.pop("$schema", None)
-    schema.pop("$id", None)
-    return schema
+def corpus_paging() -> list[dict[str, Any]]:
+    return [
+        limit_parameter(CORPUS_LIMIT, CORPUS_MAX, "items"),
+        query_parameter(
+            "offset", "Skip this many items first.", {"type": "integer", "minimum": 0, "default": 0}
+        ),
+    ]
 
 
-def event_item_schema() -> dict[str, Any]:
-    return {
-        "allOf": [
-            {"$ref": "#/components/schemas/Event"},
-            {
-                "type": "object",
-                "required": ["article", "location"],
-                "properties": {
-                    "sentence": {"type": "object", "properties": {"text": {"type": "string"}}},
-                    "location": {
-                        "anyOf": [{"$ref": "#/components/schemas/Place"}, {"type": "null"}]
-                    },
-                    "article": {"$ref": "#/components/schemas/ArticleRef"},
-                },
-            },
-        ]
-    }
+def story_parameters() -> list[dict[str, Any]]:
+    text = {"type": "string"}
+    day = {"type": "string", "format": "date"}
+    return [
+        query_parameter("type", "The story's type (PROTEST, ASSAULT, ..., OTHER).", text),
+        query_parameter("actor", FILTER_HELP["actor"], text),
+        query_parameter("since", "Stories whose event times reach this day or later.", day),
+        query_parameter("until", "Stories whose event times begin on this day or earlier.", day),
+        *corpus_paging(),
+    ]
 
 
-def article_ref_schema() -> dict[str, Any]:
-    return {
-        "type": "object",
-        "required": ["id", "title", "url", "published", "outlet"],
-        "properties": {
-            "id": {"type": "string"},
-            "title": NULLABLE_STRING,
-            "url": NULLABLE_STRING,
-            "published": NULLABLE_STRING,
-            "outlet": NULLABLE_STRING,
-            "duplicate_of": NULLABLE_STRING,
-        },
-    }
-
-
-def counts_schema() -> dict[str, Any]:
-    return {
-        "type": "array",
-        "items": {
-            "type": "object",
-            "required": ["value", "count"],
-            "properties": {"value": NULLABLE_STRING, "count": {"type": "integer"}},
-        },
-    }
-
-
-def stats_schema() -> dict[str, Any]:
-    names = ("types", "plover_types", "modalities", "countries", "days")
-    return {
-        "type": "object",
-        "required": ["total", *names],
-        "properties": {"total": {"type": "integer"}, **{n: counts_schema() for n in names}},
-    }
-
-
-def actors_schema() -> dict[str, Any]:
-    integer = {"type": "integer"}
-    actor = {
-        "type": "object",
-        "required": ["name", "events"],
-        "properties": {
-            "name": {"type": "string"},
-            "country": NULLABLE_STRING,
-            "sector": NULLABLE_STRING,
-            "events": integer,
-            "as_actor": integer,
-            "as_recipient": integer,
-        },
-    }
-    link = {
-        "type": "object",
-        "required": ["source", "target", "kind", "events"],
-        "properties": {
-            "source": {"type": "string"},
-            "target": {"type": "string"},
-            "kind": {"enum": ["recipient", "co-actor"]},
-            "events": integer,
-        },
-    }
-    return {
-        "type": "object",
-        "required": ["actors", "links"],
-        "properties": {
-            "actors": {"type": "array", "items": actor},
-            "links": {"type": "array", "items": link},
-        },
-    }
-
-
-def places_schema() -> dict[str, Any]:
-    number = {"type": "number"}
-    place = {
-        "type": "object",
-        "required": ["name", "lat", "lon", "events"],
-        "properties": {
-            "name": {"type": "string"},
-            "country": NULLABLE_STRING,
-            "admin1": NULLABLE_STRING,
-            "lat": number,
-            "lon": number,
-            "events": {"type": "integer"},
-        },
-    }
-    return {
-        "type": "object",
-        "required": ["items"],
-        "properties": {"items": {"type": "array", "items": place}},
-    }
-
-
-ROW_FIELDS = {
-    "article_id": {"type": "string"},
-    "event_id": {"type": "string"},
-    "type": {"type": "string"},
-    "plover_type": {"type": "string"},
-    "mode": NULLABLE_STRING,
-    "modality": {"type": "string"},
-    "trigger": {"type": "string", "description": "the trigger's text"},
-    "sentence": {"type": "string", "description": "the sentence's text"},
-    "place": NULLABLE_STRING,
-    "place_country": NULLABLE_STRING,
-    "place_admin1": NULLABLE_STRING,
-    "lat": {"type": ["number", "null"]},
-    "lon": {"type": ["number", "null"]},
-    "time": {"type": ["string", "null"], "description": "the event time's TIMEX3 value"},
-    "time_start": NULLABLE_STRING,
-    "time_end": NULLABLE_STRING,
-    "confidence": {"type": "number"},
-    "salience": {"type": "string"},
-    "published": NULLABLE_STRING,
-    "outlet": NULLABLE_STRING,
-    "url": NULLABLE_STRING,
-    "title": NULLABLE_STRING,
-    "duplicate_of": NULLABLE_STRING,
-}
-POINT_FIELDS = ("article_id", "event_id", "type", "modality", "trigger", "time", "time_start",
-                "time_end", "place", "lat", "lon")  # fmt: skip
-
-
-def row_schema() -> dict[str, Any]:
-    actor = {
-        "type": "object",
-        "required": ["name"],
-        "properties": {
-            "name": {"type": "string"},
-            **{k: NULLABLE_STRING for k in ("country", "sector", "role", "sponsor")},
-        },
-    }
-    actors = {"type": "array", "items": actor}
-    properties = {**ROW_FIELDS, "actors": actors, "recipients": actors}
-    return {"type": "object", "required": sorted(properties), "properties": properties}
-
-
-def point_schema() -> dict[str, Any]:
-    return {"type": "object", "required": list(POINT_FIELDS),
-            "properties": {k: ROW_FIELDS[k] for k in POINT_FIELDS}}  # fmt: skip
+def ledger_parameters() -> list[dict[str, Any]]:
+    day = {"type": "string", "format": "date"}
+    return [
+        query_parameter(
+            "status", "Only commitments with this status as of `as_of`.", {"enum": list(STATUSES)}
+        ),
+        query_parameter(
+            "as_of",
+            "The day the statuses are taken on (default: today); "
+            "commitments made later are left out.",
+            day,
+        ),
+        query_parameter("due_before", "Only commitments due before this day.", day),
+        query_parameter("actor", FILTER_HELP["actor"], {"type": "string"}),
+        *corpus_paging(),
+    ]
 
 
 def paths() -> dict[str, Any]:
@@ -324,11 +196,6 @@ def paths() -> dict[str, Any]:
             "offset": {"type": "integer"},
         },
     }
-    open_list = {
-        "type": "object",
-        "required": ["items"],
-        "properties": {"items": {"type": "array", "items": {"type": "object"}}},
-    }
     return {
         "/api/events": {
             "get": {
@@ -375,16 +242,21 @@ def paths() -> dict[str, Any]:
         },
         "/api/stories": {
             "get": {
-                "summary": "Stories: the same event reported across articles.",
+                "summary": "Stories: the same event reported across articles, in the order "
+                "they began (see docs/corpus.md).",
                 "operationId": "listStories",
-                "responses": json_ok("Stories.", open_list) | errors(400, 501),
+                "parameters": story_parameters(),
+                "responses": json_ok("A page of stories.", corpus_page("Story")) | errors(400),
             }
         },
         "/api/ledger": {
             "get": {
-                "summary": "The ledger: commitments, their due dates and status.",
+                "summary": "The ledger: commitments, their due dates and status as of a day, "
+                "in the order they were made (see docs/corpus.md).",
                 "operationId": "listLedger",
-                "responses": json_ok("Ledger entries.", open_list) | errors(400, 501),
+                "parameters": ledger_parameters(),
+                "responses": json_ok("A page of commitments.", corpus_page("Commitment"))
+                | errors(400),
             }
         },
         "/api/extract": {
@@ -428,6 +300,8 @@ def built() -> dict[str, Any]:
                 "EventItem": event_item_schema(),
                 "EventRow": row_schema(),
                 "EventPoint": point_schema(),
+                "Story": story_schema(),
+                "Commitment": commitment_schema(),
                 "ArticleRef": article_ref_schema(),
                 "ExtractRequest": request_schema(),
                 "Error": error_schema(),
