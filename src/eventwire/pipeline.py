@@ -51,10 +51,12 @@ class Stage(Protocol):
     def __call__(self, doc: Doc) -> Doc: ...
 
 
-# Articles a batch run takes through the stages together: spaCy parses about 1.3 times
-# faster in batches of 32 than one text at a time, and 256 gained nothing while costing
-# 955 MB (measured on the 2-core development machine, issue 15).
-BATCH_SIZE = 32
+# Articles a batch run takes through the stages together. spaCy's CPU seconds for 150
+# GeoWebNews articles, three passes each (the 2-core development machine, issue 15): one
+# text at a time 13.2-15.8, batches of 8 12.1-13.4, of 16 11.5-12.0, of 32 12.0-12.7; the
+# whole pipeline peaked at 430 MB with 16 and 564 MB with 32 (256 cost 955 MB, gaining
+# nothing).
+BATCH_SIZE = 16
 
 
 @dataclass(frozen=True, slots=True)

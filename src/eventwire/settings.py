@@ -45,8 +45,8 @@ HELP = {
     "partition_size": "Articles (JSON Lines lines, Parquet rows) in each partition of run: "
     "one task (tens of seconds on one core), one output file per table. A WARC file is one "
     "partition.",
-    "batch_size": "Articles parsed together in a batch run (spaCy's nlp.pipe): 32 was about "
-    "1.3 times faster than one at a time; larger batches gain nothing and cost memory.",
+    "batch_size": "Articles parsed together in a batch run (spaCy's nlp.pipe): 16 was about "
+    "1.2 times faster than one at a time; larger batches gain nothing and cost memory.",
     "cache_dir": "Where built data (the gazetteer's compact file, the actor and event "
     "lexicons) is kept between runs; "
     "rebuilt there when eventwire, its data packages or the lexicon files change (default: "
@@ -69,7 +69,7 @@ class Settings:
     engine: str = field(default="local", metadata={"help": HELP["engine"], "choices": ENGINES})
     address: str = field(default="", metadata={"help": HELP["address"]})
     partition_size: int = field(default=100, metadata={"help": HELP["partition_size"]})
-    batch_size: int = field(default=32, metadata={"help": HELP["batch_size"]})
+    batch_size: int = field(default=16, metadata={"help": HELP["batch_size"]})
     cache_dir: Path | None = field(default=None, metadata={"help": HELP["cache_dir"]})
     stages: tuple[str, ...] = field(default=(), metadata={"help": HELP["stages"]})
 
