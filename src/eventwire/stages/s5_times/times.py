@@ -9,7 +9,9 @@ against the publication date, the id of an earlier expression when the text chai
 
 Without a publication date, relative expressions keep unresolved TIMEX3 forms ("XXXX-09",
 "XXXX-XX-XX"); no year is ever invented. A timezone-aware publication datetime is read in its
-own timezone: "today" is the publication's local calendar day.
+own timezone: "today" is the publication's local calendar day. An expression that lands
+outside the calendar (years 1-9999: "800000 days ago", "tomorrow" published 9999-12-31) is
+clamped: PAST_REF ending 0001-01-01, or FUTURE_REF starting 9999-12-31, with a warning.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from eventwire.model import Doc, Span, TimeExpr
 from eventwire.stages.s5_times import dates as cal
 from eventwire.stages.s5_times import relative as rel
 from eventwire.stages.s5_times.context import Context, Reading
-from eventwire.stages.s5_times.normalise import Point
+from eventwire.stages.s5_times.normalise import OutOfCalendar, Point
 from eventwire.stages.s5_times.timex import Candidate, find_candidates, load_lexicon
 
 log = logging.getLogger(__name__)
@@ -60,7 +62,14 @@ def find_times(doc: Doc) -> list[TimeExpr]:
         context = Context(
             text=text, ref=ref, previous=previous, parsed=doc.parsed, previous_end=previous_end
         )
-        reading = resolve(cand, context)
+        try:
+            reading = resolve(cand, context)
+        except OutOfCalendar as exc:
+            reading = beyond_calendar(exc.direction, context)
+            where = text[cand.start : cand.end]
+            log.warning(
+                "article %s: %r: %s; given as %s", doc.article.id, where, exc, reading.value
+            )
         if reading is None:
             continue
         time_id = f"t{len(times) + 1}"
@@ -83,6 +92,15 @@ def find_times(doc: Doc) -> list[TimeExpr]:
             previous_end = cand.end
     log.debug("article %s: %d time expressions", doc.article.id, len(times))
     return times
+
+
+def beyond_calendar(direction: int, ctx: Context) -> Reading:
+    """The clamped reading of an expression outside years 1-9999: before its first day, or
+    after its last."""
+    anchor = "publication" if ctx.ref is not None else None
+    if direction < 0:
+        return Reading("DATE", "PAST_REF", (None, date.min.isoformat()), anchor)
+    return Reading("DATE", "FUTURE_REF", (date.max.isoformat(), None), anchor)
 
 
 def resolve(cand: Candidate, ctx: Context) -> Reading | None:

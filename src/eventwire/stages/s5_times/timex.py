@@ -102,7 +102,11 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     day = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:])"
     year = r"(?<![\w$£€#.,/-])(?:19|20)\d\d(?![\w%]|[.,]\d)"
     word_num = alternation(w for w in lex.numbers if w not in ("a", "an"))
-    num = rf"(?:\d+(?:\.\d+)?|(?:{word_num})(?:[\s-](?:{word_num}))*|an?)"
+    # "3,000" whole: with digits alone, "000 years ago" would be read out of it
+    num = (
+        rf"(?:\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+(?:\.\d+)?"
+        rf"|(?:{word_num})(?:[\s-](?:{word_num}))*|an?)"
+    )
     vague = alternation(lex.vague_numbers)
     unit = alternation(lex.units)
     wd_prefix = rf"(?:{weekday}\s*,?\s+)?"
@@ -262,7 +266,7 @@ def number_value(words: str) -> float | None:
     """The value of "2", "2.5", "twenty-five", "two hundred", "a"; None for vague words."""
     words = words.strip().lower()
     try:
-        return float(words)
+        return float(words.replace(",", "") if words[:1].isdigit() else words)
     except ValueError:
         pass
     lex = load_lexicon()
