@@ -117,6 +117,25 @@ def read_jsonl_record(line: str) -> dict[str, Any]:
     return record
 
 
+def jsonl_line(raw: str | bytes) -> str:
+    """One JSON Lines line as text. Its bytes must be UTF-8, as an article file's must: a
+    line with bytes that are not is refused (InputError), never silently altered. Both
+    `extract` and `ingest` read lines through here."""
+    return decode(raw) if isinstance(raw, bytes) else raw
+
+
+def record_id_of(raw: str | bytes) -> str | None:
+    """The "id" of a line that could not be read (bad UTF-8 elsewhere in it, no "text"),
+    when it can still be made out, so that its error record names it; else None."""
+    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+    try:
+        record = json.loads(text)
+    except ValueError:
+        return None
+    value = record.get("id") if isinstance(record, dict) else None
+    return None if value is None else str(value)
+
+
 def check_record_text(record: dict[str, Any]) -> None:
     """A record's "text" must be a string (checked after its id is read, so that the error
     record keeps the id)."""
