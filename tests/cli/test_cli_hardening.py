@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "data" / "store"))
 
 from storetest import subprocess_env
@@ -52,3 +54,49 @@ def test_issue_16_bad_utf8_in_a_jsonl_line_is_the_same_error_for_extract_and_ing
     assert "in.jsonl#id:bad" in failure
     assert "InputError" in failure
     assert "not UTF-8" in failure
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ingest", "missing_dir/"], "no such file or folder: missing_dir"),
+        (["ingest", "a.txt", "missing.txt"], "no such file or folder: missing.txt"),
+        (["ingest", "--warc", "missing.warc"], "no such file or folder: missing.warc"),
+        (["ingest", "--feed", "missing.xml"], "no such file or folder: missing.xml"),
+        (["ingest", "a.txt", "--workers", "0"], "Invalid value for '--workers'"),
+        (["ingest", "a.txt", "--stages", "nosuch"], "unknown stage 'nosuch'"),
+        (["ingest", "a.txt", "--db", "/no/such/dir/x.db"], "folder /no/such/dir does not exist"),
+        (["extract", "folder"], "is a directory"),
+        (["extract", "a.txt", "--events", "everything"], "Invalid value for '--events'"),
+        (["query", "--since", "yesterday"], "--since takes a date"),
+        (["query"], "no eventwire store at eventwire.db"),
+        (["nosuchcommand"], "No such command 'nosuchcommand'"),
+    ],
+)
+def test_issue_16_user_mistakes_are_one_line_and_create_no_store(tmp_path, args, message):
+    (tmp_path / "a.txt").write_text("Iraq protested in Baghdad on 2024-03-01.")
+    (tmp_path / "folder").mkdir()
+    done = eventwire(*args, cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.startswith("eventwire: error: ")
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert message in done.stderr
+    assert not (tmp_path / "eventwire.db").exists()
+
+
+def test_issue_16_export_to_a_missing_folder_is_one_line(tmp_path):
+    (tmp_path / "a.txt").write_text("Iraq protested in Baghdad on 2024-03-01.")
+    assert eventwire("ingest", "a.txt", cwd=tmp_path).returncode == 0
+    for fmt in ("csv", "parquet"):
+        done = eventwire("export", "--format", fmt, "--output", "/no/such/dir/x", cwd=tmp_path)
+        assert done.returncode == 1
+        assert done.stderr.strip() == (
+            "eventwire: error: cannot write /no/such/dir/x: folder /no/such/dir does not exist"
+        )
+
+
+def test_issue_16_help_and_version_still_exit_0(tmp_path):
+    for args in ([], ["--help"], ["--version"], ["ingest", "--help"]):
+        done = eventwire(*args, cwd=tmp_path)
+        assert done.returncode == 0, (args, done.stderr)
+        assert done.stdout
