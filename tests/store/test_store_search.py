@@ -32,9 +32,8 @@ def db_url(request, tmp_path):
 @pytest.fixture
 def store(db_url):
     with open_store(db_url) as opened:
-        opened.write(
-            [Entry(fake_doc(text, url=f"https://s.example/{key}")) for key, text in ARTICLES.items()]
-        )
+        docs = [fake_doc(text, url=f"https://s.example/{key}") for key, text in ARTICLES.items()]
+        opened.write([Entry(doc) for doc in docs])
         yield opened
 
 
@@ -64,3 +63,28 @@ def found(store, text: str) -> list[str]:
 )
 def test_issue_16_text_search_is_the_same_on_both_engines(store, text, expected):
     assert found(store, text) == expected
+
+
+def test_issue_16_a_version_6_postgres_store_is_reindexed(tmp_path):
+    from eventwire.store.migrate import migrations, render
+    from eventwire.store.postgres import PostgresStore
+
+    for url in storetest.database("postgres", tmp_path):
+        old = PostgresStore(url)
+        with old.transaction():
+            for version, sql in migrations()[:6]:
+                for statement in render(sql, "postgres"):
+                    old.execute(statement)
+                old.execute("INSERT INTO schema_version (version, applied) VALUES (?, 'then')",
+                            (version,))  # fmt: skip
+        old.write([Entry(fake_doc(ARTICLES["c"]))])
+        [(before,)] = old.all("SELECT tsv::text FROM articles")
+        old.close()
+        with open_store(url) as store:
+            assert store.schema_version() == 7
+            [(after,)] = store.all("SELECT tsv::text FROM articles")  # type: ignore[attr-defined]
+            assert found(store, "AND OR") == ["c"]
+            assert found(store, "protests") == ["c"]
+        # the 'english' index had stems and no stop words; the 'simple' one has the words
+        assert ("'protest'" in before, "'and'" in before) == (True, False)
+        assert ("'protests'" in after, "'and'" in after) == (True, True)
