@@ -5,7 +5,8 @@ word is the actor (a country from COUNTRIES, or a person), "in <Place>" the plac
 ISO date "on YYYY-MM-DD" the event time. A text containing FAIL raises ValueError (a stage
 failure) unless FAKE_FAIL=0, one containing OVERFLOW raises OverflowError (an arithmetic
 error, also a stage failure); one containing STALL blocks when FAKE_STALL=1, so a test can
-kill an ingest part way at a known point.
+kill an ingest part way at a known point; one containing SLOW works for up to a minute,
+checking the time budget as a long loop does (a budget of a few seconds stops it).
 
 `NoParseStage` stands in for the parse stage (it gives "parsed" as None), so that stages
 that read the parse only when there is one (times, event_times) run without spaCy.
@@ -18,6 +19,7 @@ import re
 import time
 from dataclasses import replace
 
+from eventwire.budget import check_budget
 from eventwire.model import Actor, Doc, Event, EventTime, Place, Span
 
 CUES = {"protested": "PROTEST", "attacked": "ASSAULT", "agreed": "AGREE", "met": "CONSULT"}
@@ -46,6 +48,11 @@ class FakeEventStage:
             raise ValueError("the fake stage fails on FAIL")
         if "OVERFLOW" in text:
             raise OverflowError("date value out of range")
+        if "SLOW" in text:
+            give_up = time.monotonic() + 60
+            while time.monotonic() < give_up:
+                check_budget()
+                time.sleep(0.01)
         if "STALL" in text and os.environ.get("FAKE_STALL") == "1":
             time.sleep(3600)
         places: list[Place] = []

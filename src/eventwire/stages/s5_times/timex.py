@@ -9,6 +9,7 @@ are settled longest first. Normalisation is done elsewhere (times.py).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -235,19 +236,41 @@ def find_candidates(text: str) -> list[Candidate]:
             lead = groups.get("lead") or (lead_match.group(1) if lead_match else None)
             found.append(Candidate(name, start, end, groups, lead.lower() if lead else None))
     found.sort(key=lambda c: (-(c.end - c.start), RULE_ORDER[c.rule], c.start))
-    kept: list[Candidate] = []
-    for cand in found:
-        if all(cand.end <= k.start or k.end <= cand.start for k in kept):
-            kept.append(cand)
-    kept.sort(key=lambda c: c.start)
+    kept = settle_overlaps(found)
     extended = [extend_modifier(text, c) for c in kept]
     # A modifier taken into a span ("the last week of March") wins over what it overlaps.
     grown = [c for c, k in zip(extended, kept, strict=True) if c.start != k.start]
-    return [
-        c
-        for c in extended
-        if c in grown or not any(g.start < c.end and c.start < g.end for g in grown)
-    ]
+    if not grown:
+        return extended
+    grown.sort(key=lambda c: c.start)
+    grown_starts = [g.start for g in grown]
+    longest = max(g.end - g.start for g in grown)
+    grown_ids = {id(g) for g in grown}
+
+    def overlaps_grown(c: Candidate) -> bool:
+        first = bisect.bisect_left(grown_starts, c.start - longest)
+        last = bisect.bisect_left(grown_starts, c.end)
+        return any(g.start < c.end and c.start < g.end for g in grown[first:last])
+
+    return [c for c in extended if id(c) in grown_ids or not overlaps_grown(c)]
+
+
+def settle_overlaps(found: list[Candidate]) -> list[Candidate]:
+    """The candidates kept, in text order: each in turn unless it overlaps one kept before
+    it (the kept ones never overlap, so a binary search finds the two it could touch)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[Candidate] = []
+    for cand in found:
+        at = bisect.bisect_right(starts, cand.start)
+        if at > 0 and ends[at - 1] > cand.start:
+            continue
+        if at < len(starts) and starts[at] < cand.end:
+            continue
+        starts.insert(at, cand.start)
+        ends.insert(at, cand.end)
+        kept.insert(at, cand)
+    return kept
 
 
 def extend_modifier(text: str, cand: Candidate) -> Candidate:

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.model import Span
+from eventwire.stages.s2_parse.tokens import paragraph_of, text_of_doc
 from eventwire.stages.s6_sources.lexicon import SourceLexicon
 from eventwire.stages.s6_sources.quote_marks import QuoteMarks, find_quote_marks
 from eventwire.stages.s6_sources.speakers import (
     MIN_WORDS_OUTSIDE_QUOTES,
     Cue,
     find_cues,
-    paragraph_of,
     reported_clause,
     words_outside,
 )
@@ -55,17 +55,37 @@ def inside_any(pos: int, regions: list[Span]) -> bool:
 def sentence_bounds(parsed: Any, starts: list[int], pos: int) -> Span:
     """The parser's sentence holding character `pos` (or the next token after it)."""
     if len(parsed) == 0:
-        return Span(0, len(parsed.text))
+        return Span(0, len(text_of_doc(parsed)))
     tok = parsed[max(0, bisect.bisect_right(starts, pos) - 1)]
     return Span(tok.sent.start_char, tok.sent.end_char)
 
 
-def nearest_cue(cues: list[Cue], frame: Span, region: Span, regions: list[Span]) -> Cue | None:
+class SpeakerCues:
+    """The cues with a speaker outside every quote, found by position (a binary search),
+    so that each quote looks only at the cues of its own sentence or paragraph."""
+
+    def __init__(self, cues: list[Cue], regions: list[Span]) -> None:
+        usable = [
+            (cue.span.start, order, cue)
+            for order, cue in enumerate(cues)
+            if cue.speaker is not None and not inside_any(cue.span.start, regions)
+        ]
+        usable.sort(key=lambda entry: (entry[0], entry[1]))
+        self.starts = [start for start, _, _ in usable]
+        self.entries = [(order, cue) for _, order, cue in usable]
+
+    def within(self, frame: Span) -> list[Cue]:
+        """Cues starting inside `frame`, in the order they were found."""
+        lo = bisect.bisect_left(self.starts, frame.start)
+        hi = bisect.bisect_left(self.starts, frame.end)
+        return [cue for _, cue in sorted(self.entries[lo:hi], key=lambda entry: entry[0])]
+
+
+def nearest_cue(cues: SpeakerCues, frame: Span, region: Span) -> Cue | None:
     best: tuple[int, Cue] | None = None
-    for cue in cues:
-        if cue.speaker is None or not frame.contains(cue.span):
-            continue
-        if inside_any(cue.span.start, regions) or region.overlaps(cue.speaker):
+    for cue in cues.within(frame):
+        assert cue.speaker is not None
+        if not frame.contains(cue.span) or region.overlaps(cue.speaker):
             continue
         if cue.span.end <= region.start:
             distance = region.start - cue.span.end
@@ -81,19 +101,21 @@ def nearest_cue(cues: list[Cue], frame: Span, region: Span, regions: list[Span])
 def direct_candidates(
     parsed: Any, marks: tuple[QuoteMarks, ...], cues: list[Cue]
 ) -> list[QuoteCandidate]:
-    text = parsed.text
+    text = text_of_doc(parsed)
     starts = [t.idx for t in parsed]
     regions = [marked_region(q) for q in marks]
+    speaker_cues = SpeakerCues(cues, regions)
+    region_starts = [r.start for r in regions]  # in order: the marks are sorted
     found: list[QuoteCandidate] = []
     for quote, region in zip(marks, regions, strict=True):
         first = sentence_bounds(parsed, starts, region.start)
         last = sentence_bounds(parsed, starts, max(region.end - 1, region.start))
-        para_start = paragraph_of(text, region.start)
-        para_end = paragraph_of(text, max(region.end - 1, region.start))
+        para_start = paragraph_of(parsed, region.start)
+        para_end = paragraph_of(parsed, max(region.end - 1, region.start))
         frame = Span(
             max(first.start, para_start.start), min(max(last.end, region.end), para_end.end)
         )
-        cue = nearest_cue(cues, frame, region, regions)
+        cue = nearest_cue(speaker_cues, frame, region)
         if (
             cue is None
             and not text[frame.start : region.start].strip(" \"“‘`'")
@@ -106,10 +128,10 @@ def direct_candidates(
                 last.end + 1 if text[last.end : last.end + 1].isspace() else last.end,
             )
             following = Span(max(following.start, region.end), following.end)
-            later = [r.start for r in regions if r.start >= following.start]
+            later = region_starts[bisect.bisect_left(region_starts, following.start) :][:1]
             limit = min([following.end, *later])
             window = Span(following.start, max(following.start, limit))
-            cue = nearest_cue(cues, window, region, regions)
+            cue = nearest_cue(speaker_cues, window, region)
         continues = None
         long_enough = len(text[quote.span.start : quote.span.end].split()) >= MIN_UNCUED_WORDS
         if cue is None and found and long_enough:
@@ -128,6 +150,7 @@ def direct_candidates(
 
 def indirect_candidates(parsed: Any, cues: list[Cue], regions: list[Span]) -> list[QuoteCandidate]:
     quoted = [Span(r.start + 1, max(r.start + 1, r.end - 1)) for r in regions]
+    text = text_of_doc(parsed)
     found: list[QuoteCandidate] = []
     for cue in cues:
         if cue.kind != "indirect" or cue.speaker is None:
@@ -138,7 +161,7 @@ def indirect_candidates(parsed: Any, cues: list[Cue], regions: list[Span]) -> li
         if clause is None or clause.overlaps(cue.speaker):
             continue
         overlapping = any(q.overlaps(clause) for q in quoted)
-        if overlapping and words_outside(parsed.text, clause, quoted) < MIN_WORDS_OUTSIDE_QUOTES:
+        if overlapping and words_outside(text, clause, quoted) < MIN_WORDS_OUTSIDE_QUOTES:
             continue
         found.append(QuoteCandidate(clause, cue, False))
     return found
@@ -146,7 +169,7 @@ def indirect_candidates(parsed: Any, cues: list[Cue], regions: list[Span]) -> li
 
 def find_quotes(parsed: Any, lexicon: SourceLexicon) -> list[QuoteCandidate]:
     """Direct then indirect quote candidates; `continues` indexes into the direct ones."""
-    marks = find_quote_marks(parsed.text)
+    marks = find_quote_marks(text_of_doc(parsed))
     cues = find_cues(parsed, lexicon)
     regions = [marked_region(q) for q in marks]
     return direct_candidates(parsed, marks, cues) + indirect_candidates(parsed, cues, regions)

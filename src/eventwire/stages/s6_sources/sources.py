@@ -23,11 +23,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from eventwire.budget import check_budget
 from eventwire.model import Doc, Quote, Source, Span
+from eventwire.stages.s2_parse.tokens import paragraph_of, text_of_doc
 from eventwire.stages.s6_sources.lexicon import SourceLexicon, load_lexicon
 from eventwire.stages.s6_sources.mentions import Draft, Reference, describe, same_source
 from eventwire.stages.s6_sources.quotes import QuoteCandidate, find_quotes
-from eventwire.stages.s6_sources.speakers import np_span, paragraph_of
+from eventwire.stages.s6_sources.speakers import np_span
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +106,7 @@ def sourcing_mentions(
 ) -> list[tuple[Any, Span]]:
     """Anonymous sources and outlets named where the text speaks of its sourcing."""
     found: list[tuple[Any, Span]] = []
-    text = parsed.text
+    text = text_of_doc(parsed)
     for tok in parsed:
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -120,7 +122,7 @@ def sourcing_mentions(
         if any(s.overlaps(span) for s in taken):
             continue
         if kind == "anonymous":
-            para = paragraph_of(text, tok.idx)
+            para = paragraph_of(parsed, tok.idx)
             sentence = text[max(tok.sent.start_char, para.start) : min(tok.sent.end_char, para.end)]
             if not SOURCING.search(sentence):
                 continue
@@ -182,6 +184,7 @@ def build(doc: Doc, lexicon: SourceLexicon) -> tuple[tuple[Source, ...], tuple[Q
     events.sort(key=lambda e: (e[0], e[1]))
     speaker_of: dict[int, int | None] = {}
     for _, _, head, span, cand_index in events:
+        check_budget()
         if cand_index == -1:  # an antecedent only
             draft = describe(parsed, head, span, lexicon)
             if isinstance(draft, Draft):

@@ -17,9 +17,12 @@ Source ids:
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import replace
 
-from eventwire.model import Doc, Event, Source, Span
+from eventwire.budget import check_budget
+from eventwire.model import Doc, Event, Quote, Source, Span
 
 # An outlet named in the first this-many body paragraphs governs the report (the lede and
 # the paragraph that cites the report; calibrated on the sample and wire rewrites).
@@ -28,21 +31,33 @@ LEDE_PARAGRAPHS = 3
 BACKING_REACH = 1
 
 
-def paragraph_index(doc: Doc, pos: int) -> int:
-    for index, span in enumerate(doc.body):
-        if span.start <= pos < max(span.end, span.start + 1):
-            return index
-    return doc.article.text.count("\n", 0, pos)
+class Paragraphs:
+    """The body paragraph (index into `doc.body`) of a position, by binary search; outside
+    the body, the text's line number."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.body = doc.body
+        self.starts = [span.start for span in doc.body]
+        self.text = doc.article.text
+        self.breaks: list[int] | None = None
+
+    def index(self, pos: int) -> int:
+        at = bisect.bisect_right(self.starts, pos) - 1
+        if at >= 0 and pos < max(self.body[at].end, self.body[at].start + 1):
+            return at
+        if self.breaks is None:
+            self.breaks = [m.start() for m in re.finditer("\n", self.text)]
+        return bisect.bisect_left(self.breaks, pos)
 
 
-def governing_outlet(doc: Doc) -> Source | None:
+def governing_outlet(doc: Doc, paragraphs: Paragraphs) -> Source | None:
     outlets = [s for s in doc.sources if s.kind == "outlet"]
     if doc.article.outlet:
         for source in outlets:
             if source.name == doc.article.outlet:
                 return source
     for source in outlets:
-        if source.span is None or paragraph_index(doc, source.span.start) < LEDE_PARAGRAPHS:
+        if source.span is None or paragraphs.index(source.span.start) < LEDE_PARAGRAPHS:
             return source
     return None
 
@@ -59,30 +74,54 @@ def backing_sources(doc: Doc, outlet: Source | None) -> list[Source]:
     ]
 
 
-def attribute(doc: Doc, trigger: Span) -> tuple[str, ...]:
-    holding = [q for q in doc.quotes if q.span.contains(trigger) and q.speaker]
-    if holding:
-        holding.sort(key=lambda q: q.span.end - q.span.start)
-        ids: list[str] = []
-        for quote in holding:
-            if quote.speaker not in ids:
-                ids.append(quote.speaker)
-        outlet = governing_outlet(doc)
-        if outlet is not None and outlet.id in ids:
-            ids += [s.id for s in backing_sources(doc, outlet) if s.id not in ids]
-        return tuple(ids)
-    outlet = governing_outlet(doc)
-    if outlet is None:
-        return ()
-    ids = [outlet.id]
-    event_paragraph = paragraph_index(doc, trigger.start)
-    for source in backing_sources(doc, outlet):
-        if (
-            source.span is not None
-            and event_paragraph <= paragraph_index(doc, source.span.start) + BACKING_REACH
-        ):
-            ids.append(source.id)
-    return tuple(ids)
+class Attribution:
+    """What every event's attribution reads, worked out once per article: the governing
+    outlet, the backing sources and their paragraphs, the quotes by position."""
+
+    def __init__(self, doc: Doc) -> None:
+        paragraphs = Paragraphs(doc)
+        self.outlet = governing_outlet(doc, paragraphs)
+        self.paragraphs = paragraphs
+        self.backing = backing_sources(doc, self.outlet)
+        # (paragraph, order) of each backing source, sorted, for "named up to a paragraph
+        # before the event" by binary search
+        placed = sorted(
+            (paragraphs.index(s.span.start), order)
+            for order, s in enumerate(self.backing)
+            if s.span is not None
+        )
+        self.backing_paragraphs = [paragraph for paragraph, _ in placed]
+        self.backing_order = [order for _, order in placed]
+        quotes = [q for q in doc.quotes if q.speaker]
+        self.quotes = sorted(range(len(quotes)), key=lambda n: quotes[n].span.start)
+        self.quote_list = quotes
+        self.quote_starts = [quotes[n].span.start for n in self.quotes]
+        self.longest_quote = max((q.span.end - q.span.start for q in quotes), default=0)
+
+    def holding(self, trigger: Span) -> list[Quote]:
+        """The quotes (with a speaker) that contain the trigger, in their given order."""
+        first = bisect.bisect_left(self.quote_starts, trigger.start - self.longest_quote)
+        last = bisect.bisect_right(self.quote_starts, trigger.start)
+        near = sorted(self.quotes[first:last])
+        return [self.quote_list[n] for n in near if self.quote_list[n].span.contains(trigger)]
+
+    def attribute(self, trigger: Span) -> tuple[str, ...]:
+        holding = self.holding(trigger)
+        if holding:
+            holding.sort(key=lambda q: q.span.end - q.span.start)
+            ids: list[str] = []
+            for quote in holding:
+                if quote.speaker is not None and quote.speaker not in ids:
+                    ids.append(quote.speaker)
+            if self.outlet is not None and self.outlet.id in ids:
+                ids += [s.id for s in self.backing if s.id not in ids]
+            return tuple(ids)
+        if self.outlet is None:
+            return ()
+        event_paragraph = self.paragraphs.index(trigger.start)
+        first = bisect.bisect_left(self.backing_paragraphs, event_paragraph - BACKING_REACH)
+        backing = sorted(self.backing_order[first:])
+        return (self.outlet.id, *(self.backing[n].id for n in backing))
 
 
 class AttributionStage:
@@ -91,7 +130,11 @@ class AttributionStage:
     gives = frozenset({"attribution"})
 
     def __call__(self, doc: Doc) -> Doc:
-        events: list[Event] = [
-            replace(e, attributed_to=attribute(doc, e.trigger)) for e in doc.events
-        ]
+        if not doc.events:
+            return doc
+        attribution = Attribution(doc)
+        events: list[Event] = []
+        for event in doc.events:
+            check_budget()
+            events.append(replace(event, attributed_to=attribution.attribute(event.trigger)))
         return replace(doc, events=tuple(events))

@@ -10,10 +10,13 @@ then the one nearest the trigger. A metonym ("Washington said") is an actor, nev
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from typing import Any
 
+from eventwire.budget import check_budget
 from eventwire.model import Doc, Event, Place, Span
+from eventwire.stages.s2_parse.tokens import tokens_in
 
 SPECIFICITY = {
     "facility": 0,
@@ -64,20 +67,45 @@ class EventPlaceStage:
     def __call__(self, doc: Doc) -> Doc:
         if not doc.events or not doc.places or doc.parsed is None:
             return doc
-        places = [p for p in doc.places if not p.metonym]
-        events = tuple(link_event(doc.parsed, e, places) for e in doc.events)
-        return replace(doc, events=events)
+        places = Places([p for p in doc.places if not p.metonym])
+        events = []
+        for event in doc.events:
+            check_budget()
+            events.append(link_event(doc.parsed, event, places))
+        return replace(doc, events=tuple(events))
 
 
-def link_event(parsed: Any, event: Event, places: list[Place]) -> Event:
+class Places:
+    """The places in text order, found by position: an event looks only at the places of
+    its own sentence, so linking costs what the sentences hold, not events x places."""
+
+    def __init__(self, places: list[Place]) -> None:
+        self.places = sorted(places, key=lambda p: (p.span.start, p.span.end))
+        self.starts = [p.span.start for p in self.places]
+        self.order = {id(p): n for n, p in enumerate(places)}
+
+    def inside(self, start: int, end: int) -> list[Place]:
+        """Places within [start, end), in the order the stage was given them."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        found = [p for p in self.places[lo:hi] if p.span.end <= end]
+        return sorted(found, key=lambda p: self.order[id(p)])
+
+
+def link_event(parsed: Any, event: Event, places: Places) -> Event:
     if event.place is not None:
         return event
-    trigger = tokens_in(parsed, event.trigger)
+    trigger = tokens_in(parsed, event.trigger.start, event.trigger.end)
     if not trigger:
         return event
-    attached = [p for p in places if is_attached(parsed, p, trigger)]
+    # a dependency path never leaves its sentence: only the trigger's sentence's places
+    sentence = trigger[0].sent
+    near = places.inside(sentence.start_char, sentence.end_char)
+    attached = [p for p in near if is_attached(parsed, p, trigger)]
     in_sentence = [
-        p for p in places if event.sentence.contains(p.span) and not is_modifier(parsed, p)
+        p
+        for p in places.inside(event.sentence.start, event.sentence.end)
+        if not is_modifier(parsed, p)
     ]
     for pool in (attached, in_sentence):
         if pool:
@@ -88,15 +116,11 @@ def link_event(parsed: Any, event: Event, places: list[Place]) -> Event:
     return event
 
 
-def tokens_in(parsed: Any, span: Span) -> list[Any]:
-    return [t for t in parsed if span.start <= t.idx < span.end]
-
-
 def is_attached(parsed: Any, place: Place, trigger: list[Any]) -> bool:
     """Whether the place is the object of a locative preposition that hangs from the trigger,
     through other prepositional phrases and objects only ("pull out of the airbase in Iraq's
     western Anbar province"; "withdrawal of forces from the region's capital, Erbil")."""
-    tokens = tokens_in(parsed, place.span)
+    tokens = tokens_in(parsed, place.span.start, place.span.end)
     if not tokens:
         return False
     heads = {t.i for t in trigger}
@@ -124,7 +148,7 @@ def is_locative(prep: Any) -> bool:
 def is_modifier(parsed: Any, place: Place) -> bool:
     """A place that only modifies a noun ("Iran-backed militias", "US bases", "Iraq's
     prime minister") says nothing of where an event in its sentence happened."""
-    tokens = tokens_in(parsed, place.span)
+    tokens = tokens_in(parsed, place.span.start, place.span.end)
     if not tokens:
         return True
     root = min(tokens, key=lambda t: len(list(t.ancestors)))
