@@ -16,7 +16,13 @@ from eventwire.model import Article
 from eventwire.output import ArticleResult, error_dict
 from eventwire.pipeline import Pipeline, build_pipeline
 from eventwire.read.articles import Published, make_article, read_article
-from eventwire.read.text import check_record_text, jsonl_line, read_jsonl_record, record_id_of
+from eventwire.read.text import (
+    check_record_text,
+    jsonl_line,
+    printable_id,
+    read_jsonl_record,
+    record_id_of,
+)
 from eventwire.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -92,6 +98,10 @@ def extract_any(
     return run(article, pipeline=pipeline, settings=settings)
 
 
+def str_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
 def extract_lines(
     lines: Iterable[str | bytes],
     *,
@@ -109,13 +119,13 @@ def extract_lines(
         try:
             record = read_jsonl_record(jsonl_line(line))
             raw_id = record.get("id")
-            record_id = None if raw_id is None else str(raw_id)
+            record_id = None if raw_id is None else printable_id(str(raw_id))
             check_record_text(record)
             result = extract(
                 record["text"],
                 published=record.get("published"),
-                url=record.get("url"),
-                title=record.get("title"),
+                url=str_or_none(record.get("url")),  # as ingest reads them
+                title=str_or_none(record.get("title")),
                 id=record_id,
                 pipeline=pipe,
             )

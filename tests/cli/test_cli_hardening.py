@@ -100,3 +100,19 @@ def test_issue_16_help_and_version_still_exit_0(tmp_path):
         done = eventwire(*args, cwd=tmp_path)
         assert done.returncode == 0, (args, done.stderr)
         assert done.stdout
+
+
+def test_issue_16_extract_writes_error_records_for_unstorable_characters(tmp_path):
+    long = "Iraq protested in Baghdad on 2024-03-01. " * 10
+    records = [
+        {"id": "nul", "text": long + "\u0000 end."},
+        {"id": "odd\ud800id", "text": long + "\ud800 end."},
+        {"id": "good", "text": "Kenya agreed in Nairobi on 2024-05-10."},
+    ]
+    source = tmp_path / "odd.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    done = eventwire("extract", str(source), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    out = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["article"]["id"] for r in out] == ["nul", "odd\\ud800id", "good"]
+    assert ["error" in r for r in out] == [True, True, False]

@@ -102,3 +102,30 @@ def test_issue_16_ingest_records_an_arithmetic_failure_and_goes_on(db_url, tmp_p
             assert failure.item.endswith("batch.jsonl#id:bad")
             assert failure.error_type == "OverflowError"
             assert store.counts()["articles"] == 2
+
+
+# Text no store can hold: PostgreSQL's text refuses NUL, and no UTF-8 output or SQLite
+# column takes an unpaired surrogate (a JSON "\ud800" escape). Each aborted the whole ingest.
+LONG = "Iraq protested in Baghdad on 2024-03-01. " * 10
+UNSTORABLE = [
+    {"id": "nul", "text": LONG + "\u0000 end."},
+    {"id": "surrogate", "text": LONG + "\ud800 end."},
+    {"id": "title", "text": LONG, "title": "A\u0000B"},
+    {"id": "odd\ud800id", "text": "France agreed in Paris. " * 3 + "\u0000"},
+    {"id": "good", "text": "Kenya agreed in Nairobi on 2024-05-10."},
+]
+
+
+def test_issue_16_unstorable_characters_are_failures_on_both_engines(db_url, tmp_path):
+    source = write_jsonl(tmp_path / "odd.jsonl", UNSTORABLE)
+    settings = Settings(stages=("fake_stages:FakeEventStage",))
+    with open_store(db_url) as store:
+        outcomes = [
+            p.outcome for p in ingest(store, Inputs([source]), workers=Workers(settings=settings))
+        ]
+        assert sorted(outcomes) == ["failed"] * 4 + ["stored"]
+        failures = {f.item.split("#id:")[1]: f.message for f in store.failures()}
+    assert sorted(failures) == ["nul", "odd\\ud800id", "surrogate", "title"]
+    assert "NUL" in failures["nul"]
+    assert "unpaired surrogate" in failures["surrogate"]
+    assert "the title" in failures["title"]

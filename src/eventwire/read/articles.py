@@ -17,6 +17,7 @@ from eventwire.model import Article
 from eventwire.read.html import extract_page
 from eventwire.read.text import (
     article_id,
+    check_chars,
     check_text,
     detect_language,
     looks_like_html,
@@ -41,6 +42,10 @@ def make_article(
     if not isinstance(text, str):
         raise InputError(f"text must be a str, not {type(text).__name__}")
     check_text(text)
+    for what, value in (("the title", title), ("the URL", url), ("the outlet", outlet),
+                        ("the id", id)):  # fmt: skip
+        if isinstance(value, str):
+            check_chars(what, value)
     language = detect_language(text)
     return Article(
         id=id if id is not None else article_id(text),

@@ -13,6 +13,7 @@ from eventwire.read.items import Item, ItemError, digest, error_for
 from eventwire.read.text import (
     check_record_text,
     jsonl_line,
+    printable_id,
     read_jsonl_record,
     read_path,
     record_id_of,
@@ -78,7 +79,8 @@ def read_jsonl(path: Path) -> Iterator[Item | ItemError]:
                 known = record_id_of(raw)
                 yield error_for(f"{base}#id:{known}" if known is not None else line_key, exc)
                 continue
-            record_id = str_or_none(record.get("id"))
+            raw_id = str_or_none(record.get("id"))
+            record_id = None if raw_id is None else printable_id(raw_id)
             key = f"{base}#id:{record_id}" if record_id is not None else line_key
             try:
                 check_record_text(record)

@@ -31,6 +31,10 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     after before over into than also about more""".split()
 )
 
+# Characters no store can hold and no UTF-8 output can write: NUL (PostgreSQL's text refuses
+# it) and unpaired surrogates (a JSON "\\ud800" escape with no partner).
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
 HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.I)
 
 
@@ -50,9 +54,27 @@ def decode(data: bytes) -> str:
     return text
 
 
+def check_chars(what: str, value: str) -> str:
+    """`value`, when it holds no character a store or an output cannot take (InputError)."""
+    found = UNSTORABLE.search(value)
+    if found is not None:
+        kind = "a NUL character" if found.group() == "\x00" else "an unpaired surrogate"
+        raise InputError(
+            f"{what} holds {kind} ({found.group()!r} at {found.start()}), which is not text"
+        )
+    return value
+
+
+def printable_id(value: str) -> str:
+    """An input's id as error records and failure rows can hold it: NUL and unpaired
+    surrogates written as escapes."""
+    return UNSTORABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
+
+
 def check_text(text: str) -> str:
     if not text.strip():
         raise InputError("the article text is empty")
+    check_chars("the article text", text)
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(
             f"the article text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}"
@@ -133,7 +155,7 @@ def record_id_of(raw: str | bytes) -> str | None:
     except ValueError:
         return None
     value = record.get("id") if isinstance(record, dict) else None
-    return None if value is None else str(value)
+    return None if value is None else printable_id(str(value))
 
 
 def check_record_text(record: dict[str, Any]) -> None:
