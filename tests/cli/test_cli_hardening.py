@@ -116,3 +116,16 @@ def test_issue_16_extract_writes_error_records_for_unstorable_characters(tmp_pat
     out = [json.loads(line) for line in done.stdout.splitlines()]
     assert [r["article"]["id"] for r in out] == ["nul", "odd\\ud800id", "good"]
     assert ["error" in r for r in out] == [True, True, False]
+
+
+def test_issue_16_a_deeply_nested_jsonl_line_is_an_error_record(tmp_path):
+    source = tmp_path / "deep.jsonl"
+    good = json.dumps({"id": "good", "text": "Kenya agreed in Nairobi on 2024-05-10."})
+    source.write_text("[" * 200_000 + "\n" + good + "\n", encoding="utf-8")
+    done = eventwire("extract", str(source), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    first, second = (json.loads(line) for line in done.stdout.splitlines())
+    assert "nested too deeply" in first["error"]["message"]
+    assert second["article"]["id"] == "good"
+    ingested = eventwire("ingest", str(source), cwd=tmp_path, db=str(tmp_path / "s.db"))
+    assert ingested.stderr.strip().splitlines()[-1] == "ingest: 1 failed, 1 stored"

@@ -52,7 +52,7 @@ def extract_page(html: str, *, url: str | None = None) -> PageContent:
             # its date is not used (see metadata_date); the quick search costs least
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, RecursionError) as exc:
         raise InputError(f"cannot parse the HTML page: {exc}") from exc
     if doc is None or not getattr(doc, "text", None):
         raise InputError("no article text found in the HTML page")

@@ -134,6 +134,8 @@ def read_jsonl_record(line: str) -> dict[str, Any]:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+    except RecursionError:
+        raise InputError("invalid JSON: nested too deeply") from None
     if not isinstance(record, dict):
         raise InputError("each JSON Lines record must be an object")
     return record
@@ -152,7 +154,7 @@ def record_id_of(raw: str | bytes) -> str | None:
     text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
     try:
         record = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     value = record.get("id") if isinstance(record, dict) else None
     return None if value is None else printable_id(str(value))
