@@ -37,7 +37,7 @@ SENTENCES = [
 def spans_of(result: dict) -> list[tuple[str, int, int]]:
     """(text, start, end) of every item that carries text and offsets."""
     out = []
-    for key in ("mentions", "places", "times", "sources", "quotes"):
+    for key in ("mentions", "places", "times", "sources", "quotes", "attributions"):
         for item in result[key]:
             if item.get("start") is not None and item.get("text") is not None:
                 out.append((item["text"], item["start"], item["end"]))
@@ -45,6 +45,13 @@ def spans_of(result: dict) -> list[tuple[str, int, int]]:
         for key in ("speaker_span", "cue"):
             if quote.get(key):
                 out.append((quote[key]["text"], quote[key]["start"], quote[key]["end"]))
+    for attribution in result["attributions"]:
+        for piece in attribution["content"]:
+            out.append((piece["text"], piece["start"], piece["end"]))
+        for key in ("source_span", "cue"):
+            if attribution.get(key):
+                span = attribution[key]
+                out.append((span["text"], span["start"], span["end"]))
     for event in result["events"]:
         out.append((event["trigger"]["text"], event["trigger"]["start"], event["trigger"]["end"]))
         if event.get("modality_cue"):
@@ -64,6 +71,10 @@ def check(result: dict) -> None:
     for piece, start, end in spans_of(result):
         assert text[start:end] == piece
     ids = {s["id"] for s in result["sources"]}
+    quotes = {q["id"] for q in result["quotes"]}
+    for attribution in result["attributions"]:
+        assert attribution["source"] is None or attribution["source"] in ids
+        assert set(attribution["quotes"]) <= quotes
     places = {p["id"] for p in result["places"]}
     for event in result["events"]:
         assert text[event["sentence"]["start"] : event["sentence"]["end"]].strip()

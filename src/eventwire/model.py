@@ -48,6 +48,10 @@ MODALITIES = (
     "alleged",
 )
 
+# What an attribution reports: something said, a belief, an intention (a plan, a wish, a
+# promise), a finding (of a poll, a study, an investigation), a denial, or a question.
+ATTRIBUTION_KINDS = ("statement", "belief", "intention", "finding", "denial", "question")
+
 TIME_RELATIONS = ("on", "by", "before", "after", "since", "until", "during", "began", "ended")
 
 
@@ -167,6 +171,26 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Attribution:
+    """Content attributed to a source: what was said, believed, intended, found, denied or
+    asked, with the cue that attributes it ("said", "believes", "according to", "a poll
+    shows"). `content` holds the attributed words, in order: one piece, or several when a
+    cue interrupts a quote ("“A,” she said. “B.”"); `span` runs from the first piece's
+    start to the last one's end. `quotes` are the ids of the quotes it gathers."""
+
+    id: str
+    kind: str  # one of ATTRIBUTION_KINDS
+    span: Span
+    content: tuple[Span, ...]
+    source: str | None  # a Source id
+    source_span: Span | None
+    cue: Span | None
+    direct: bool  # the content is (or holds) words in quotation marks
+    stage: str
+    quotes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class EventTime:
     relation: str  # one of TIME_RELATIONS
     value: str
@@ -224,6 +248,7 @@ class Doc:
     sources: tuple[Source, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
 
     def text_of(self, span: Span) -> str:
         return self.article.text[span.start : span.end]
@@ -236,6 +261,7 @@ class Doc:
 
 
 __all__ = [
+    "ATTRIBUTION_KINDS",
     "EVENT_TYPES",
     "MODALITIES",
     "PLOVER_TYPES",
@@ -243,6 +269,7 @@ __all__ = [
     "TIME_RELATIONS",
     "Actor",
     "Article",
+    "Attribution",
     "Count",
     "Doc",
     "Event",

@@ -12,6 +12,7 @@ from eventwire.model import (
     SCHEMA,
     Actor,
     Article,
+    Attribution,
     Doc,
     Event,
     Mention,
@@ -129,6 +130,22 @@ def quote_dict(text: str, q: Quote) -> dict[str, Any]:
     }
 
 
+def attribution_dict(text: str, a: Attribution) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "kind": a.kind,
+        "text": text[a.span.start : a.span.end],
+        "start": a.span.start,
+        "end": a.span.end,
+        "content": [span_dict(text, piece) for piece in a.content],
+        "source": a.source,
+        "source_span": span_dict(text, a.source_span),
+        "cue": span_dict(text, a.cue),
+        "direct": a.direct,
+        "quotes": list(a.quotes),
+    }
+
+
 def event_dict(text: str, e: Event) -> dict[str, Any]:
     time = None
     if e.time is not None:
@@ -175,6 +192,7 @@ def result_to_dict(doc: Doc) -> dict[str, Any]:
         "times": [time_dict(text, t) for t in doc.times],
         "sources": [source_dict(text, s) for s in doc.sources],
         "quotes": [quote_dict(text, q) for q in doc.quotes],
+        "attributions": [attribution_dict(text, a) for a in doc.attributions],
         "events": [event_dict(text, e) for e in doc.events],
     }
 

@@ -24,7 +24,18 @@ from eventwire.settings import Settings
 
 # Doc fields (and link marks) a stage may need or give. "article" is there from the start.
 FIELDS = frozenset(
-    {"article", "body", "parsed", "mentions", "places", "times", "sources", "quotes", "events"}
+    {
+        "article",
+        "body",
+        "parsed",
+        "mentions",
+        "places",
+        "times",
+        "sources",
+        "quotes",
+        "events",
+        "attributions",
+    }
 )
 
 

@@ -121,3 +121,35 @@ def test_eval_geo_cli_prints_json():
     )
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["documents"] == 6
+
+
+def test_score_record_lists_misses_spurious_spans_and_far_resolutions():
+    from eventwire.evaluate.geo import GeoError
+
+    record = to_record(
+        {
+            "doc_id": "7",
+            "text": "Troops in Mali and Niger and Chad.",
+            "toponyms": [
+                {"start": 10, "end": 14, "text": "Mali", "type": "Literal",
+                 "lat": 17.0, "lon": -4.0},
+                {"start": 19, "end": 24, "text": "Niger", "type": "Literal",
+                 "lat": 18.0, "lon": 9.0},
+                {"start": 29, "end": 33, "text": "Chad", "type": "Literal",
+                 "lat": 15.0, "lon": 19.0},
+            ],
+        }
+    )  # fmt: skip
+    errors: list[GeoError] = []
+    predicted = [
+        place("p1", 10, 14, 17.0, -4.0),  # right
+        place("p2", 19, 26, 40.0, 9.0),  # other offsets, 2,400 km off
+        place("p3", 0, 6, 0.0, 0.0),  # matches nothing
+    ]
+    score_record(SpanScores(), record.nominal, predicted, errors, "7")
+    kinds = sorted(e.kind for e in errors)
+    assert kinds == ["far", "missed", "span", "spurious"]
+    far = next(e for e in errors if e.kind == "far")
+    assert far.km is not None
+    assert far.km > 161
+    assert next(e for e in errors if e.kind == "missed").gold.startswith("Chad@29 [Literal]")

@@ -68,3 +68,51 @@ def test_actors_user_data_extends_the_lexicon(parsed_doc, tmp_path):
     # the bundled lexicon alone does not know the name: nothing leaks between folders
     bundled = actor(parsed_doc, text, "Zorvath Free Legion", lexicon=load_lexicon(None))
     assert bundled is None or bundled.country is None
+
+
+def test_actors_office_holder_by_name_at_the_article_date():
+    from datetime import date
+
+    from eventwire.stages.s3_actors.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    held = lexicon.post_of(("abdelaziz", "bouteflika"), date(2004, 5, 1))
+    assert (held.country, held.sector) == ("DZA", "GOV")
+    before = lexicon.post_of(("abdelaziz", "bouteflika"), date(1990, 5, 1))
+    assert before.country == "DZA"
+    assert before.sector is None  # of the elite, out of office
+    # a surname alone, when one office-holder of that name held a post then
+    assert lexicon.post_of(("bouteflika",), date(2004, 5, 1)).country == "DZA"
+
+
+def test_actors_office_holder_in_a_report(parsed_doc):
+    doc = parsed_doc("Mahendra Chaudhry met the envoy on Monday.", "1999-10-01")
+    from eventwire.stages.s3_actors.actors import extract_mentions
+
+    mentions = extract_mentions(doc.parsed, when=doc.article.published)
+    found = {doc.text_of(m.span): m.actor for m in mentions}
+    assert found["Mahendra Chaudhry"].country == "FJI"
+    assert found["Mahendra Chaudhry"].sector == "GOV"
+
+
+def test_actors_a_definite_title_takes_its_antecedents_country():
+    import eventwire
+
+    text = (
+        "Turkish President Recep Tayyip Erdogan met the envoy on Monday. "
+        "The president later accused the rebels of attacking the town."
+    )
+    result = eventwire.extract(text, published="2024-09-06")
+    accused = next(e for e in result.events if result.text_of(e.trigger) == "accused")
+    assert [a.country for a in accused.actors] == ["TUR"]
+    # the accused are the ones who attacked
+    attack = next(e for e in result.events if result.text_of(e.trigger) == "attacking")
+    assert [result.text_of(a.span) for a in attack.actors] == ["rebels"]
+
+
+def test_actors_a_known_bodys_name_inside_an_organisation_name_is_not_that_body(parsed_doc):
+    from eventwire.stages.s3_actors.actors import extract_mentions
+
+    doc = parsed_doc("The ruling All Progressives Congress met in Abuja on Monday.")
+    countries = {m.actor.country for m in extract_mentions(doc.parsed) if m.actor}
+    assert "USA" not in countries

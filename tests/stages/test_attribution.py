@@ -94,5 +94,32 @@ def test_attribution_without_outlet_leaves_narration_unattributed(parsed_doc) ->
 
 def test_attribution_stage_declares_needs() -> None:
     stage = AttributionStage()
-    assert stage.needs == {"body", "sources", "quotes", "events"}
+    assert stage.needs == {"body", "sources", "attributions", "events"}
     assert stage.gives == {"attribution"}
+
+
+@pytest.mark.slow
+def test_attribution_event_in_a_prediction_goes_to_who_predicts(parsed_doc) -> None:
+    text = (
+        "Rebels attacked a convoy near the border on Monday, Reuters reported.\n"
+        "Several analysts predict that the army will withdraw from the region by June."
+    )
+    doc = SourceStage()(parsed_doc(text, "2024-01-01"))
+    events = (event_at(doc, "attacked", "e1"), event_at(doc, "withdraw", "e2"))
+    doc = AttributionStage()(replace(doc, events=events))
+    by_id = {s.id: s for s in doc.sources}
+    assert [by_id[i].name for i in doc.events[0].attributed_to] == ["Reuters"]
+    [analysts] = doc.events[1].attributed_to
+    assert doc.text_of(by_id[analysts].span) == "Several analysts"
+
+
+@pytest.mark.slow
+def test_attribution_speaker_of_an_attribution_does_not_back_narration(parsed_doc) -> None:
+    text = (
+        "According to the Reuters news agency, troops left the base on Friday.\n"
+        "Many analysts believe the move will anger Tehran.\n"
+        "The base was handed to local forces."
+    )
+    doc = SourceStage()(parsed_doc(text, "2024-01-01"))
+    doc = AttributionStage()(replace(doc, events=(event_at(doc, "handed", "e1"),)))
+    assert names(doc, doc.events[0].attributed_to) == [("outlet", "Reuters", None)]

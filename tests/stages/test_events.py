@@ -111,7 +111,9 @@ def test_events_bare_reference_noun_is_not_an_event():
         ("The army is expected to withdraw from the town this month.", "withdraw", "expected"),
         ("Analysts predict that the army will withdraw from the region.", "withdraw", "predicted"),
         ("The militia could attack the base.", "attack", "hypothetical"),
-        ("If talks fail, the army will attack the city.", "attack", "hypothetical"),
+        # a stated future on a condition: planned (certain, future), coded THREATEN by PLOVER
+        ("If talks fail, the army will attack the city.", "attack", "planned"),
+        ("The army could attack the city if talks fail.", "attack", "hypothetical"),
         (
             "The government is calling on the rebels to release the hostages.",
             "release",
@@ -162,12 +164,45 @@ def test_events_followed_by_inherits_the_plan():
     assert second.modality == "planned"
 
 
-def test_events_background_clauses_are_marked():
-    text = "Serbia lifted a curfew in Montenegro where 28 people have been killed in riots."
-    lifted = find(text, "lifted")
-    killed = find(text, "killed")
-    assert lifted.salience == "main"
-    assert killed.salience == "background"
+def all_events(text: str):
+    from eventwire.settings import Settings
+
+    return eventwire.extract(text, published="2024-09-06", settings=Settings(events="all"))
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "background"),
+    [
+        ("Serbia lifted a curfew in Montenegro where 28 people have been killed in riots.",
+         "lifted", "killed"),
+        ("Police arrested five activists who had protested outside the palace.", "arrested",
+         "protested"),
+        ("Yemen rejected a U.S. request to interrogate the detainees.", "rejected",
+         "interrogate"),
+    ],
+)  # fmt: skip
+def test_events_default_output_leaves_background_clauses_out(text, main, background):
+    emitted = eventwire.extract(text, published="2024-09-06")
+    triggers = [emitted.text_of(e.trigger).lower() for e in emitted.events]
+    assert any(t.startswith(main) for t in triggers)
+    assert not any(t.startswith(background) for t in triggers)
+    everything = all_events(text)
+    kept = {everything.text_of(e.trigger).lower(): e.salience for e in everything.events}
+    assert [s for t, s in kept.items() if t.startswith(background)] == ["background"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a plan's content, a headline without a verb, a list with "followed by", a result
+        ("They agreed on a deal which would see troops pull out by May.", "pull"),
+        ("Four killed in air strike", "killed"),
+        ("Troops leave by May, followed by the withdrawal of the rest.", "withdrawal"),
+        ("Police opened fire on the crowd, killing two protesters.", "killing"),
+    ],
+)
+def test_events_content_and_consequence_clauses_are_main(text, trigger):
+    assert find(text, trigger).salience == "main"
 
 
 def test_events_carry_evidence_and_trace():

@@ -348,3 +348,78 @@ def test_places_town_state_pairs_inside_a_list_keep_their_states(places_of):
     doc, places = places_of("Storms hit Portland, Maine, and Columbus, Georgia, on Monday.")
     assert find(doc, places, "Portland").admin1 == "Maine"
     assert find(doc, places, "Columbus").admin1 == "Georgia"
+
+
+@pytest.mark.slow
+def test_places_local_article_namesakes_stay_in_its_state(places_of):
+    """A Texas local story: its "Paris" is the Texas town, not the French capital, and its
+    other namesakes ("Lamar County", "Mount Pleasant") are the Texas ones."""
+    text = (
+        "The Lamar County sheriff said deputies from Paris and Clarksville arrested two men "
+        "on Tuesday after a chase that ended near Sulphur Springs. The men were taken to the "
+        "county jail in Paris. Officers in Texarkana and Mount Pleasant had warned of the thefts."
+    )
+    doc, places = places_of(text)
+    for name in ("Lamar County", "Paris", "Sulphur Springs", "Mount Pleasant"):
+        place = find(doc, places, name)
+        assert (place.country, place.admin1) == ("USA", "Texas"), name
+    second_paris = [p for p in places if doc.text_of(p.span) == "Paris"][1]
+    assert second_paris.admin1 == "Texas"
+
+
+@pytest.mark.slow
+def test_places_focus_does_not_move_a_country_or_a_large_city(places_of):
+    """The focus chooses among comparable namesakes: "China" in a Texas story is the
+    country, and "Portland" stays the city of 600,000 in Oregon."""
+    text = (
+        "Exporters in Houston, Dallas and Austin said sales to China fell. A firm from "
+        "Portland, which opened an office in San Antonio, agreed."
+    )
+    doc, places = places_of(text)
+    assert find(doc, places, "China").kind == "country"
+    assert find(doc, places, "Portland").admin1 == "Oregon"
+
+
+@pytest.mark.slow
+def test_places_towns_the_parser_mislabels_are_taken_from_their_context(places_of):
+    text = (
+        "The closure will affect people travelling to Cirencester from Gloucester and "
+        "Cheltenham. A brewery in Klamath Falls, Oregon, uses the heat."
+    )
+    doc, places = places_of(text)
+    for name in ("Cirencester", "Gloucester", "Cheltenham"):
+        assert find(doc, places, name).country == "GBR", name
+    assert find(doc, places, "Klamath Falls").admin1 == "Oregon"
+
+
+@pytest.mark.slow
+def test_places_storm_names_and_months_are_not_places(places_of):
+    doc, places = places_of(
+        "After hurricanes Harvey, Irma and Maria, crews in Houston will start work in March."
+    )
+    names = [doc.text_of(p.span) for p in places]
+    assert "Houston" in names
+    assert not {"Harvey", "Irma", "Maria", "March"} & set(names)
+
+
+def test_focus_counts_distinct_names_and_leaves_a_name_out_of_its_own_focus():
+    from eventwire.stages.s4_places.focus import focus_of
+    from eventwire.stages.s4_places.gazetteer import GazetteerEntry
+
+    def town(name: str, country: str, admin1: str) -> GazetteerEntry:
+        return GazetteerEntry(name, "city", country, admin1, 0.0, 0.0, None, 1000)
+
+    focus = focus_of(
+        [
+            ("Paris", town("Paris", "FRA", "Île-de-France")),
+            ("Paris", town("Paris", "FRA", "Île-de-France")),
+            ("Tyler", town("Tyler", "USA", "Texas")),
+            ("Waco", town("Waco", "USA", "Texas")),
+            ("Nowhere", None),
+        ]
+    )
+    assert focus.countries == {"FRA": 1, "USA": 2}
+    assert focus.admin1_share("USA", "Texas", "Paris", others=True) == 1.0
+    assert focus.admin1_share("USA", "Texas", "Tyler", others=True) == 0.5
+    assert focus.admin1_share("FRA", "Île-de-France", "Paris", others=True) == 0.0
+    assert focus.country_share("USA", "Paris") == 1.0

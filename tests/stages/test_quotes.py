@@ -160,3 +160,55 @@ def test_quotes_scare_quotes_are_not_quotes(parsed_doc, sources_stage) -> None:
         parsed_doc("Boeing's 787 “Dreamliner” made its first test flight on Tuesday.", None)
     )
     assert doc.quotes == ()
+
+
+@pytest.mark.slow
+def test_quotes_according_to_at_the_end_reports_the_clause_before(
+    parsed_doc, sources_stage
+) -> None:
+    doc = sources_stage(
+        parsed_doc("Prices rose 5 percent in March, according to the statistics office.", None)
+    )
+    [(text, speaker, direct, _)] = quotes_of(doc)
+    assert text == "Prices rose 5 percent in March"
+    assert not direct
+    assert speaker is not None
+
+
+@pytest.mark.slow
+def test_quotes_colon_at_paragraph_end_gives_the_next_quote_its_speaker(
+    parsed_doc, sources_stage
+) -> None:
+    text = (
+        "Mayor Ana Ruiz told reporters at the station:\n"
+        "“We will rebuild the bridge before the rains come in June.”"
+    )
+    doc = sources_stage(parsed_doc(text, "2024-01-01"))
+    [(_, speaker, _direct, quote)] = [r for r in quotes_of(doc) if r[2]]
+    assert speaker is not None
+    assert "Ana Ruiz" in speaker.name
+    assert doc.text_of(quote.cue) == "told"
+
+
+@pytest.mark.slow
+def test_quotes_dash_and_name_after_a_quote_name_its_speaker(parsed_doc, sources_stage) -> None:
+    text = "“The water has not come back to the village since the floods.” ― Maria Lopez"
+    doc = sources_stage(parsed_doc(text, None))
+    [(_, speaker, _direct, _)] = [r for r in quotes_of(doc) if r[2]]
+    assert speaker is not None
+    assert speaker.name == "Maria Lopez"
+
+
+@pytest.mark.slow
+def test_quotes_next_sentence_cue_only_when_it_says_nothing_else(parsed_doc, sources_stage) -> None:
+    bare = "“We are leaving the city tomorrow morning.”\nThe mayor said."
+    [(_, speaker, _d, _)] = [r for r in quotes_of(sources_stage(parsed_doc(bare, None))) if r[2]]
+    assert speaker is not None
+    assert speaker.name == "mayor"
+    busy = (
+        "“We are leaving the city tomorrow morning.”\n"
+        "The mayor said that buses would wait for the families at the station."
+    )
+    rows = quotes_of(sources_stage(parsed_doc(busy, None)))
+    [(_, speaker, _d, _)] = [r for r in rows if r[2]]
+    assert speaker is None  # the mayor's sentence reports words of its own

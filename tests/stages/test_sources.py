@@ -22,6 +22,34 @@ def test_source_lexicon_countries_and_outlets() -> None:
     assert parse_count("several") is None
 
 
+def test_attribution_cues_are_their_own_table() -> None:
+    """Beliefs and intentions attribute content but do not report speech: the events
+    stage's reporting verbs (transparent to modality) stay those of cues.tsv."""
+    from eventwire.stages.s7_events.vocabulary import load_cues
+
+    lexicon = load_lexicon()
+    assert lexicon.attribution_cues[("believe", None)].kind == "belief"
+    assert lexicon.attribution_cues[("call", "for")].forms == ("object",)
+    assert lexicon.attribution_nouns["claim"].kind == "statement"
+    reporting = load_cues().reporting_verbs
+    assert "say" in reporting
+    assert not {"believe", "want", "hope", "show"} & reporting
+
+
+def test_attribution_cues_user_additions_and_bad_rows(tmp_path) -> None:
+    from eventwire.errors import ConfigError
+
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "attribution_cues.tsv").write_text("reckon\tbelief\tclause\n", encoding="utf-8")
+    assert load_lexicon(tmp_path).attribution_cues[("reckon", None)].forms == ("clause",)
+    (folder / "attribution_cues.tsv").write_text("reckon\topinion\tclause\n", encoding="utf-8")
+    load_lexicon.cache_clear()
+    with pytest.raises(ConfigError, match=r"attribution_cues\.tsv line 1"):
+        load_lexicon(tmp_path)
+    load_lexicon.cache_clear()
+
+
 @pytest.fixture(scope="module")
 def stage() -> SourceStage:
     return SourceStage()
@@ -120,3 +148,164 @@ def test_sources_ids_and_stage_names(parsed_doc, sample_text, stage) -> None:
     assert all(q.speaker in {s.id for s in doc.sources} for q in doc.quotes if q.speaker)
     for quote in doc.quotes:  # every span inside the text
         assert 0 <= quote.span.start < quote.span.end <= len(sample_text)
+
+
+# --- attributions ---
+
+
+def attributions_of(doc: Doc) -> list[tuple[str, list[str], str | None]]:
+    """(kind, content pieces, source phrase at the cue) of each attribution."""
+    return [
+        (
+            a.kind,
+            [doc.text_of(p) for p in a.content],
+            None if a.source_span is None else doc.text_of(a.source_span),
+        )
+        for a in doc.attributions
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "content", "source"),
+    [
+        (
+            "Many economists believe that the central bank will raise rates in March.",
+            "belief",
+            "that the central bank will raise rates in March",
+            "Many economists",
+        ),
+        (
+            "The union wants to hold a strike next month.",
+            "intention",
+            "to hold a strike next month",
+            "The union",
+        ),
+        (
+            "A new poll shows that the governor leads by five points.",
+            "finding",
+            "that the governor leads by five points",
+            "A new poll",
+        ),
+        (
+            "The ministry denied that its forces had shelled the village.",
+            "denial",
+            "that its forces had shelled the village",
+            "The ministry",
+        ),
+        (
+            "Reporters asked whether the talks would resume.",
+            "question",
+            "whether the talks would resume",
+            "Reporters",
+        ),
+        (
+            "Unemployment fell to 4 percent in May, according to the labour ministry.",
+            "statement",
+            "Unemployment fell to 4 percent in May",
+            "the labour ministry",
+        ),
+        (
+            "The opposition leader called for an independent inquiry into the shooting.",
+            "statement",
+            "an independent inquiry into the shooting",
+            "The opposition leader",
+        ),
+        (
+            "The president's claim that the vote was rigged was rejected by the court.",
+            "statement",
+            "that the vote was rigged",
+            "The president's",
+        ),
+        (
+            "The general does not believe the ceasefire will hold.",
+            "belief",
+            "the ceasefire will hold",
+            "The general",
+        ),
+    ],
+)
+@pytest.mark.slow
+def test_attributions_beyond_quotes(parsed_doc, stage, sentence, kind, content, source) -> None:
+    doc = stage(parsed_doc(sentence, "2024-01-01"))
+    assert attributions_of(doc) == [(kind, [content], source)]
+    [attribution] = doc.attributions
+    assert attribution.source in {s.id for s in doc.sources}
+    assert attribution.cue is not None
+    assert not attribution.direct
+
+
+@pytest.mark.slow
+def test_attributions_poll_is_a_document_source(parsed_doc, stage) -> None:
+    doc = stage(parsed_doc("A new poll shows that the governor leads by five points.", None))
+    [attribution] = doc.attributions
+    [source] = [s for s in doc.sources if s.id == attribution.source]
+    assert source.kind == "document"
+
+
+@pytest.mark.slow
+def test_attributions_parenthetical_cue_splits_the_content(parsed_doc, stage) -> None:
+    doc = stage(parsed_doc("The deal, the minister said, will be signed on Friday.", None))
+    assert attributions_of(doc) == [
+        ("statement", ["The deal", "will be signed on Friday"], "the minister")
+    ]
+
+
+@pytest.mark.slow
+def test_attributions_quote_cut_by_its_cue_is_one_attribution(parsed_doc, stage) -> None:
+    text = "“We will not leave,” the mayor said. “This is our city and we will defend it.”"
+    doc = stage(parsed_doc(text, None))
+    [attribution] = doc.attributions
+    assert [doc.text_of(p) for p in attribution.content] == [
+        "We will not leave,",
+        "This is our city and we will defend it.",
+    ]
+    assert attribution.direct
+    assert attribution.quotes == tuple(q.id for q in doc.quotes)
+    assert doc.text_of(attribution.span).startswith("We will not leave")
+
+
+@pytest.mark.slow
+def test_attributions_belief_inside_a_quote_is_not_a_second_one(parsed_doc, stage) -> None:
+    doc = stage(parsed_doc("“I think the plan will fail within a year,” she said.", None))
+    assert [(k, s) for k, _, s in attributions_of(doc)] == [("statement", "she")]
+
+
+@pytest.mark.slow
+def test_attributions_negated_speech_says_nothing(parsed_doc, stage) -> None:
+    doc = stage(parsed_doc("The minister did not say when the troops would leave.", None))
+    assert doc.attributions == ()
+
+
+@pytest.mark.slow
+def test_attributions_relative_pronoun_is_the_mention(parsed_doc, stage) -> None:
+    text = "Ruth Okafor, who says the clinic has no power, stayed at home on Monday."
+    doc = stage(parsed_doc(text, None))
+    [attribution] = doc.attributions
+    assert doc.text_of(attribution.source_span) == "who"
+    [source] = [s for s in doc.sources if s.id == attribution.source]
+    assert source.name == "Ruth Okafor"
+
+
+@pytest.mark.slow
+def test_attributions_hold_every_quote_of_the_meantime_set(parsed_doc, stage) -> None:
+    """Each quote the stage finds in the MEANTIME quote set is gathered by an attribution,
+    and every attribution's pieces are ordered spans of the text."""
+    from pathlib import Path
+
+    from eventwire.evaluate.quotes import read_gold
+
+    gold = read_gold(Path(__file__).resolve().parents[1] / "data/quotes/meantime-quotes.jsonl")
+    for article in gold:
+        doc = stage(parsed_doc(article.text, article.published))
+        gathered = {q for a in doc.attributions for q in a.quotes}
+        for quote in doc.quotes:
+            if quote.speaker is not None:
+                assert quote.id in gathered or any(
+                    p.contains(quote.span) for a in doc.attributions for p in a.content
+                ), (article.id, doc.text_of(quote.span))
+        for a in doc.attributions:
+            starts = [p.start for p in a.content]
+            assert starts == sorted(starts)
+            assert (a.span.start, a.span.end) == (a.content[0].start, a.content[-1].end)
+            assert a.id.startswith("a")
+            assert a.stage == "sources/1"

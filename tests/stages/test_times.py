@@ -235,3 +235,122 @@ def test_times_sample_article(parsed_doc, sample_text, sample_gold):
         if "interval" in gold:
             assert list(match[0].interval) == gold["interval"]
     assert by_text["another year"].anchor == by_text["September 2025"].id
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The talks ended in July.", "July"),
+        ("Prices fell in June. Then they rose.", "June"),
+        ("It was agreed in May.", "May"),
+    ],
+)
+def test_issue_12_month_at_sentence_end_is_found_without_its_full_stop(text, span):
+    t = only(text)
+    assert (t.span.of(text), t.type) == (span, "DATE")
+    assert t.value.startswith("2024-")
+
+
+def test_times_abbreviated_month_keeps_its_full_stop():
+    t = only("It was signed on Sept. 5 in Geneva.")
+    assert (t.span.of("It was signed on Sept. 5 in Geneva."), t.value) == ("Sept. 5", "2024-09-05")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The war lasted two decades.", "P20Y"),
+        ("It took a decade to build.", "P10Y"),
+        ("The bridge stood for a century.", "P100Y"),
+        ("It has been decades of neglect.", "PXDE"),
+        ("Rents rose over the past three years.", "P3Y"),
+        ("Rents rose over the past few years.", "PXY"),
+        ("Sales doubled in the past decade.", "P10Y"),
+        ("The town has stood for hundreds of years.", "PXY"),
+    ],
+)
+def test_issue_12_durations_follow_timex3(text, value):
+    t = only(text)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+def test_times_the_past_n_units_is_a_window_to_publication():
+    t = only("Rents rose over the past three years.")
+    assert t.interval == ("2021-09-06", "2024-09-06")
+    assert t.anchor == "publication"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The council meets every week.", "every week", "P1W"),
+        ("Buses run every two hours.", "every two hours", "PT2H"),
+        ("The bins are emptied every other week.", "every other week", "P2W"),
+        ("They inspect it every few days.", "every few days", "PXD"),
+        ("The market opens every Monday.", "every Monday", "XXXX-WXX-1"),
+        ("The market is closed on Sundays.", "Sundays", "XXXX-WXX-7"),
+        ("She runs every morning.", "every morning", "XXXX-XX-XXTMO"),
+        ("The festival returns every summer.", "every summer", "XXXX-SU"),
+        ("The board meets twice a month.", "twice a month", "P1M"),
+        ("Flights land three times a week.", "three times a week", "P1W"),
+        ("Prices are checked daily.", "daily", "P1D"),
+        ("The journal appears fortnightly.", "fortnightly", "P2W"),
+    ],
+)
+def test_issue_12_sets_follow_timex3(text, span, value):
+    t = only(text)
+    assert (t.span.of(text), t.type, t.value) == (span, "SET", value)
+
+
+def test_times_a_name_is_no_set():
+    assert times_of("She told the Daily Mail about it.") == []
+
+
+@pytest.mark.parametrize("text", ["They agreed a long-term plan.", "It holds short-term debt."])
+def test_issue_12_adjectives_are_not_times(text):
+    assert times_of(text) == []
+
+
+def test_issue_12_weekday_takes_the_day_the_story_set():
+    text = "On June 5, 2008, troops entered the town. On Saturday they left."
+    first, second = times_of(text)
+    assert (second.span.of(text), second.value, second.anchor) == (
+        "Saturday",
+        "2008-06-07",
+        first.id,
+    )
+
+
+def test_times_weekday_far_from_the_story_day_takes_the_publication_week():
+    text = "He was born on June 5, 1990. His family moved often. On Tuesday, he spoke."
+    assert values(text)["Tuesday"] == "2024-09-03"
+
+
+def test_issue_12_that_day_is_the_last_day_set_else_publication():
+    text = "The talks opened on 3 March 2023. Later that year a deal was signed, and that day "
+    text += "crowds gathered."
+    found = {t.span.of(text): t for t in times_of(text)}
+    assert found["that day"].value == "2023-03-03"
+    assert values("Shares rose, then fell later in the day.")["the day"] == "2024-09-06"
+
+
+def test_times_morning_after_a_preposition_is_that_part_of_the_day():
+    text = "Ford said on Tuesday that sales rose. Its shares rose in morning trading."
+    assert values(text)["morning"] == "2024-09-03TMO"
+
+
+def test_times_last_week_of_a_month_is_an_iso_week():
+    t = only("Sales rebounded in the last week of March 2009.")
+    assert (t.value, t.interval) == ("2009-W13", ("2009-03-23", "2009-03-29"))
+
+
+def test_times_clock_takes_the_date_written_after_it():
+    text = "In a press conference at 16:15 UTC, June 1st, he spoke."
+    assert values(text, date(2009, 6, 4))["16:15 UTC"] == "2009-06-01T16:15Z"
+
+
+def test_times_first_number_of_a_range_takes_the_unit():
+    assert values("The process would take between 60 and 90 days.") == {
+        "60": "P60D",
+        "90 days": "P90D",
+    }

@@ -160,11 +160,12 @@ STORED_FIELDS = {
     "TimeExpr": "id span type value interval anchor stage",
     "Source": "id kind name count affiliation role span stage",
     "Quote": "id span speaker speaker_span cue direct stage",
+    "Attribution": "id kind span content source source_span cue direct stage quotes",
     "EventTime": "relation value interval time_id",
     "Count": "min max span",
     "Event": "id type plover_type mode modality modality_cue trigger sentence actors recipients "
     "confidence trace place time attributed_to count context salience",
-    "Doc": "article body parsed mentions places times sources quotes events",
+    "Doc": "article body parsed mentions places times sources quotes events attributions",
 }
 
 
@@ -232,15 +233,17 @@ def test_store_migrates_a_version_3_store_keeping_event_terms(tmp_path):
         assert store.load_doc(doc.article.id) == as_written_then(doc)
 
 
-# Columns added by schema versions after 5, which an older eventwire did not write.
+# Columns and tables added by schema versions after 5, which an older eventwire did not write.
 LATER_COLUMNS = {"places": ("within",)}
+LATER_TABLES = ("attributions",)
 
 
 def as_written_then(doc):
-    """`doc` as an older store holds it: without the fields of LATER_COLUMNS."""
+    """`doc` as an older store holds it: without the fields of LATER_COLUMNS and the records
+    of LATER_TABLES."""
     from dataclasses import replace
 
-    return replace(doc, places=tuple(replace(p, within=None) for p in doc.places))
+    return replace(doc, places=tuple(replace(p, within=None) for p in doc.places), attributions=())
 
 
 def write_old_layout(store, doc):
@@ -259,6 +262,8 @@ def write_old_layout(store, doc):
     rows["minhashes"] = [(seq, minhash.to_bytes(sig))]
     rows["lsh_buckets"] = [(b, seq) for b in minhash.buckets(sig)]
     for table, table_rows in rows.items():
+        if table in LATER_TABLES:
+            continue
         columns = list(TABLE_COLUMNS[table])
         for later in LATER_COLUMNS.get(table, ()):  # not in the old schema: left out
             at = columns.index(later)

@@ -16,6 +16,9 @@ from storetest import fake_doc
 
 from eventwire.store import Entry, EventFilter, open_store
 
+# The schema version whose migration moved PostgreSQL's text index to 'simple'.
+TEXT_SEARCH_VERSION = 9
+
 ARTICLES = {
     "a": "Iraq protested in Baghdad on 2024-03-01 and the police watched.",
     "b": "France attacked in Paris on 2023-12-31, or so the ministry said.",
@@ -65,14 +68,14 @@ def test_issue_16_text_search_is_the_same_on_both_engines(store, text, expected)
     assert found(store, text) == expected
 
 
-def test_issue_16_a_version_6_postgres_store_is_reindexed(tmp_path):
+def test_issue_16_an_older_postgres_store_is_reindexed(tmp_path):
     from eventwire.store.migrate import migrations, render
     from eventwire.store.postgres import PostgresStore
 
     for url in storetest.database("postgres", tmp_path):
         old = PostgresStore(url)
         with old.transaction():
-            for version, sql in migrations()[:6]:
+            for version, sql in migrations()[: TEXT_SEARCH_VERSION - 1]:
                 for statement in render(sql, "postgres"):
                     old.execute(statement)
                 old.execute("INSERT INTO schema_version (version, applied) VALUES (?, 'then')",
@@ -81,7 +84,7 @@ def test_issue_16_a_version_6_postgres_store_is_reindexed(tmp_path):
         [(before,)] = old.all("SELECT tsv::text FROM articles")
         old.close()
         with open_store(url) as store:
-            assert store.schema_version() == 7
+            assert store.schema_version() >= TEXT_SEARCH_VERSION
             [(after,)] = store.all("SELECT tsv::text FROM articles")  # type: ignore[attr-defined]
             assert found(store, "AND OR") == ["c"]
             assert found(store, "protests") == ["c"]

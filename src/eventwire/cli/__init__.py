@@ -2,10 +2,10 @@
 
 `main.py` holds the group and what the commands share; each module adds one area's commands:
 `extract.py` (extract), `evaluate.py` (eval, bench), `store.py` (ingest, failures, query,
-export). Only this package prints.
+export), `corpus.py` (stories, ledger, eval coref). Only this package prints.
 """
 
-from eventwire.cli import evaluate, extract, store
+from eventwire.cli import corpus, evaluate, extract, store
 from eventwire.cli.main import main
 
-__all__ = ["evaluate", "extract", "main", "store"]
+__all__ = ["corpus", "evaluate", "extract", "main", "store"]

@@ -16,23 +16,54 @@ LIMIT_OPTION = click.option(
     "--limit", type=int, default=None, help="Score only the first N documents."
 )
 
+PART_OPTION = click.option(
+    "--part",
+    type=click.Choice(["all", "dev", "held-out"]),
+    default="all",
+    show_default=True,
+    help="Score every document, or only the tuning part (dev) or the held-out part "
+    "(every fifth document in id order).",
+)
+ERRORS_OPTION = click.option(
+    "--errors", "show_errors", is_flag=True, help="Also list misses and mismatches."
+)
+
 
 @main.group(name="eval")
 def eval_group() -> None:
-    """Score eventwire on a gold set (PLOVER, factuality, timex, geo, quotes)."""
+    """Score eventwire on a gold set (PLOVER, factuality, timex, geo, quotes, attribution,
+    coref)."""
+
+
+def parse_fold(value: str | None) -> tuple[int, int] | None:
+    if not value:
+        return None
+    k, sep, n = value.partition("/")
+    if not (sep and k.isdigit() and n.isdigit() and 0 <= int(k) < int(n)):
+        raise click.BadParameter("give K/N with 0 <= K < N, e.g. 0/5", param_hint="--fold")
+    return int(k), int(n)
 
 
 @eval_group.command(name="plover")
 @FILE_ARGUMENT
 @JSON_OPTION
-def eval_plover(file, as_json):
+@click.option(
+    "--fold",
+    metavar="K/N",
+    default=None,
+    help="Score only fold K of N of the sentences (a stable hash of each text decides).",
+)
+def eval_plover(file, as_json, fold):
     """Score event types and actor countries on PLOVER gold records (JSON Lines).
 
-    Example: eventwire eval plover tests/data/plover/dev.jsonl
+    Every event that `extract` emits by default counts.
+
+    Example: eventwire eval plover tests/data/plover/dev.jsonl --fold 0/5
     """
     from eventwire.evaluate.plover import format_scores, score
 
-    print_report(lambda: score(file), format_scores, as_json=as_json)
+    folds = parse_fold(fold)
+    print_report(lambda: score(file, fold=folds), format_scores, as_json=as_json)
 
 
 @eval_group.command(name="factuality")
@@ -55,14 +86,25 @@ def eval_factuality(file, as_json):
 @FILE_ARGUMENT
 @JSON_OPTION
 @LIMIT_OPTION
-def eval_geo(file, as_json, limit):
+@PART_OPTION
+@ERRORS_OPTION
+def eval_geo(file, as_json, limit, part, show_errors):
     """Score place recognition and resolution on GeoWebNews-format JSON Lines.
+
+    --errors lists the nominal view's misses, spurious places, span differences and
+    resolutions over 161 km (in the table, or in the JSON's "errors").
 
     Example: eventwire eval geo tests/data/geo/mini-geo.jsonl
     """
-    from eventwire.evaluate.geo import evaluate_geo, format_table
+    from eventwire.evaluate.geo import evaluate_geo, format_errors, format_table
 
-    print_report(lambda: evaluate_geo(file, limit=limit), format_table, as_json=as_json)
+    result = print_report(
+        lambda: evaluate_geo(file, limit=limit, part=part, with_errors=show_errors),
+        format_table,
+        as_json=as_json,
+    )
+    if show_errors and not as_json:
+        click.echo(format_errors(result))
 
 
 @eval_group.command(name="quotes")
@@ -78,26 +120,57 @@ def eval_quotes(file, as_json):
     print_report(lambda: evaluate_quotes(file), format_table, as_json=as_json)
 
 
+@eval_group.command(name="attribution")
+@FILE_ARGUMENT
+@JSON_OPTION
+@LIMIT_OPTION
+@click.option(
+    "--from",
+    "read_from",
+    type=click.Choice(["attributions", "quotes"]),
+    default="attributions",
+    show_default=True,
+    help="Score the attributions, or the quotes taken as attributions (the older measure).",
+)
+def eval_attribution(file, as_json, limit, read_from):
+    """Score attributions (source, cue, content) on PolNeAR-format JSON Lines: content
+    match, speaker accuracy and recall by cue kind, with a held-out fold apart.
+
+    Example: eventwire eval attribution ../shared/gold/polnear/dev.jsonl
+    """
+    from eventwire.evaluate.attribution import evaluate_attribution, format_table
+
+    print_report(
+        lambda: evaluate_attribution(file, read_from=read_from, limit=limit),
+        format_table,
+        as_json=as_json,
+    )
+
+
 @eval_group.command(name="timex")
 @FILE_ARGUMENT
 @JSON_OPTION
 @LIMIT_OPTION
-@click.option("--errors", "show_errors", is_flag=True, help="Also list misses and mismatches.")
-def eval_timex(file, as_json, limit, show_errors):
-    """Score time expressions on MEANTIME JSON Lines (TempEval-3 style, sentences 0-5).
+@PART_OPTION
+@ERRORS_OPTION
+def eval_timex(file, as_json, limit, part, show_errors):
+    """Score time expressions on MEANTIME JSON Lines (TempEval-3 style, sentences 0-5),
+    overall and by TIMEX3 type (DATE, TIME, DURATION, SET).
 
     Example: eventwire eval timex tests/data/meantime/sample.jsonl
     """
     from eventwire.evaluate.timex import evaluate_timex, format_mismatches, format_table
 
-    scores = print_report(lambda: evaluate_timex(file, limit=limit), format_table, as_json=as_json)
+    scores = print_report(
+        lambda: evaluate_timex(file, limit=limit, part=part), format_table, as_json=as_json
+    )
     if show_errors:
         click.echo(format_mismatches(scores))
 
 
 @main.group(name="bench")
 def bench_group() -> None:
-    """Measure speed: the store's writes and queries, the pipeline."""
+    """Measure speed: the store's writes and queries, the pipeline, story linking."""
 
 
 @bench_group.command(name="extract")

@@ -54,6 +54,18 @@ class FactualityScores:
     majority: dict[str, str]
     per_value: dict[str, dict[str, dict[str, int]]]
 
+    @property
+    def hedged(self) -> tuple[int, int]:
+        """(right, all) of our hedged outputs (expected, predicted, hypothetical, alleged:
+        certainty PROBABLE or POSSIBLE): right when the gold is not CERTAIN either."""
+        right = total = 0
+        for gold, predicted in self.per_value["certainty"].items():
+            for value, n in predicted.items():
+                if value != "CERTAIN":
+                    total += n
+                    right += n if gold in {"PROBABLE", "POSSIBLE"} else 0
+        return right, total
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "documents": self.documents,
@@ -63,6 +75,8 @@ class FactualityScores:
             "majority_baseline": {k: round(v, 4) for k, v in self.baseline.items()},
             "majority_value": self.majority,
             "per_value": self.per_value,
+            "hedged_right": self.hedged[0],
+            "hedged_total": self.hedged[1],
         }
 
 
@@ -174,5 +188,11 @@ def format_scores(scores: FactualityScores) -> str:
         lines.append(
             f"  {attribute:<10} {scores.agreement[attribute]:>9.3f} "
             f"{scores.baseline[attribute]:>10.3f} ({scores.majority[attribute]})"
+        )
+    right, total = scores.hedged
+    if total:
+        lines.append(
+            f"  hedged outputs (not certain): {right}/{total} right ({right / total:.1%}) "
+            "against the gold's certainty"
         )
     return "\n".join(lines)

@@ -21,10 +21,11 @@ import math
 import statistics
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eventwire.evaluate.folds import held_out, in_part
 from eventwire.model import Article, Doc, Place
 
 NOT_TOPONYMS = frozenset({"Literal_Expression", "Non_Lit_Expression", "Non_Toponym"})
@@ -122,7 +123,26 @@ def to_record(raw: dict[str, Any]) -> GeoRecord:
     )
 
 
-def score_record(scores: SpanScores, gold: Iterable[GoldToponym], places: Iterable[Place]) -> None:
+@dataclass(frozen=True, slots=True)
+class GeoError:
+    """One error of the nominal view: a missed gold toponym ("missed"), a prediction matching
+    none ("spurious"), an overlap with other offsets ("span"), or a resolution more than
+    161 km off ("far")."""
+
+    doc_id: str
+    kind: str
+    gold: str | None
+    predicted: str | None
+    km: float | None = None
+
+
+def score_record(
+    scores: SpanScores,
+    gold: Iterable[GoldToponym],
+    places: Iterable[Place],
+    errors: list[GeoError] | None = None,
+    doc_id: str = "",
+) -> None:
     gold_list, predicted = list(gold), list(places)
     scores.gold += len(gold_list)
     scores.predicted += len(predicted)
@@ -139,15 +159,39 @@ def score_record(scores: SpanScores, gold: Iterable[GoldToponym], places: Iterab
             None,
         )
         if match is None:
+            if errors is not None:
+                errors.append(GeoError(doc_id, "missed", describe_gold(g), None))
             continue
         used.add(match.id)
         scores.relaxed_tp += 1
+        if errors is not None and (match.span.start, match.span.end) != (g.start, g.end):
+            errors.append(GeoError(doc_id, "span", describe_gold(g), describe_place(match)))
         if g.lat is None or g.lon is None:
             continue
         if match.lat is None or match.lon is None:
-            scores.errors_km.append(MAX_ERROR_KM)
+            km = MAX_ERROR_KM
         else:
-            scores.errors_km.append(distance_km(g.lat, g.lon, match.lat, match.lon))
+            km = distance_km(g.lat, g.lon, match.lat, match.lon)
+        scores.errors_km.append(km)
+        if errors is not None and km > ACCURACY_KM:
+            errors.append(GeoError(doc_id, "far", describe_gold(g), describe_place(match), km))
+    if errors is not None:
+        errors.extend(
+            GeoError(doc_id, "spurious", None, describe_place(p))
+            for p in predicted
+            if p.id not in used
+        )
+
+
+def describe_gold(g: GoldToponym) -> str:
+    point = "" if g.lat is None or g.lon is None else f" ({g.lat:.2f}, {g.lon:.2f})"
+    return f"{g.text}@{g.start} [{g.type}]{point}"
+
+
+def describe_place(p: Place) -> str:
+    point = "" if p.lat is None or p.lon is None else f" ({p.lat:.2f}, {p.lon:.2f})"
+    where = "/".join(x for x in (p.country, p.admin1) if x)
+    return f"{p.span.start}:{p.span.end} {p.name} [{p.kind} {where}]{point}"
 
 
 def default_places() -> tuple[Callable[[Doc], Doc], Callable[[Doc], Doc]]:
@@ -160,14 +204,21 @@ def evaluate_geo(
     path: Path,
     *,
     limit: int | None = None,
+    part: str = "all",
     stages: tuple[Callable[[Doc], Doc], Callable[[Doc], Doc]] | None = None,
+    with_errors: bool = False,
 ) -> dict[str, Any]:
-    """Run parse + places over the gold file; return the scores as a plain dict."""
+    """Run parse + places over the gold file (or its `part`: dev, held-out; see folds.py);
+    return the scores as a plain dict, with the nominal view's errors when asked."""
+    held = held_out(r.doc_id for r in read_records(path)) if part != "all" else frozenset()
     parse, places = stages or default_places()
     views = {"all": SpanScores(), "nominal": SpanScores()}
+    errors: list[GeoError] | None = [] if with_errors else None
     parse_s = places_s = 0.0
     docs = 0
     for record in read_records(path, limit=limit):
+        if not in_part(record.doc_id, part, held):
+            continue
         doc = Doc(article=Article(id=record.doc_id, text=record.text))
         started = time.perf_counter()
         doc = parse(doc)
@@ -176,19 +227,24 @@ def evaluate_geo(
         places_s += time.perf_counter() - parsed_at
         parse_s += parsed_at - started
         score_record(views["all"], record.all, doc.places)
-        score_record(views["nominal"], record.nominal, doc.places)
+        score_record(views["nominal"], record.nominal, doc.places, errors, record.doc_id)
         docs += 1
-    return {
+    result: dict[str, Any] = {
         "file": str(path),
+        "part": part,
         "documents": docs,
         "all": views["all"].summary(),
         "nominal": views["nominal"].summary(),
         "seconds": {"parse": round(parse_s, 2), "places": round(places_s, 2)},
     }
+    if errors is not None:
+        result["errors"] = [asdict(e) for e in errors]
+    return result
 
 
 def format_table(result: dict[str, Any]) -> str:
-    rows = [f"{result['file']}: {result['documents']} documents"]
+    part = "" if result.get("part", "all") == "all" else f" ({result['part']} part)"
+    rows = [f"{result['file']}{part}: {result['documents']} documents"]
     columns = ("gold", "pred", "P", "R", "F1", "rP", "rR", "rF1", "acc161", "median", "AUC")
     rows.append(f"{'view':<8} " + " ".join(f"{c:>7}" for c in columns))
     for view in ("all", "nominal"):
@@ -209,4 +265,23 @@ def format_table(result: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
-__all__ = ["GeoRecord", "GoldToponym", "SpanScores", "evaluate_geo", "format_table"]
+def format_errors(result: dict[str, Any]) -> str:
+    """One line per error of the nominal view: doc id, kind, gold, prediction, km."""
+    lines = []
+    for e in result.get("errors", ()):
+        km = "" if e["km"] is None else f"\t{e['km']:.0f} km"
+        lines.append(
+            f"{e['doc_id']}\t{e['kind']}\tgold={e['gold']}\tpredicted={e['predicted']}{km}"
+        )
+    return "\n".join(lines)
+
+
+__all__ = [
+    "GeoError",
+    "GeoRecord",
+    "GoldToponym",
+    "SpanScores",
+    "evaluate_geo",
+    "format_errors",
+    "format_table",
+]

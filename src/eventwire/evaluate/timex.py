@@ -8,6 +8,9 @@ expression overlapping an excluded gold timex (the dateline) is not scored eithe
 
 Figures: strict span P/R/F1 (same start and end), relaxed span P/R/F1 (overlap, one to one),
 value accuracy and type accuracy on relaxed matches, and value F1 (overlap AND equal value).
+By TIMEX3 type (DATE, TIME, DURATION, SET), value P/R/F1: recall over the gold expressions of
+the type (matched with the gold value), precision over the predictions of the type (matched
+with the gold value), so a type with few gold expressions shows how few.
 The share of the time stage in the run (times / (body + parse + times)) is reported too.
 """
 
@@ -22,9 +25,14 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import InputError
+from eventwire.evaluate.folds import held_out, in_part
 from eventwire.model import Article, Doc, Span
 
 SCORED_LINES = 6  # sentences 0-5
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+# Below this many gold expressions a type's figures are printed with a warning: one
+# expression more or less moves them by more than 5 points.
+FEW = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +60,23 @@ class TimexScores:
     type_matches: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
     mismatches: list[Mismatch] = field(default_factory=list)
+    # per TIMEX3 type: gold and predicted counts, and those matched with the gold value
+    gold_by_type: dict[str, int] = field(default_factory=dict)
+    predicted_by_type: dict[str, int] = field(default_factory=dict)
+    gold_right_by_type: dict[str, int] = field(default_factory=dict)
+    predicted_right_by_type: dict[str, int] = field(default_factory=dict)
+
+    def by_type(self) -> dict[str, dict[str, float]]:
+        """Value P/R/F1 per TIMEX3 type, with the gold and predicted counts."""
+        out: dict[str, dict[str, float]] = {}
+        for kind in TYPES:
+            gold, predicted = self.gold_by_type.get(kind, 0), self.predicted_by_type.get(kind, 0)
+            p = self.predicted_right_by_type.get(kind, 0) / predicted if predicted else 0.0
+            r = self.gold_right_by_type.get(kind, 0) / gold if gold else 0.0
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            out[kind] = {"gold": gold, "predicted": predicted, "value_p": p, "value_r": r,
+                         "value_f1": f1}  # fmt: skip
+        return out
 
     def figures(self) -> dict[str, float]:
         strict = prf(self.strict_matches, self.predicted, self.gold)
@@ -76,8 +101,15 @@ class TimexScores:
         }
 
     def to_dict(self) -> dict[str, Any]:
-        counts = {k: v for k, v in asdict(self).items() if k not in ("mismatches",)}
-        return {**counts, **{k: round(v, 4) for k, v in self.figures().items()}}
+        counts = {
+            k: v for k, v in asdict(self).items() if k != "mismatches" and not k.endswith("_type")
+        }
+        types = {
+            kind: {k: round(v, 4) if isinstance(v, float) else v for k, v in row.items()}
+            for kind, row in self.by_type().items()
+        }
+        figures = {k: round(v, 4) for k, v in self.figures().items()}
+        return {**counts, **figures, "by_type": types}
 
 
 def prf(hits: int, predicted: int, gold: int) -> tuple[float, float, float]:
@@ -145,14 +177,19 @@ def match(gold: list[GoldTimex], predicted: list[Any]) -> list[tuple[GoldTimex, 
     return matched
 
 
-def evaluate_timex(path: Path, *, limit: int | None = None) -> TimexScores:
+def evaluate_timex(path: Path, *, limit: int | None = None, part: str = "all") -> TimexScores:
+    """Score the time stage on the file's records (the first `limit`; only those of `part`:
+    "dev" or "held-out", see folds.py)."""
     from eventwire.pipeline import load_stage
 
+    held = held_out(str(r["doc_id"]) for r in read_records(path)) if part != "all" else frozenset()
     stages = [load_stage(name) for name in ("body", "parse", "times")]
     scores = TimexScores(seconds={s.name: 0.0 for s in stages})
     for n, record in enumerate(read_records(path)):
         if limit is not None and n >= limit:
             break
+        if not in_part(str(record["doc_id"]), part, held):
+            continue
         doc = Doc(
             article=Article(
                 id=str(record["doc_id"]),
@@ -181,7 +218,15 @@ def score_doc(scores: TimexScores, record: dict[str, Any], doc: Doc) -> None:
     scores.docs += 1
     scores.gold += len(gold)
     scores.predicted += len(predicted)
+    for g in gold:
+        scores.gold_by_type[g.type] = scores.gold_by_type.get(g.type, 0) + 1
+    for t in predicted:
+        scores.predicted_by_type[t.type] = scores.predicted_by_type.get(t.type, 0) + 1
     for g, p in pairs:
+        if g.value == p.value:
+            scores.gold_right_by_type[g.type] = scores.gold_right_by_type.get(g.type, 0) + 1
+            right = scores.predicted_right_by_type
+            right[p.type] = right.get(p.type, 0) + 1
         scores.relaxed_matches += 1
         scores.strict_matches += g.span == p.span
         scores.value_matches += g.value == p.value
@@ -216,6 +261,13 @@ def format_table(scores: TimexScores) -> str:
         f"{'value':<14}{f['value_p']:>8.3f}{f['value_r']:>8.3f}{f['value_f1']:>8.3f}",
         f"value accuracy on matched spans: {f['value_accuracy']:.3f}",
         f"type accuracy on matched spans:  {f['type_accuracy']:.3f}",
+        f"{'value by type':<14}{'P':>8}{'R':>8}{'F1':>8}{'gold':>6}{'pred':>6}",
+        *(
+            f"{'  ' + kind:<14}{row['value_p']:>8.3f}{row['value_r']:>8.3f}{row['value_f1']:>8.3f}"
+            f"{row['gold']:>6}{row['predicted']:>6}"
+            + (f"  (under {FEW} gold: too few to judge)" if row["gold"] < FEW else "")
+            for kind, row in scores.by_type().items()
+        ),
         "stage seconds: "
         + ", ".join(f"{k} {v:.2f}" for k, v in scores.seconds.items())
         + f" (times share {f['times_share']:.1%})",

@@ -3,7 +3,8 @@
 The parent process is the single writer: workers only extract. Each article is written in
 its own transaction with all its records, together with the input item it came from, so an
 ingest killed at any point leaves whole articles only, and a rerun skips the items already
-stored (`inputs` table) and retries the ones that failed (`failures` table).
+stored (`inputs` table) and retries the ones that failed (`failures` table). The same
+transaction links the article's events into stories and the ledger (`eventwire.corpus`).
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from importlib import metadata
 from typing import Any
 
 from eventwire import __version__
+from eventwire.corpus import Linker
 from eventwire.ingest.worker import Workers
 from eventwire.read.items import Item, ItemError
-from eventwire.store.base import Entry, Failure, Store
+from eventwire.store.base import EXISTS, Entry, Failure, Store
 
 log = logging.getLogger(__name__)
 
@@ -52,10 +54,13 @@ def ingest(
     *,
     workers: Workers,
     settings: dict[str, Any] | None = None,
+    linker: Linker | None = None,
 ) -> Iterator[Progress]:
     """Ingest the items; one Progress per item (failures and skips may come a little ahead
     of the results before them). A generator: the caller draws progress. The counts of each
     outcome are stored with the run when it ends."""
+    linker = linker if linker is not None else Linker(lexicons=workers.settings.lexicons)
+    linker.catch_up(store)  # articles a store written before schema version 7 holds
     run = store.start_run(settings=settings or {}, stages=workers.stage_names,
                           versions=versions(workers.stage_names))  # fmt: skip
     counts: dict[str, int] = {}
@@ -85,7 +90,10 @@ def ingest(
                 store.record_failure(result, run=run)
                 yield note(Progress(item.key, FAILED, result.article_id, result.message))
                 continue
-            [outcome] = store.write([Entry(result, item.key, item.digest)], run=run)
+            with store.transaction():
+                [outcome] = store.write([Entry(result, item.key, item.digest)], run=run)
+                if outcome != EXISTS:
+                    linker.link(store, result, item=item.key)
             yield note(Progress(item.key, outcome, result.article.id))
         while notes:
             yield notes.popleft()

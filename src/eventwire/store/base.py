@@ -7,6 +7,7 @@ these records, never a driver's rows.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -154,6 +155,10 @@ class Store(Protocol):
 
     def write(self, entries: Sequence[Entry], *, run: int | None = None) -> list[str]:
         """Write the entries in one transaction, each article whole; one outcome each."""
+        ...
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """One write transaction; `write` inside it joins it (ingest links stories there)."""
         ...
 
     def seen(self, item: str, digest: str) -> bool: ...

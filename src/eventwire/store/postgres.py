@@ -66,7 +66,7 @@ class PostgresStore(SqlStore):
 
     def text_clause(self, text: str) -> tuple[str, list[Any]]:
         # plainto_tsquery: every word a plain term, all required, no operators; 'simple', as
-        # the tsv column (schema version 7): no stemming, no stop words, as SQLite's FTS5
+        # the tsv column (schema version 9): no stemming, no stop words, as SQLite's FTS5
         return ("e.article_seq IN (SELECT a2.seq FROM articles a2 "
                 "WHERE a2.tsv @@ plainto_tsquery('simple', ?))", [text])  # fmt: skip
 

@@ -15,6 +15,7 @@ from typing import Any
 from eventwire.model import (
     Actor,
     Article,
+    Attribution,
     Count,
     Doc,
     Event,
@@ -70,6 +71,10 @@ QUOTE_COLUMNS = (
     "article_seq", "id", "pos", "char_start", "char_end", "speaker", "speaker_start", "speaker_end",
     "cue_start", "cue_end", "direct", "stage",
 )  # fmt: skip
+ATTRIBUTION_COLUMNS = (
+    "article_seq", "id", "pos", "kind", "char_start", "char_end", "content", "source",
+    "source_start", "source_end", "cue_start", "cue_end", "direct", "quotes", "stage",
+)  # fmt: skip
 
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ARTICLE_COLUMNS,
@@ -80,6 +85,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "times": TIME_COLUMNS,
     "sources": SOURCE_COLUMNS,
     "quotes": QUOTE_COLUMNS,
+    "attributions": ATTRIBUTION_COLUMNS,
     "event_terms": ("term", "event_seq"),
     "minhashes": ("article_seq", "signature"),
     "lsh_buckets": ("bucket", "article_seq"),
@@ -237,6 +243,13 @@ def doc_rows(doc: Doc, seqs: Sequence[int], article_seq: int) -> dict[str, list[
              q.stage)
             for i, q in enumerate(doc.quotes)
         ],
+        "attributions": [
+            (aid, a.id, i, a.kind, a.span.start, a.span.end,
+             json.dumps([[p.start, p.end] for p in a.content]), a.source,
+             span_start(a.source_span), span_end(a.source_span), span_start(a.cue),
+             span_end(a.cue), int(a.direct), json_list(a.quotes), a.stage)
+            for i, a in enumerate(doc.attributions)
+        ],
     }
 # fmt: on
 
@@ -332,6 +345,16 @@ def quote_from(row: dict[str, Any]) -> Quote:
         speaker_span=make_span(row["speaker_start"], row["speaker_end"]),
         cue=make_span(row["cue_start"], row["cue_end"]), direct=bool(row["direct"]),
         stage=row["stage"],
+    )  # fmt: skip
+
+
+def attribution_from(row: dict[str, Any]) -> Attribution:
+    return Attribution(
+        id=row["id"], kind=row["kind"], span=Span(row["char_start"], row["char_end"]),
+        content=tuple(Span(s, e) for s, e in json.loads(row["content"])),
+        source=row["source"], source_span=make_span(row["source_start"], row["source_end"]),
+        cue=make_span(row["cue_start"], row["cue_end"]), direct=bool(row["direct"]),
+        stage=row["stage"], quotes=tuple(json.loads(row["quotes"])),
     )  # fmt: skip
 
 

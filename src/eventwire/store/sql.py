@@ -37,6 +37,7 @@ from eventwire.store.rows import (
     TABLE_COLUMNS,
     article_from,
     article_row,
+    attribution_from,
     doc_rows,
     event_from,
     insert_sql,
@@ -54,9 +55,9 @@ PAGE = 1000
 # Values per IN list when reading a batch's keys (well under both engines' limits).
 IN_CHUNK = 500
 ORDER = {"events": "seq", "actors": "event_id, side, pos", "mentions": "pos", "places": "pos",
-         "times": "pos", "sources": "pos", "quotes": "pos"}  # fmt: skip
+         "times": "pos", "sources": "pos", "quotes": "pos", "attributions": "pos"}  # fmt: skip
 COUNTED = ("articles", "events", "actors", "mentions", "places", "times", "sources",
-           "quotes", "failures", "duplicates", "inputs", "runs")  # fmt: skip
+           "quotes", "attributions", "failures", "duplicates", "inputs", "runs")  # fmt: skip
 
 
 def chunks(values: Sequence[Any], size: int = IN_CHUNK) -> Iterator[Sequence[Any]]:
@@ -416,5 +417,6 @@ class SqlStore:
             times=tuple(time_from(r) for r in table("times")),
             sources=tuple(source_from(r) for r in table("sources")),
             quotes=tuple(quote_from(r) for r in table("quotes")),
+            attributions=tuple(attribution_from(r) for r in table("attributions")),
             events=tuple(event_from(r, actors.get(r["id"], [])) for r in table("events")),
         )

@@ -18,6 +18,7 @@ from fake_stages import FakeEventStage
 from eventwire.api import make_article
 from eventwire.model import (
     Actor,
+    Attribution,
     Count,
     Doc,
     Event,
@@ -117,6 +118,8 @@ def full_doc() -> Doc:
     september = text.index("September 2025")
     quote = text.index('"We')
     spokesman = text.index("a spokesman")
+    clause = text.index("Iraq and")
+    officials = text.index("two officials")
     return ArticleResult(
         article=article,
         body=(Span(0, len(text)),),
@@ -190,6 +193,31 @@ def full_doc() -> Doc:
                 None,
                 direct=True,
                 stage="quotes/1",
+            ),
+        ),
+        attributions=(
+            Attribution(
+                "a1",
+                "statement",
+                Span(clause, text.index(", two")),
+                (Span(clause, text.index(", two")),),
+                "s1",
+                Span(officials, officials + 13),
+                Span(officials + 14, officials + 18),
+                direct=False,
+                stage="sources/1",
+            ),
+            Attribution(
+                "a2",
+                "intention",
+                Span(quote + 1, quote + 15),
+                (Span(quote + 1, quote + 8), Span(quote + 9, quote + 15)),
+                "s2",
+                Span(spokesman, spokesman + 11),
+                None,
+                direct=True,
+                stage="sources/1",
+                quotes=("q1",),
             ),
         ),
         events=(

@@ -11,7 +11,8 @@ so a stage that reads them once per mention costs the square of the article's le
 - `entities_in(parsed, start, end)`: the entities wholly inside a character range, as
   `doc.ents` gives them;
 - `text_of_doc(parsed)` and `paragraph_of(parsed, pos)`: the parsed text, and the line
-  around an offset, computed once per parse (kept only while the parse lives).
+  around an offset, computed once per parse (kept only while the parse lives);
+- `token_texts(parsed)`: every token's text, as a set, once per parse.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from eventwire.model import Span
 
 LINE_BREAK = re.compile("\n")
 _TEXTS: weakref.WeakKeyDictionary[Any, tuple[str, list[int]]] = weakref.WeakKeyDictionary()
+_WORDS: weakref.WeakKeyDictionary[Any, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
 def tokens_in(parsed: Any, start: int, end: int) -> list[Any]:
@@ -100,3 +102,11 @@ def _text_and_breaks(parsed: Any) -> tuple[str, list[int]]:
         text = parsed.text
         cached = _TEXTS[parsed] = (text, [m.start() for m in LINE_BREAK.finditer(text)])
     return cached
+
+
+def token_texts(parsed: Any) -> frozenset[str]:
+    """The texts of the parse's tokens ("does the article write this word?"), once per parse."""
+    words = _WORDS.get(parsed)
+    if words is None:
+        words = _WORDS[parsed] = frozenset(t.text for t in parsed)
+    return words

@@ -13,12 +13,14 @@ How an actor is resolved, for a noun-phrase head:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from eventwire.budget import check_budget
 from eventwire.model import Actor, Doc, Mention, Span
 from eventwire.stages.s2_parse.tokens import entity_range, tokens_in
+from eventwire.stages.s3_actors.coreference import corefer_titles
 from eventwire.stages.s3_actors.lexicon import ActorLexicon, Entry, SectorWord, load_lexicon
 
 STAGE = "actors/1"
@@ -45,6 +47,27 @@ class Match:
     end: int  # token index, exclusive
 
 
+def in_long_entity(tok: Any) -> bool:
+    """Whether the token is part of a named entity of two or more tokens (a person's name
+    "Chad Smith"; the tagger's one-word PERSON "Ugandan" is no name)."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return tok.ent_iob_ == "I" or (nxt is not None and nxt.ent_iob_ == "I")
+
+
+def inside_longer_name(doc: Any, start: int, size: int) -> bool:
+    """Whether tokens start..start+size sit inside a longer named entity that begins before
+    them (an organisation's name that merely ends with a known body's name)."""
+    tok = doc[start]
+    if tok.ent_iob_ != "I" or tok.ent_type_ not in {"ORG", "FAC", "WORK_OF_ART", "EVENT"}:
+        return False
+    first = start
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    # "The UN Security Council": only a determiner before it, so the name is the body's own
+    return any(t.pos_ not in {"DET", "PUNCT"} for t in doc[first:start])
+
+
 def find_matches(parsed: Any, lexicon: ActorLexicon) -> dict[int, Match]:
     """Token index -> the longest lexicon form covering it."""
     table = lexicon.forms
@@ -64,11 +87,13 @@ def find_matches(parsed: Any, lexicon: ActorLexicon) -> dict[int, Match]:
                     continue
                 # a person's name only where the parser sees a name; a place or body's form
                 # never inside a person's name ("Chad", "Jordan")
-                in_name = tok.ent_type_ == "PERSON"
+                in_name = tok.ent_type_ == "PERSON" and in_long_entity(tok)
                 if entry.kind == "person" and not (in_name or tok.pos_ == "PROPN"):
                     continue
                 if entry.kind != "person" and in_name:
                     continue
+                if entry.kind == "org" and inside_longer_name(parsed, i, size):
+                    continue  # "All Progressives Congress" is no US Congress
                 hit = Match(entry, i, i + size)
                 break
         if hit is None:
@@ -148,8 +173,12 @@ def title_of(
     return None, None, []
 
 
-def resolve(head: Any, matches: dict[int, Match], words: dict[str, SectorWord]) -> Actor | None:
-    """The actor a noun-phrase head stands for, or None when nothing is known of it."""
+def resolve(
+    head: Any, matches: dict[int, Match], lexicon: ActorLexicon, when: date | None = None
+) -> Actor | None:
+    """The actor a noun-phrase head stands for (on the article's date `when`), or None when
+    nothing is known of it."""
+    words = lexicon.sectors
     left = left_tokens(head)
     sponsors = sponsor_tokens(left)
     at_head = matches.get(head.i)
@@ -172,7 +201,7 @@ def resolve(head: Any, matches: dict[int, Match], words: dict[str, SectorWord]) 
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
                 inner = next((g for g in child.children if g.dep_ == "pobj"), None)
-                inner_actor = resolve(inner, matches, words) if inner is not None else None
+                inner_actor = resolve(inner, matches, lexicon, when) if inner is not None else None
                 if inner_actor is not None:
                     return replace(inner_actor, name=name, span=span, rule="member-of")
     if at_head is not None and head.ent_type_ != "PERSON":
@@ -217,6 +246,12 @@ def resolve(head: Any, matches: dict[int, Match], words: dict[str, SectorWord]) 
     if country is None and body is not None:
         country = body.code
         sector = sector or body.sector
+    if country is None and head.ent_type_ == "PERSON":
+        # an office-holder known by name at the article's date: "Bouteflika" -> DZA GOV
+        post = lexicon.post_of(person_name(head), when)
+        if post is not None:
+            country, sector = post.country, sector or post.sector
+            rule = f"{rule}+office-holder"
     if (
         country is None
         and sector is None
@@ -288,7 +323,18 @@ def is_head_candidate(tok: Any, matches: dict[int, Match], words: dict[str, Sect
     return any(c.dep_ in {"amod", "compound"} and c.i in matches for c in tok.lefts)
 
 
-def extract_mentions(parsed: Any, lexicon: ActorLexicon | None = None) -> tuple[Mention, ...]:
+def person_name(head: Any) -> tuple[str, ...]:
+    """The lower-case tokens of the person entity that `head` ends."""
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == "PERSON":
+        start -= 1
+    return tuple(t.lower_ for t in doc[start : head.i + 1] if t.ent_type_ == "PERSON")
+
+
+def extract_mentions(
+    parsed: Any, lexicon: ActorLexicon | None = None, *, when: date | None = None
+) -> tuple[Mention, ...]:
     lexicon = lexicon if lexicon is not None else load_lexicon()
     words = lexicon.sectors
     matches = find_matches(parsed, lexicon)
@@ -297,7 +343,7 @@ def extract_mentions(parsed: Any, lexicon: ActorLexicon | None = None) -> tuple[
         if not is_head_candidate(tok, matches, words):
             continue
         check_budget()
-        actor = resolve(tok, matches, words)
+        actor = resolve(tok, matches, lexicon, when)
         if actor is None or actor.span is None:
             continue
         label = tok.ent_type_ or "ACTOR"
@@ -322,4 +368,6 @@ class ActorStage:
         self.lexicon = load_lexicon(lexicons)
 
     def __call__(self, doc: Doc) -> Doc:
-        return replace(doc, mentions=extract_mentions(doc.parsed, self.lexicon))
+        when = doc.article.published
+        mentions = extract_mentions(doc.parsed, self.lexicon, when=when)
+        return replace(doc, mentions=corefer_titles(mentions, doc.article.text))

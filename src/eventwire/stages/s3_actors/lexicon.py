@@ -4,7 +4,10 @@
 - `organizations.tsv`: named bodies with their code (country, IGO or NGO), sector, sponsor;
 - `people.tsv`: well-known political, military and armed-group figures, with their country,
   sector and role (a name never overrides a country or organisation form);
-- `sectors.tsv`: head nouns and titles that give a sector (and whether they are a role).
+- `sectors.tsv`: head nouns and titles that give a sector (and whether they are a role);
+- `officeholders.tsv`: office-holders with the dates of their posts (generated from Phoenix's
+  country actors by tools/build_officeholders.py), so that a name resolves at the article's
+  date ("Bouteflika" in 2004 is DZA GOV).
 
 Files are tab-separated, `#` starts a comment line, and `|` separates alternative forms. A
 user extends the knowledge with files of the same names in the `actors/` folder of their
@@ -14,7 +17,8 @@ lexicon folder (the `lexicons` setting), read after the bundled ones: their line
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from eventwire.data import forms, read_rows
@@ -38,10 +42,49 @@ class SectorWord:
 
 
 @dataclass(frozen=True, slots=True)
+class Post:
+    """A period in which a person held a country's post (or was of its elite: no sector)."""
+
+    country: str
+    sector: str | None
+    start: str  # ISO date, "" when open
+    end: str
+
+
+@dataclass(frozen=True, slots=True)
 class ActorLexicon:
     forms: dict[tuple[str, ...], Entry]  # token sequences (as written) of every known name
     first_words: dict[str, int]  # first token of a form -> the longest form starting with it
     sectors: dict[str, SectorWord]  # head nouns and titles (lower case) -> sector
+    # office-holders: lower-case name tokens -> their posts; surname -> the full names
+    posts: dict[tuple[str, ...], tuple[Post, ...]] = field(default_factory=dict)
+    surnames: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+
+    def post_of(self, words: tuple[str, ...], when: date | None) -> Post | None:
+        """The post a person named `words` (lower case) held on `when`: by full name, else
+        by surname when only one office-holder of that surname held a post then."""
+        found = pick_post(self.posts.get(words, ()), when)
+        if found is not None or len(words) != 1:
+            return found
+        candidates = [pick_post(self.posts[n], when) for n in self.surnames.get(words[0], ())]
+        countries = {p.country for p in candidates if p is not None and p.sector}
+        if len(countries) != 1:
+            return None  # unknown, or several people of that name held posts then
+        return next(p for p in candidates if p is not None and p.sector)
+
+
+def pick_post(posts: tuple[Post, ...], when: date | None) -> Post | None:
+    """The post held on `when` (the dated one when several fit); without a date, the latest
+    dated post; a row without dates is the person's default."""
+    if not posts:
+        return None
+    dated = [p for p in posts if p.start or p.end]
+    default = next((p for p in posts if not (p.start or p.end)), None)
+    if when is None:
+        return max(dated, key=lambda p: p.start) if dated else default
+    day = when.isoformat()[:10]
+    current = [p for p in dated if (not p.start or p.start <= day) and (not p.end or day <= p.end)]
+    return current[-1] if current else default
 
 
 @functools.lru_cache(maxsize=4)
@@ -51,7 +94,29 @@ def load_lexicon(user_dir: Path | None = None) -> ActorLexicon:
     longest: dict[str, int] = {}
     for key in table:
         longest[key[0]] = max(longest.get(key[0], 0), len(key))
-    return ActorLexicon(forms=table, first_words=longest, sectors=sector_words(user_dir))
+    posts = office_holders(user_dir)
+    surnames: dict[str, list[tuple[str, ...]]] = {}
+    for name in posts:
+        if len(name) > 1:
+            surnames.setdefault(name[-1], []).append(name)
+    return ActorLexicon(
+        forms=table,
+        first_words=longest,
+        sectors=sector_words(user_dir),
+        posts=posts,
+        surnames={k: tuple(v) for k, v in surnames.items()},
+    )
+
+
+def office_holders(user_dir: Path | None = None) -> dict[tuple[str, ...], tuple[Post, ...]]:
+    """Name (lower-case tokens) -> posts, from officeholders.tsv (built from Phoenix)."""
+    table: dict[tuple[str, ...], list[Post]] = {}
+    for row in read_rows("actors", "officeholders.tsv", user_dir):
+        names, country, sector, start, end = (row.cell(i) for i in range(5))
+        post = Post(country=country, sector=sector or None, start=start, end=end)
+        for form in forms(names):
+            table.setdefault(tuple(w.lower() for w in tokens_of(form)), []).append(post)
+    return {k: tuple(v) for k, v in table.items()}
 
 
 def surface_forms(user_dir: Path | None = None) -> dict[tuple[str, ...], Entry]:

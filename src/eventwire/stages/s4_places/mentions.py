@@ -8,6 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from eventwire.stages.s2_parse.tokens import token_texts
+from eventwire.stages.s4_places.evidence import (
+    has_place_context,
+    in_list_with,
+    inside_name,
+    is_acronym,
+    knows_town,
+    names_major,
+    storm_tokens,
+)
 from eventwire.stages.s4_places.gazetteer import Gazetteer, GazetteerEntry
 from eventwire.stages.s4_places.gazetteer_sources import FACILITY_DESIGNATORS, facility_key
 
@@ -15,7 +25,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities of these labels become places only when the whole name is a prominent place.
 OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
 # Labels whose tokens the gazetteer scan leaves alone (names of people, works, laws...).
-BLOCKING_LABELS = frozenset({"PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "NORP"})
+BLOCKING_LABELS = frozenset(
+    {"PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "NORP", "LANGUAGE"}
+)
 # A city this populous (or a country, admin1 or project region) is "prominent": it may be
 # taken from outside a GPE/LOC entity. Below it, a bare capitalised word is too often a
 # surname or a common noun ("Mobile", "Reading"); tuned on GeoWebNews's general precision.
@@ -25,6 +37,8 @@ MAX_NAME_TOKENS = 5
 # A one-word place cut out of a longer entity needs this many letters: "NC" of "NC Dinos" or
 # "Mass" of "Easter Sunday Mass" is an abbreviation of a state, not a mention of it.
 MIN_CUT_LETTERS = 5
+# Rounds of the list rule: each may add the next name of a list ("A, B, C and D").
+LIST_ROUNDS = 3
 # a possessive the tagger may leave untagged ("New York’s" with a curly apostrophe)
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
@@ -66,7 +80,10 @@ def trim(doc: Any, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in ("the", "a") or doc[start].is_punct):
         start += 1
     while end > start and (
-        doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in POSSESSIVES or doc[end - 1].is_punct
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].lower_ in POSSESSIVES
+        or doc[end - 1].is_punct
+        or doc[end - 1].lower_ in ("and", "or", "of")  # "Grand and" cut short by the parser
     ):
         end -= 1
     return start, end
@@ -101,6 +118,9 @@ def core_kind(doc: Any, start: int, end: int, words: dict[str, frozenset[str]]) 
     if end - start < 2:
         return None
     last = doc[end - 1].lower_
+    compass = words.get("compass", frozenset())
+    if all(t.lower_ in compass for t in doc[start : end - 1]):
+        return None  # "North State Street": a compass word is no name of its own
     return next((kind for role, kind in DESIGNATOR_KINDS if last in words.get(role, ())), None)
 
 
@@ -117,6 +137,8 @@ def known_parts(doc: Any, gazetteer: Gazetteer, start: int, end: int) -> list[tu
         parts = [trim(doc, a, b) for a, b in bounds]
         if all(a < b and gazetteer.has(span_text(doc, a, b)) for a, b in parts):
             return parts
+        if len(parts) == 2 and parts[0][0] < parts[0][1] and is_area(gazetteer, doc, *parts[1]):
+            return parts  # "Donington Park, Leicestershire": a site, then where it is
         return [(start, end)]
     words = gazetteer.words
     keep = (
@@ -124,6 +146,13 @@ def known_parts(doc: Any, gazetteer: Gazetteer, start: int, end: int) -> list[tu
         | {w for role, _ in DESIGNATOR_KINDS for w in words.get(role, ())}
         | words.get("region_designator", frozenset())
     )
+    designators = {w for role, _ in DESIGNATOR_KINDS for w in words.get(role, ())}
+    sites = words.get("site", frozenset()) | words.get("feature", frozenset())
+    for stop in range(end - 1, start + 1, -1):  # "Marathon County Sheriff": the county
+        if doc[stop - 1].lower_ in designators and gazetteer.has(span_text(doc, start, stop)):
+            if not any(t.lower_ in sites for t in doc[stop:end]):
+                return [(start, stop)]
+            break
     if any(t.lower_ in keep for t in doc[start:end]):
         return [(start, end)]
     compass = words.get("compass", frozenset())
@@ -142,6 +171,15 @@ def known_parts(doc: Any, gazetteer: Gazetteer, start: int, end: int) -> list[tu
                 more = rest[1] - rest[0] and names_prominent(gazetteer, span_text(doc, *rest))
                 return sorted([(a, b), rest]) if more else [(a, b)]
     return [(start, end)]
+
+
+def is_area(gazetteer: Gazetteer, doc: Any, start: int, end: int) -> bool:
+    """Whether tokens [start, end) name a country or an admin area."""
+    text = span_text(doc, start, end)
+    return any(
+        strong and e.kind in ("country", "admin1", "admin2")
+        for e, strong in gazetteer.lookup_strength(text)
+    )
 
 
 def extend(doc: Any, gazetteer: Gazetteer, start: int, end: int) -> tuple[int, int, str | None]:
@@ -166,6 +204,13 @@ def extend(doc: Any, gazetteer: Gazetteer, start: int, end: int) -> tuple[int, i
             and gazetteer.has(span_text(doc, start, stop))
         ):
             return start, stop, None
+    # a name the parser split at a hyphen or a comma that the gazetteer knows whole
+    # ("Gilgit-Baltistan", "Washington, D.C.")
+    if end + 1 < len(doc) and doc[end].text in ("-", ",") and doc[end + 1].text[:1].isupper():
+        joined = doc[end].text == "," or not (doc[end - 1].whitespace_ or doc[end].whitespace_)
+        whole = span_text(doc, start, end + 2)
+        if joined and any(strong for _, strong in gazetteer.lookup_strength(whole)):
+            return start, end + 2, None
     compass_before = start > 0 and doc[start - 1].lower_ in words.get("compass", ())
     if compass_before and gazetteer.has(span_text(doc, start - 1, end)):
         return start - 1, end, None
@@ -190,9 +235,12 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer) -> list[PlaceMention]:
     blocked = [False] * len(doc)
     found: list[PlaceMention] = []
 
+    storms = storm_tokens(doc, gazetteer.words)
+    pending: list[tuple[int, int, str]] = []  # towns the text has not yet shown to be places
+
     def take(start: int, end: int, *, from_entity: bool, label: str = "") -> None:
         start, end, facility = extend(doc, gazetteer, start, end)
-        if any(taken[start:end]):
+        if any(taken[start:end]) or any(i in storms for i in range(start, end)):
             return
         for i in range(start, end):
             taken[i] = True
@@ -221,19 +269,50 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer) -> list[PlaceMention]:
             names_place = names_prominent(gazetteer, text, strict=ent.label_ == "PERSON")
             names_place = names_place and text.lower() not in words["not_a_name"]
             names_place = names_place and not (end - start == 1 and text in person_words)
+            names_place = names_place and not (
+                is_acronym(text) and not names_major(gazetteer, text)
+            )
             if ent.label_ == "NORP":
                 names_place = names_place and gazetteer.demonym_country(text) is None
-            if names_place and not is_demonym(doc, gazetteer, start, end):
+            names_place = names_place and not is_demonym(doc, gazetteer, start, end)
+            town = not names_place and may_be_town(doc, gazetteer, start, end, person_words)
+            shown = town and has_place_context(doc, gazetteer, start, end, label=ent.label_)
+            if names_place or shown:
                 take(start, end, from_entity=True, label=ent.label_)
+            elif town:
+                pending.append((start, end, ent.label_))
             elif ent.label_ in BLOCKING_LABELS:
                 for i in range(ent.start, ent.end):
                     blocked[i] = True
             elif ent.label_ == "ORG":
                 for i in range(ent.start, ent.end):
                     in_org[i] = True
-    scan(doc, gazetteer, taken, blocked, in_org, take)
+    scan(doc, gazetteer, taken, blocked, in_org, take, pending)
+    for _ in range(LIST_ROUNDS):  # "Žilina, Nitra, Prešov and Košice": a list of places
+        count = len(found)
+        for start, end, label in pending:
+            if not any(taken[start:end]) and in_list_with(doc, start, end, taken):
+                take(start, end, from_entity=bool(label), label=label)
+        if len(found) == count:
+            break
     found.sort(key=lambda m: m.start)
     return found
+
+
+def may_be_town(
+    doc: Any, gazetteer: Gazetteer, start: int, end: int, person_words: set[str]
+) -> bool:
+    """Whether a name not prominent enough alone names a town or admin area the gazetteer
+    knows, and is neither a word the article writes in lower case, nor a person's name it
+    uses, nor a demonym, nor a short acronym ("CHU")."""
+    text = span_text(doc, start, end)
+    if text.lower() in gazetteer.words["not_a_name"] or is_demonym(doc, gazetteer, start, end):
+        return False
+    if end - start == 1 and (text in person_words or is_acronym(text)):
+        return False
+    if end - start == 1 and text.lower() in token_texts(doc):
+        return False
+    return knows_town(gazetteer, text)
 
 
 def scan(
@@ -243,10 +322,12 @@ def scan(
     blocked: list[bool],
     in_org: list[bool],
     take: Any,
+    pending: list[tuple[int, int, str]],
 ) -> None:
     """Longest-match the gazetteer over runs of proper nouns outside any taken entity. Inside
     an organisation's name only a country or a large city counts; a word the article also
-    writes in lower case is no name."""
+    writes in lower case is no name. A smaller town counts where the words around it say it
+    is a place (evidence.py); one they do not is left in `pending` for the list rule."""
     lower_words = {t.text for t in doc if t.text.islower()}
     i = 0
     while i < len(doc):
@@ -259,18 +340,27 @@ def scan(
                 continue
             if not is_name_token(window[-1]):
                 continue
+            if inside_name(doc, i, taken) and not names_major(gazetteer, window.text):
+                continue
             text = window.text
             _, stop, facility = extend(doc, gazetteer, i, i + n)
             if facility and gazetteer.lookup(facility_key(doc[i:stop].text) or ""):
                 take(i, i + n, from_entity=False)
                 break
             if n == 1 and (
-                window[0].lower_ in lower_words or window[0].lower_ in gazetteer.words["not_a_name"]
+                window[0].lower_ in lower_words
+                or window[0].lower_ in gazetteer.words["not_a_name"]
+                or (is_acronym(text) and not names_major(gazetteer, text))
             ):
                 continue
             if names_prominent(gazetteer, text) and not is_demonym(doc, gazetteer, i, i + n):
                 take(i, i + n, from_entity=False)
                 break
+            if not in_org[i] and may_be_town(doc, gazetteer, i, i + n, set()):
+                if has_place_context(doc, gazetteer, i, i + n):
+                    take(i, i + n, from_entity=False)
+                    break
+                pending.append((i, i + n, ""))
         i += 1
 
 

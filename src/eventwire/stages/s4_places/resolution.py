@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from eventwire.stages.s4_places.focus import Focus, dominant_admin1s, focus_of
 from eventwire.stages.s4_places.gazetteer import Gazetteer, GazetteerEntry
 from eventwire.stages.s4_places.gazetteer_sources import FACILITY_DESIGNATORS, facility_key
 from eventwire.stages.s4_places.mentions import PlaceMention, is_prominent
@@ -48,8 +48,22 @@ NAMESAKE_POPULATION = 100_000
 NO_POINT_PENALTY = 2.0
 ALTERNATE_PENALTY = 1.5  # matched only by a multilingual alternate name ("Venice" for Dayton)
 HINT_BONUS = 3.0
+# An admin2 area named without its designator ("Atlantic" for Atlantic County) is a weaker
+# reading than a town or a region of that name; hand-set, checked on GeoWebNews.
+BARE_ADMIN2_PENALTY = 2.0
 DOC_COUNTRY_BONUS = 1.5  # plus up to as much again by the country's share of the article
+# An admin1 area the article's other places lie in: this, plus FOCUS_ADMIN1_BONUS times the
+# share of those places (below country level) that lie in it, so a local paper's "Paris"
+# stays in its state (focus.py). Hand-set so that a state holding all of an article's other
+# places outweighs a capital's and a metropolis's bonuses over a small town (2.5 + 1.0 plus
+# about 2 orders of magnitude of population less the country bonus); checked on GeoWebNews.
 DOC_ADMIN1_BONUS = 1.5
+FOCUS_ADMIN1_BONUS = 3.0
+FOCUS_MIN_SHARE = 0.5
+FOCUS_MAX_RATIO = 20
+# Rounds of resolution after the first: each reads the focus from the previous round's
+# readings, so names that are each ambiguous ("Paris" and "Lamar County") settle together.
+FOCUS_ROUNDS = 2
 NEAR_COUNTRY_BONUS = 1.5
 NEAR_ADMIN1_BONUS = 3.0
 COMMA_BONUS = 3.0  # "Paris, Texas": the next name is the candidate's admin1 or country
@@ -131,12 +145,15 @@ def compass_base(text: str, place_words: dict[str, frozenset[str]]) -> str | Non
 
 @dataclass(slots=True)
 class Context:
-    countries: Counter[str]
-    admin1s: set[str]
+    focus: Focus
+    texts: Sequence[str]  # per mention, its text (a mention is no evidence for itself)
+    country_named: Sequence[bool]  # per mention, whether it is a country's name ("China")
     neighbours: list[list[GazetteerEntry]]  # per mention: candidates of the names near it
     comma_next: list[list[GazetteerEntry]]  # per mention: candidates of "X, <name>"
     # per mention: the kinds its list partners were read as ("California or Washington")
     list_kinds: list[set[str]] = field(default_factory=list)
+    # admin1 areas that hold most of their country's people (England): no focus of their own
+    dominant_admin1s: frozenset[tuple[str | None, str | None]] = frozenset()
 
 
 def prior_score(entry: GazetteerEntry, mention: PlaceMention, *, strong: bool = True) -> float:
@@ -152,6 +169,8 @@ def prior_score(entry: GazetteerEntry, mention: PlaceMention, *, strong: bool = 
         score -= NO_POINT_PENALTY
     if mention.kind_hint and mention.kind_hint == entry.kind:
         score += HINT_BONUS
+    if entry.kind == "admin2" and len(entry.name.split()) > len(mention.text.split()):
+        score -= BARE_ADMIN2_PENALTY  # "Atlantic" for Atlantic County, "Shelby" for Shelby County
     return score
 
 
@@ -163,14 +182,26 @@ def kind_prior(entry: GazetteerEntry) -> float:
     return prior
 
 
-def context_score(entry: GazetteerEntry, i: int, context: Context) -> float:
+def context_score(
+    entry: GazetteerEntry, i: int, context: Context, *, largest_namesake: int = 0
+) -> float:
+    """The bonus of the article around mention i; `largest_namesake`: the population of the
+    largest town of the same name in the entry's country (the focus does not move a name from
+    a city of 600,000 to a village in the article's state: "Louisville", "Portland")."""
     score = 0.0
-    if entry.country and context.countries:
-        share = context.countries[entry.country] / max(context.countries.values())
-        if share:
-            score += DOC_COUNTRY_BONUS * (1 + share)
-    if entry.admin1 in context.admin1s:
+    text = context.texts[i]
+    share = context.focus.country_share(entry.country, text)
+    if share:
+        score += DOC_COUNTRY_BONUS * (1 + share)
+    share = context.focus.admin1_share(entry.country, entry.admin1, text, others=True)
+    if share and entry.population * FOCUS_MAX_RATIO >= largest_namesake:
         score += DOC_ADMIN1_BONUS
+        if (
+            share >= FOCUS_MIN_SHARE
+            and not context.country_named[i]
+            and (entry.country, entry.admin1) not in context.dominant_admin1s
+        ):
+            score += FOCUS_ADMIN1_BONUS * share
     for other in context.neighbours[i]:
         if other.kind == "country" and other.country == entry.country and entry.kind != "country":
             score += NEAR_COUNTRY_BONUS
@@ -193,10 +224,19 @@ def context_score(entry: GazetteerEntry, i: int, context: Context) -> float:
 def rank(
     found: list[Candidate], mention: PlaceMention, i: int, context: Context | None
 ) -> list[tuple[float, GazetteerEntry]]:
+    largest: dict[str | None, int] = {}
+    for e, _ in found:
+        if e.kind in ("city", "admin2"):
+            largest[e.country] = max(largest.get(e.country, 0), e.population)
     scored = [
-        (prior_score(e, mention, strong=s) + (context_score(e, i, context) if context else 0.0), e)
+        (
+            prior_score(e, mention, strong=s)
+            + (context_score(e, i, context, largest_namesake=largest.get(e.country, 0))
+               if context else 0.0),
+            e,
+        )
         for e, s in found
-    ]
+    ]  # fmt: skip
     # a large city named like the admin1 area around it outranks that area, and only it
     admin1_score = {(e.country, e.name): score for score, e in scored if e.kind == "admin1"}
     scored = [
@@ -231,15 +271,8 @@ def build_context(
     sentence_of: Sequence[int],
     text_between: Sequence[str],
 ) -> Context:
-    countries: Counter[str] = Counter()
-    admin1s: set[str] = set()
-    for entry in first:
-        if entry is None:
-            continue
-        if entry.country:
-            countries[entry.country] += 1
-        if entry.admin1:
-            admin1s.add(entry.admin1)
+    texts = [m.text for m in mentions]
+    focus = focus_of(list(zip(texts, first, strict=True)))
     groups = list_groups(text_between)
     # "Springfield, Illinois, and Columbus, Ohio": a comma before a sure admin1 area or
     # country is "X, <where X is>" even inside a list
@@ -271,7 +304,8 @@ def build_context(
         comma = i + 1 < len(mentions) and text_between[i].strip() == ","
         following = comma and (groups[i] is None or inside_next[i])
         comma_next.append([e for e, _ in found[i + 1]] if following else [])
-    return Context(countries, admin1s, neighbours, comma_next, list_kinds)
+    country_named = [any(e.kind == "country" and s for e, s in f) for f in found]
+    return Context(focus, texts, country_named, neighbours, comma_next, list_kinds)
 
 
 def list_groups(text_between: Sequence[str]) -> list[int | None]:
@@ -310,6 +344,11 @@ def resolve_all(
         sure = bool(scored) and (len(scored) == 1 or confidence_of(scored) >= 0.7)
         first.append(scored[0][1] if sure else None)
     context = build_context(mentions, found, first, sentence_of, text_between)
+    context.dominant_admin1s = dominant_admin1s(gazetteer, found)
+    for _ in range(FOCUS_ROUNDS - 1):
+        readings = [(scored[0][1] if scored else None) for scored in
+                    (rank(found[i], m, i, context) for i, m in enumerate(mentions))]  # fmt: skip
+        context.focus = focus_of(list(zip(context.texts, readings, strict=True)))
     out: list[Resolution] = []
     for i, mention in enumerate(mentions):
         scored = rank(found[i], mention, i, context)

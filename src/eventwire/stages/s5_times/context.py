@@ -5,11 +5,11 @@ and the calendar lookups the rule handlers share."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from eventwire.stages.s5_times.normalise import Point
+from eventwire.stages.s5_times.normalise import Point, duration_value
 from eventwire.stages.s5_times.tense import tense_at
 from eventwire.stages.s5_times.timex import Candidate, load_lexicon
 
@@ -23,6 +23,9 @@ GRAIN_OF_UNIT = {
     "decade": "decade",
     "century": "decade",
 }
+# TIMEX3 counts decades and centuries in years ("two decades" -> P20Y, "a century" -> P100Y);
+# an unknown number of them keeps the unit ("decades" -> PXDE), the only way to say it.
+YEARS_IN_UNIT = {"decade": 10, "century": 100}
 # Prepositions that make "the next year" a stretch of time rather than a calendar year.
 DURATION_LEADS = frozenset({"over", "within", "during", "for", "in"})
 PAST_REFS = {
@@ -53,6 +56,13 @@ QUARTER_ORDINALS = {
 MAX_MONTHS_AWAY = 6
 CURRENCY_BEFORE = re.compile(r"[$£€#]\s*$")
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]")
+# A sentence boundary between two expressions (a full stop before a capital, or a new line).
+BOUNDARY = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“‘(])|\n+")
+# A day the story has set ("On June 5, ...") is the frame of a bare weekday or part of the day
+# in the same sentence or the next this many: "On June 5, troops entered the town. On Saturday
+# they left" is June 7, whatever the publication date. Hand-set from reading news: farther
+# back a bare weekday is more often the publication's week again.
+FRAME_SENTENCES = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +83,11 @@ class Context:
     previous: tuple[str, Point] | None
     parsed: Any
     previous_end: int = 0
+    # the last expression of the text at a day's grain (id, point) and where it ended
+    last_day: tuple[str, Point] | None = None
+    last_day_end: int = 0
+    # the day named right after a clock time ("at 16:15 UTC, June 1st"): point and anchor
+    day_after: tuple[Point, str | None] | None = None
 
     def tense(self, cand: Candidate) -> str | None:
         return tense_at(self.parsed, cand.start, cand.end)
@@ -89,6 +104,28 @@ class Context:
             return None
         return self.previous[1], self.previous[0]
 
+    def frame_day(self, cand: Candidate) -> tuple[Point, str] | None:
+        """The day the story has set for `cand`: the last day-grain expression, when it is in
+        the same sentence or the FRAME_SENTENCES before, and is not the publication day."""
+        if self.last_day is None:
+            return None
+        point, time_id = self.last_day[1], self.last_day[0]
+        if self.ref is not None and point.date_value() == self.ref:
+            return None
+        between = self.text[self.last_day_end : cand.start]
+        if len(BOUNDARY.findall(between)) > FRAME_SENTENCES:
+            return None
+        return point, time_id
+
+    def day_base(self) -> tuple[Point | None, str]:
+        """What "that day", "the same day", "the next day" count from: the last day the text
+        has set, else the publication day."""
+        if self.last_day is not None:
+            return replace(self.last_day[1], clock=None), self.last_day[0]
+        if self.ref is not None:
+            return Point.of_day(self.ref), "publication"
+        return None, "publication"
+
     def base(self) -> tuple[Point | None, str]:
         """The point a chained expression counts from: the last dated one, else publication."""
         if self.previous is not None:
@@ -96,6 +133,13 @@ class Context:
         if self.ref is not None:
             return Point.of_day(self.ref), "publication"
         return None, "publication"
+
+
+def timex_duration(n: float | None, unit: str) -> str:
+    """The TIMEX3 duration value of n units: P3Y, P20Y (two decades), PT30M, PXDE."""
+    if n is not None and unit in YEARS_IN_UNIT:
+        return duration_value(n * YEARS_IN_UNIT[unit], "year")
+    return duration_value(n, unit)
 
 
 def dated(point: Point, anchor: str | None, *, kind: str = "DATE") -> Reading:

@@ -3,8 +3,9 @@ quarters, seasons, weekdays, clock times and today/yesterday/tomorrow."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from eventwire.stages.s5_times.context import (
     CURRENCY_BEFORE,
@@ -54,7 +55,8 @@ def day_month(cand: Candidate, ctx: Context) -> Reading | None:
 
 def month_year(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.groups
-    return dated(Point("month", year_number(g["year"]), month_number(g["mon"])), None)
+    point = Point("month", year_number(g["year"]), month_number(g["mon"]))
+    return dated(week_of_month(point, cand), None)
 
 
 def month_rel(cand: Candidate, ctx: Context) -> Reading | None:
@@ -70,15 +72,14 @@ def month_rel(cand: Candidate, ctx: Context) -> Reading | None:
                 year -= 1
             elif rel in ("next", "coming") and (year, month) <= (ctx.ref.year, ctx.ref.month):
                 year += 1
-    return dated(Point("month", year, month), anchor if year is not None else None)
+    point = week_of_month(Point("month", year, month), cand)
+    return dated(point, anchor if year is not None else None)
 
 
 def month_alone(cand: Candidate, ctx: Context) -> Reading | None:
     name = cand.groups["mon"]
     lex = load_lexicon()
-    if name.rstrip(".") not in lex.months or (
-        len(name.rstrip(".")) <= 4 and name not in ("June", "July", "May")
-    ):
+    if name.rstrip(".") not in lex.months or name.rstrip(".") in lex.month_abbreviations:
         return None  # abbreviations are too ambiguous alone
     if name in lex.ambiguous_months and cand.lead is None and "modifier" not in cand.groups:
         return None
@@ -87,7 +88,25 @@ def month_alone(cand: Candidate, ctx: Context) -> Reading | None:
         year, _ = relative_year(cand.groups["ofrel"] + " year", ctx.ref, ctx)
     else:
         year = infer_year(month, None, cand, ctx)
-    return dated(Point("month", year, month), "publication" if year is not None else None)
+    point = week_of_month(Point("month", year, month), cand)
+    return dated(point, "publication" if year is not None else None)
+
+
+WEEK_OF = re.compile(r"(?:the\s+)?(first|second|third|fourth|last|final)\s+week\s+of")
+WEEK_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1, "final": -1}
+
+
+def week_of_month(point: Point, cand: Candidate) -> Point:
+    """ "the last week of March 2009" -> 2009-W13: the ISO week of the month's first, second,
+    ... or last Thursday (a week belongs to the month that holds most of its days)."""
+    found = WEEK_OF.fullmatch(cand.groups.get("modifier") or "")
+    if found is None or point.year is None or point.month is None:
+        return point
+    first = date(point.year, point.month, 1)
+    thursday = first + timedelta(days=(3 - first.weekday()) % 7)
+    thursdays = [thursday + timedelta(weeks=k) for k in range(5)]
+    thursdays = [d for d in thursdays if d.month == point.month]
+    return Point.of_week(thursdays[WEEK_ORDINALS[found.group(1)]])
 
 
 def year_alone(cand: Candidate, ctx: Context) -> Reading | None:
@@ -166,33 +185,56 @@ def deictic(cand: Candidate, ctx: Context) -> Reading | None:
     return dated(point, "publication", kind="TIME" if clock else "DATE")
 
 
-def weekday_point(name: str, rel: str | None, cand: Candidate, ctx: Context) -> Point | None:
+def weekday_point(
+    name: str, rel: str | None, cand: Candidate, ctx: Context
+) -> tuple[Point, str | None]:
+    """The day a weekday names, and its anchor: with no "last"/"next", the one nearest the
+    day the story has just set ("On June 5 ... On Saturday" -> June 7; see
+    `Context.frame_day`), else the publication's, before or after it by the tense."""
     wd = load_lexicon().weekdays[name]
+    frame = ctx.frame_day(cand) if rel is None else None
+    if frame is not None:
+        start = frame[0].date_value()
+        assert start is not None
+        ahead = (wd - start.isoweekday() + 3) % 7 - 3  # -3..3: the nearest such day
+        return Point.of_day(shift_date(start, ahead, "day")), frame[1]
     if ctx.ref is None:
-        return Point("day", None, weekday=wd)
+        return Point("day", None, weekday=wd), None
     today = ctx.ref.isoweekday()
     future = rel in ("next", "coming") or (rel is None and ctx.tense(cand) == "future")
     if future:
         ahead = (wd - today) % 7
         if rel in ("next", "coming") and ahead == 0:
             ahead = 7
-        return Point.of_day(shift_date(ctx.ref, ahead, "day"))
+        return Point.of_day(shift_date(ctx.ref, ahead, "day")), "publication"
     back = (today - wd) % 7
     if rel in ("last", "past") and back == 0:
         back = 7
-    return Point.of_day(shift_date(ctx.ref, -back, "day"))
+    return Point.of_day(shift_date(ctx.ref, -back, "day")), "publication"
 
 
 def weekday(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.groups
-    point = weekday_point(g["wd"], (g.get("rel") or "").lower() or None, cand, ctx)
-    if point is None:
-        return None
+    point, anchor = weekday_point(g["wd"], (g.get("rel") or "").lower() or None, cand, ctx)
     part = (g.get("part") or "").lower()
     if part:
         point = replace(point, clock=f"T{load_lexicon().day_parts[part]}")
-    anchor = "publication" if point.year is not None else None
     return dated(point, anchor, kind="TIME" if part else "DATE")
+
+
+DAY_PART_LEADS = frozenset({"in", "by", "during", "through", "throughout", "until", "till"})
+
+
+def day_part(cand: Candidate, ctx: Context) -> Reading | None:
+    """ "in the morning", "in morning trading": that part of the last day the text has set,
+    else of the publication day (`Context.day_base`)."""
+    if cand.lead not in DAY_PART_LEADS:
+        return None  # "the morning after", "a morning walk": no time of its own
+    clock = f"T{load_lexicon().day_parts[cand.groups['part'].lower()]}"
+    day, anchor = ctx.day_base()
+    if day is None:
+        return Reading("TIME", "XXXX-XX-XX" + clock, None, None)
+    return dated(replace(day, clock=clock), anchor, kind="TIME")
 
 
 def clock(cand: Candidate, ctx: Context) -> Reading | None:
@@ -210,9 +252,11 @@ def clock(cand: Candidate, ctx: Context) -> Reading | None:
     clock_value = f"T{hour:02d}:{minute:02d}{suffix}"
     day_word = g.get("wd1") or g.get("wd2")
     day: Point | None
-    anchor = "publication"
+    anchor: str | None = "publication"
     earlier = ctx.same_sentence_day(cand) if day_word is None else None
-    if earlier is not None:
+    if day_word is None and ctx.day_after is not None:  # "at 16:15 UTC, June 1st"
+        day, anchor = ctx.day_after
+    elif earlier is not None:
         day, anchor = earlier
     elif day_word is None or day_word.lower() in ("today", "tonight"):
         day = None if ctx.ref is None else Point.of_day(ctx.ref)
@@ -220,7 +264,7 @@ def clock(cand: Candidate, ctx: Context) -> Reading | None:
         offset = -1 if day_word.lower() == "yesterday" else 1
         day = None if ctx.ref is None else Point.of_day(shift_date(ctx.ref, offset, "day"))
     else:
-        day = weekday_point(day_word, None, cand, ctx)
+        day, anchor = weekday_point(day_word, None, cand, ctx)
     if day is None or day.year is None:
         return Reading("TIME", "XXXX-XX-XX" + clock_value, None, None)
     return dated(replace(day, clock=clock_value), anchor, kind="TIME")

@@ -4,6 +4,7 @@ references (PAST_REF, PRESENT_REF, FUTURE_REF)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -14,10 +15,13 @@ from eventwire.stages.s5_times.context import (
     Context,
     Reading,
     dated,
+    timex_duration,
     unknown_value,
 )
-from eventwire.stages.s5_times.normalise import OutOfCalendar, Point, duration_value, shift_date
+from eventwire.stages.s5_times.normalise import OutOfCalendar, Point, shift_date
 from eventwire.stages.s5_times.timex import Candidate, load_lexicon, number_value
+
+OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
 def unit_point(unit: str, ref: date) -> Point:
@@ -31,15 +35,20 @@ def rel_unit(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.groups
     rel, unit = g["rel"].lower(), g["unit"].lower()
     the = "the" in g
+    # "the past year", "in the last decade": the stretch up to publication (TimeML's
+    # DURATION); "the last week of March" is a part of March, "last week" a calendar week
+    stretch = rel in ("past", "last") and unit not in ("day", "weekend")
+    stretch = stretch and not OF_AFTER.match(ctx.text, cand.end)
     if the and (
         (rel in ("next", "coming") and cand.lead in DURATION_LEADS)
+        or stretch
         or (rel in ("past", "last") and cand.lead in ("over", "within", "during"))
     ):
         return duration_reading(1, unit if unit != "weekend" else "week", rel, cand, ctx)
     chained = the and rel in ("previous", "following", "same", "next")
     step = "week" if unit == "weekend" else unit
     if chained:
-        base, anchor = ctx.base()
+        base, anchor = ctx.day_base() if unit == "day" else ctx.base()
         if base is None or base.year is None:
             return Reading("DATE", unknown_value(unit), None, None)
         point = base.coarsen(step) if step != "day" or base.grain == "day" else base
@@ -58,7 +67,7 @@ def unit_rel(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.groups
     unit = g["unit"].lower()
     offset = -1 if g["dir"].lower() in ("before", "earlier", "previous", "prior") else 1
-    base, anchor = ctx.base()
+    base, anchor = ctx.day_base() if unit == "day" else ctx.base()
     if base is None or base.year is None:
         return Reading("DATE", unknown_value(unit), None, None)
     point = base.coarsen(unit) if unit != "day" else base
@@ -66,9 +75,10 @@ def unit_rel(cand: Candidate, ctx: Context) -> Reading | None:
 
 
 def whole_unit(cand: Candidate, ctx: Context) -> Reading | None:
-    """ "the entire year", "that day", "later in the day": the last dated expression's unit."""
+    """ "the entire year", "that day", "later in the day": the last dated expression's unit;
+    a day is the last day the text has set, else the publication day."""
     unit = (cand.groups.get("unit") or cand.groups["unit2"]).lower()
-    base, anchor = ctx.base()
+    base, anchor = ctx.day_base() if unit == "day" else ctx.base()
     if base is None or base.year is None:
         return Reading("DATE", unknown_value(unit), None, None)
     if unit == "time":
@@ -131,7 +141,7 @@ def another(cand: Candidate, ctx: Context) -> Reading | None:
 def duration_reading(
     n: float | None, unit: str, rel: str | None, cand: Candidate, ctx: Context
 ) -> Reading:
-    value = duration_value(n, unit)
+    value = timex_duration(n, unit)
     forward = rel in ("next", "coming", "following") or (rel is None and cand.lead == "within")
     backward = rel in ("past", "last", "previous")
     if ctx.ref is None or n is None or not (forward or backward):
@@ -156,12 +166,16 @@ def duration(cand: Candidate, ctx: Context) -> Reading | None:
     n = number_value(raw) if raw else None
     if raw and n is None:
         return None
+    if g["unit"][:1].isupper():
+        return None  # "914 Second Avenue", "Three Rivers Day": a name, not a unit
+    if raw and raw.lower() in ("a", "an") and g["unit"].lower() != unit:
+        n = None  # "a months-long strike": the article of a vague duration
     if raw and raw.lower() in ("a", "an") and unit == "second":
         return None  # "a second" is an ordinal far more often than a duration
     if unit == "quarter" and raw and raw.lower() in ("a", "an") and cand.lead is None:
         return None  # "about a quarter of its dealers" is a fraction
     if raw and raw.lower() in ("a", "an") and set_context(ctx.before(cand)):
-        return Reading("SET", duration_value(1, unit), None, None)
+        return Reading("SET", timex_duration(1, unit), None, None)
     if n is not None and "half" in g:
         n += 0.5
     rel = (g.get("rel") or "").lower() or None
@@ -184,16 +198,45 @@ def set_context(before: str) -> bool:
 
 def bare_units(cand: Candidate, ctx: Context) -> Reading | None:
     unit = load_lexicon().units[cand.groups["unit"].lower()]
-    return Reading("DURATION", duration_value(None, unit), None, None)
+    return Reading("DURATION", timex_duration(None, unit), None, None)
 
 
 def recurring(cand: Candidate, ctx: Context) -> Reading | None:
+    """A SET, by TIMEX3's values: "every week" P1W, "every two years" P2Y, "every other
+    week" P2W, "every few days" PXD, "every Monday" / "on Mondays" XXXX-WXX-1, "every
+    morning" XXXX-XX-XXTMO, "every summer" XXXX-SU, "every March" XXXX-03, "daily" P1D."""
     g = cand.groups
+    lex = load_lexicon()
     if "word" in g:
-        return Reading("SET", load_lexicon().sets[g["word"].lower()], None, None)
-    unit = load_lexicon().units[g["unit"].lower()]
-    n = number_value(g.get("num") or "1") or 1
-    return Reading("SET", duration_value(n, unit), None, None)
+        if g["word"][:1].isupper() and not sentence_start(ctx.before(cand)):
+            return None  # "Daily Mail", "The Weekly Standard": a name
+        return Reading("SET", lex.sets[g["word"].lower()], None, None)
+    day = g.get("wd") or g.get("wds")
+    part = g.get("part") or g.get("part2")
+    clock = f"T{lex.day_parts[part.lower()]}" if part else ""
+    if day:
+        value = f"XXXX-WXX-{lex.weekdays[day]}{clock}"
+    elif part:
+        value = f"XXXX-XX-XX{clock}"
+    elif "season" in g:
+        value = f"XXXX-{lex.seasons[g['season'].lower()]}"
+    elif "mon" in g:
+        value = f"XXXX-{lex.months[g['mon'].rstrip('.')]:02d}"
+    elif "fqunit" in g:  # "twice a week": the period (TimeML puts the count in freq)
+        value = timex_duration(1, lex.units[g["fqunit"].lower()])
+    elif g["unit"].lower() == "weekend":
+        value = "XXXX-WXX-WE"
+    else:
+        unit = lex.units[g["unit"].lower()]
+        raw = g.get("num") or "1"
+        n = None if "vague" in g else 2 if raw.lower() == "other" else number_value(raw)
+        value = timex_duration(n, unit)
+    return Reading("SET", value, None, None)
+
+
+def sentence_start(before: str) -> bool:
+    stripped = before.rstrip(" \t\"“'‘(")
+    return not stripped or stripped[-1] in ".!?\n:"
 
 
 def reference(cand: Candidate, ctx: Context) -> Reading | None:

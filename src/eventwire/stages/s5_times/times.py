@@ -17,6 +17,7 @@ clamped: PAST_REF ending 0001-01-01, or FUTURE_REF starting 9999-12-31, with a w
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -58,10 +59,21 @@ def find_times(doc: Doc) -> list[TimeExpr]:
     times: list[TimeExpr] = []
     previous: tuple[str, Point] | None = None
     previous_end = 0
-    for cand in find_candidates(text):
+    last_day: tuple[str, Point] | None = None
+    last_day_end = 0
+    candidates = find_candidates(text)
+    for n, cand in enumerate(candidates):
         context = Context(
-            text=text, ref=ref, previous=previous, parsed=doc.parsed, previous_end=previous_end
+            text=text,
+            ref=ref,
+            previous=previous,
+            parsed=doc.parsed,
+            previous_end=previous_end,
+            last_day=last_day,
+            last_day_end=last_day_end,
         )
+        if cand.rule == "clock" and n + 1 < len(candidates):
+            context = replace(context, day_after=day_after(cand, candidates[n + 1], context))
         try:
             reading = resolve(cand, context)
         except OutOfCalendar as exc:
@@ -90,6 +102,8 @@ def find_times(doc: Doc) -> list[TimeExpr]:
         if reading.point is not None and reading.point.year is not None:
             previous = (time_id, reading.point)
             previous_end = cand.end
+            if reading.point.grain == "day" and reading.point.day is not None:
+                last_day, last_day_end = (time_id, reading.point), cand.end
     log.debug("article %s: %d time expressions", doc.article.id, len(times))
     return times
 
@@ -101,6 +115,33 @@ def beyond_calendar(direction: int, ctx: Context) -> Reading:
     if direction < 0:
         return Reading("DATE", "PAST_REF", (None, date.min.isoformat()), anchor)
     return Reading("DATE", "FUTURE_REF", (date.max.isoformat(), None), anchor)
+
+
+# Day expressions that may follow a clock time and give it its day ("16:15 UTC, June 1st").
+DAY_RULES = frozenset({"date_mdy", "date_dmy", "date_iso", "date_slash", "date_dm",
+                       "date_rel_dm", "weekday", "deictic"})  # fmt: skip
+CLOCK_THEN_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
+
+
+def day_after(
+    clock: Candidate, following: Candidate, ctx: Context
+) -> tuple[Point, str | None] | None:
+    """The day a clock time is given right after it, resolved in the clock's context."""
+    if following.rule not in DAY_RULES:
+        return None
+    if not CLOCK_THEN_DAY.fullmatch(ctx.text, clock.end, following.start):
+        return None
+    try:
+        reading = resolve(following, ctx)
+    except OutOfCalendar:
+        return None
+    point = reading.point if reading is not None else None
+    if reading is None or point is None or point.grain != "day" or point.day is None:
+        return None
+    anchor = reading.anchor
+    if anchor == "previous":
+        anchor = ctx.previous[0] if ctx.previous is not None else "publication"
+    return point, anchor
 
 
 def resolve(cand: Candidate, ctx: Context) -> Reading | None:
@@ -127,6 +168,8 @@ HANDLERS = {
     "unit_rel": rel.unit_rel,
     "deictic": cal.deictic,
     "clock": cal.clock,
+    "day_part": cal.day_part,
+    "range_start": rel.duration,
     "weekday": cal.weekday,
     "ago": rel.ago,
     "another": rel.another,

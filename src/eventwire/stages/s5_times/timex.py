@@ -57,6 +57,7 @@ class Candidate:
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     months: dict[str, int]
+    month_abbreviations: frozenset[str]  # the month names shorter than another of their month
     ambiguous_months: frozenset[str]
     weekdays: dict[str, int]
     numbers: dict[str, int]
@@ -75,8 +76,11 @@ def load_lexicon() -> Lexicon:
     for singular, plural in raw["units"].items():
         units[singular] = singular
         units[plural] = singular
+    months: dict[str, int] = dict(raw["months"])
+    longest = {n: max((m for m in months if months[m] == n), key=len) for n in months.values()}
     return Lexicon(
-        months=dict(raw["months"]),
+        months=months,
+        month_abbreviations=frozenset(m for m, n in months.items() if m != longest[n]),
         ambiguous_months=frozenset(raw["ambiguous_months"]["words"]),
         weekdays=dict(raw["weekdays"]),
         numbers=dict(raw["numbers"]),
@@ -98,7 +102,9 @@ def alternation(words: Any) -> str:
 @functools.lru_cache(maxsize=1)
 def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     lex = load_lexicon()
-    month = rf"(?-i:{alternation(lex.months)})\.?"
+    # only an abbreviation takes a full stop: "in July." ends a sentence, "Sept. 5" does not
+    full_months = alternation(m for m in lex.months if m not in lex.month_abbreviations)
+    month = rf"(?-i:{full_months}|(?:{alternation(lex.month_abbreviations)})\.?)"
     weekday = rf"(?-i:{alternation(lex.weekdays)})"
     day = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:])"
     year = r"(?<![\w$£€#.,/-])(?:19|20)\d\d(?![\w%]|[.,]\d)"
@@ -168,6 +174,11 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         r"|under|some|roughly|approximately|at\s+least|up\s+to|just)\s+)?"
         rf"(?:(?P<num>{num})(?P<half>\s+and\s+a\s+half)?|(?P<vague>{vague}))[\s-]+"
         rf"(?P<unit>{unit})(?:-long)?(?![\w-])",
+        # the first number of a range takes the unit of the second: "between 60 and 90 days"
+        "range_start": rf"(?P<num>\d+(?:\.\d+)?|{word_num})(?=\s*(?:-|–|to|or|and)\s*"
+        rf"(?:\d+(?:\.\d+)?|{word_num})[\s-]+(?P<unit>{unit})(?![\w-]))",
+        # a part of the day after a preposition: "in the morning", "in morning trading"
+        "day_part": rf"(?:the\s+)?(?P<part>{parts})(?!\w)",
         "the_years": r"(?P<lead>over|in|during|through|throughout)\s+"
         r"(?P<x>the\s+(?P<unit>years|months|decades|weeks))(?!\w)",
         "whole_unit": r"(?:the\s+(?:entire|whole|full|same)|that)\s+"
@@ -176,7 +187,13 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "bare_of": r"(?P<unit>years|months|weeks|decades|days|hours)(?=\s+of\b)",
         "bare_after": r"(?P<lead>for|over|after|within|during)\s+(?P<x>(?P<unit>years|months|weeks"
         r"|decades))(?!\w)",
-        "set": rf"(?:every|each|per)\s+(?:(?P<num>{num})\s+)?(?P<unit>{unit})(?!\w)"
+        "set": rf"(?:once|twice|thrice|(?:{num})\s+times)\s+(?:a|an|per|every|each)\s+"
+        rf"(?P<fqunit>{unit})(?!\w)"
+        rf"|(?:every|each|per)\s+(?:(?P<num>{num}|other)\s+|(?P<vague>{vague})\s+)?"
+        rf"(?P<unit>{unit}|weekend)(?!\w)"
+        rf"|(?:every|each)\s+(?:(?P<wd>{weekday})(?:\s+(?P<part>{parts}))?|(?P<part2>{parts})"
+        rf"|(?P<season>{seasons})|(?P<mon>{month}))(?!\w)"
+        rf"|(?:(?<=\bon\s)|(?<=\bOn\s))(?P<wds>{weekday})s(?!\w)"
         rf"|(?P<word>{alternation(lex.sets)})(?!\w)",
         "reference": rf"(?P<ref>{alternation(lex.references)})(?![\w-])",
     }
@@ -213,6 +230,8 @@ RULE_ORDER = {
             "year",
             "month",
             "set",
+            "range_start",
+            "day_part",
             "the_years",
             "whole_unit",
             "bare_of",

@@ -1,6 +1,10 @@
 """The word lists of the sources stage, read once per process from `eventwire/data/sources/`.
 
 - `cues.tsv`: reporting verbs (lemma, and whether they report a clause or only a quote);
+- `attribution_cues.tsv`: verbs that attribute beliefs, intentions, findings, denials,
+  questions and statements, with the kind and the form of their content (attributions only;
+  the events stage reads `cues.tsv` alone);
+- `attribution_nouns.tsv`: nouns that do the same ("Trump's claim that ...");
 - `nouns.tsv`: nouns that make a source anonymous ("officials"), a document ("statement") or
   refer back to an outlet ("the agency");
 - `outlets.tsv`: news outlets and their other forms;
@@ -20,6 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.data import forms, read_rows
+from eventwire.errors import ConfigError
+from eventwire.model import ATTRIBUTION_KINDS
+
+# What an attribution cue's content can be (attribution_cues.tsv explains each).
+CONTENT_FORMS = ("clause", "infinitive", "object", "predicate")
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -29,11 +38,20 @@ NUMBER_WORDS = {
 
 
 @dataclass(frozen=True, slots=True)
+class AttributionCue:
+    kind: str  # one of ATTRIBUTION_KINDS
+    forms: tuple[str, ...]  # of CONTENT_FORMS, in the order tried
+
+
+@dataclass(frozen=True, slots=True)
 class SourceLexicon:
     cues: dict[str, str]  # lemma -> "indirect" | "direct"
     nouns: dict[str, str]  # lemma -> "anonymous" | "document" | "outlet"
     outlets: dict[str, str]  # form (lower case) -> canonical name
     countries: dict[str, str]  # form (case as written) -> ISO alpha-3
+    # (lemma, preposition or None) -> kind and content forms
+    attribution_cues: dict[tuple[str, str | None], AttributionCue]
+    attribution_nouns: dict[str, AttributionCue]  # noun lemma -> kind and content forms
 
     def outlet(self, text: str) -> str | None:
         key = text.strip().lower()
@@ -67,6 +85,31 @@ def read_countries(user_dir: Path | None) -> dict[str, str]:
     return countries
 
 
+def read_attribution_cues(
+    name: str, user_dir: Path | None, *, words: int
+) -> dict[tuple[str, str | None], AttributionCue]:
+    """An attribution cue table: (word, preposition or None) -> kind and content forms; a
+    row's first cell has one word, or up to `words` (a verb and its preposition)."""
+    found: dict[tuple[str, str | None], AttributionCue] = {}
+    for row in read_rows("sources", name, user_dir):
+        cue = row.cell(0).lower().split()
+        kind, content = row.cell(1), forms(row.cell(2))
+        if (
+            not 1 <= len(cue) <= words
+            or kind not in ATTRIBUTION_KINDS
+            or not content
+            or any(f not in CONTENT_FORMS for f in content)
+        ):
+            got = " | ".join(row.cells)
+            raise ConfigError(
+                f"{row.origin} line {row.line}: expected a word, one of "
+                f"{', '.join(ATTRIBUTION_KINDS)} and forms from {', '.join(CONTENT_FORMS)}; "
+                f"got {got!r}"
+            )
+        found[(cue[0], cue[1] if len(cue) == 2 else None)] = AttributionCue(kind, tuple(content))
+    return found
+
+
 @functools.lru_cache(maxsize=4)
 def load_lexicon(user_dir: Path | None = None) -> SourceLexicon:
     """The sources stage's word lists, with the user's additions (their lines win)."""
@@ -81,7 +124,17 @@ def load_lexicon(user_dir: Path | None = None) -> SourceLexicon:
             for form in forms(row.cell(column)):
                 outlets[form.lower()] = name
     return SourceLexicon(
-        cues=cues, nouns=nouns, outlets=outlets, countries=read_countries(user_dir)
+        cues=cues,
+        nouns=nouns,
+        outlets=outlets,
+        countries=read_countries(user_dir),
+        attribution_cues=read_attribution_cues("attribution_cues.tsv", user_dir, words=2),
+        attribution_nouns={
+            noun: cue
+            for (noun, _), cue in read_attribution_cues(
+                "attribution_nouns.tsv", user_dir, words=1
+            ).items()
+        },
     )
 
 

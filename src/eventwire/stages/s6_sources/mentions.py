@@ -25,6 +25,9 @@ ORGANISATION_NOUNS = frozenset(
      "government", "ministry", "administration", "business", "bank", "union", "organisation",
      "organization", "department", "agency", "military", "army"}
 )  # fmt: skip
+# Adjectives that count a group rather than describe it ("many analysts": the role is
+# "analysts").
+QUANTIFIERS = frozenset({"many", "several", "some", "few", "most", "numerous", "various"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "other", "another"})
 
 
@@ -198,7 +201,11 @@ def describe(parsed: Any, head: Any, span: Span, lexicon: SourceLexicon) -> Draf
         return describe_person(parsed, head, span, person, lexicon)
     if noun_kind in ("anonymous", "person"):
         count = count_of(head)
-        modifiers = [c for c in head.lefts if c.dep_ == "amod" and not lexicon.country(c.text)]
+        modifiers = [
+            c
+            for c in head.lefts
+            if c.dep_ == "amod" and not lexicon.country(c.text) and c.lower_ not in QUANTIFIERS
+        ]
         role = (
             text_of(parsed, [*modifiers, head])
             if modifiers and modifiers[-1].i == head.i - 1
@@ -213,11 +220,19 @@ def describe(parsed: Any, head: Any, span: Span, lexicon: SourceLexicon) -> Draf
             span,
             group=count is None or count > 1,
         )
-    if definite and lower in ORGANISATION_NOUNS:
+    if definite and lower in ORGANISATION_NOUNS and country_in(parsed, words, lexicon) is None:
         return Reference("organisation", span)
-    name_words = strip_determiners(words)
-    name = text_of(parsed, name_words)
+    return named_draft(parsed, head, span, lexicon)
+
+
+def named_draft(parsed: Any, head: Any, span: Span, lexicon: SourceLexicon) -> Draft:
+    """The phrase as a named source of its own ("the Iraqi government", "Boeing"); also
+    what "the ministry" becomes when no organisation was named before it."""
+    words = tokens_in(parsed, span.start, span.end)
+    name = text_of(parsed, strip_determiners(words))
     code = lexicon.country(name or "") if name else None
+    if head.lower_ in ORGANISATION_NOUNS:
+        code = country_in(parsed, words, lexicon)  # "the Iraqi government" -> IRQ
     plural = head.tag_ in ("NNS", "NNPS")
     return Draft(
         "named", name, None, code, None, span, person=False, group=plural or head.pos_ == "PROPN"

@@ -1,6 +1,6 @@
 """The sources stage: who is cited in the article, and who says each quote.
 
-Reads the parse (`doc.parsed`) and adds `doc.sources` and `doc.quotes`:
+Reads the parse (`doc.parsed`) and adds `doc.sources`, `doc.quotes` and `doc.attributions`:
 
 - Sources are outlets ("a report by the Reuters news agency"; also `article.outlet` when
   set), named people and bodies with role and affiliation ("Farhad Alaaldin, Foreign Affairs
@@ -11,12 +11,15 @@ Reads the parse (`doc.parsed`) and adds `doc.sources` and `doc.quotes`:
 - Quotes are direct (between quotation marks) or indirect (the clause of a reporting verb);
   each speaker is resolved to a Source, through pronouns ("he said") and phrases pointing
   back ("the outlet", "the company").
+- Attributions gather the quotes and add beliefs, intentions, findings, denials, questions
+  and statements without quotes (`attributions.py`); their speakers become Sources too.
 
 See docs/sources.md for the data files and the figures.
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import replace
@@ -24,12 +27,24 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.budget import check_budget
-from eventwire.model import Doc, Quote, Source, Span
+from eventwire.model import Attribution, Doc, Quote, Source, Span
 from eventwire.stages.s2_parse.tokens import paragraph_of, text_of_doc
+from eventwire.stages.s6_sources.attributions import (
+    AttributionCandidate,
+    find_attributions,
+    find_verb_cues,
+)
 from eventwire.stages.s6_sources.lexicon import SourceLexicon, load_lexicon
-from eventwire.stages.s6_sources.mentions import Draft, Reference, describe, same_source
+from eventwire.stages.s6_sources.mentions import (
+    Draft,
+    Reference,
+    describe,
+    named_draft,
+    same_source,
+)
+from eventwire.stages.s6_sources.noun_cues import find_noun_cues
 from eventwire.stages.s6_sources.quotes import QuoteCandidate, find_quotes
-from eventwire.stages.s6_sources.speakers import np_span
+from eventwire.stages.s6_sources.speakers import Cue, find_cues, np_span
 
 log = logging.getLogger(__name__)
 
@@ -152,30 +167,49 @@ def person_antecedents(parsed: Any) -> list[tuple[Any, Span]]:
     ]
 
 
-def build(doc: Doc, lexicon: SourceLexicon) -> tuple[tuple[Source, ...], tuple[Quote, ...]]:
+Records = tuple[tuple[Source, ...], tuple[Quote, ...], tuple[Attribution, ...]]
+
+
+def build(doc: Doc, lexicon: SourceLexicon) -> Records:
     parsed = doc.parsed
+    cues = find_cues(parsed, lexicon)
+    verbs = find_verb_cues(parsed, lexicon, {c.token for c in cues})
+
+    body_starts = [b.start for b in doc.body]  # lines in text order: a binary search
+
+    def in_body(span: Span) -> bool:
+        at = bisect.bisect_right(body_starts, span.start) - 1
+        return not doc.body or (at >= 0 and span.start < doc.body[at].end)
+
     candidates = [
-        c
-        for c in find_quotes(parsed, lexicon)
-        if not doc.body or any(b.start <= c.span.start < b.end for b in doc.body)
+        c for c in find_quotes(parsed, lexicon, cues, [v.cue for v in verbs]) if in_body(c.span)
+    ]
+    claims = [
+        a
+        for a in find_attributions(
+            parsed, lexicon, candidates, cues, verbs, find_noun_cues(parsed, lexicon)
+        )
+        if in_body(a.content[0])
     ]
     book = SourceBook()
     if doc.article.outlet:
         book.add(Draft("outlet", doc.article.outlet, None, None, None, Span(0, 0), group=True))
         book.timeline.clear()
-    speaker_spans = [
-        c.cue.speaker for c in candidates if c.cue is not None and c.cue.speaker is not None
+    # Speakers at cues: quote candidates are numbered 0.., attributions after them.
+    speakers: list[tuple[int, Cue]] = [
+        (i, c.cue) for i, c in enumerate(candidates) if c.cue is not None
     ]
+    quoted_cues = {c.cue.span for c in candidates if c.cue is not None}
+    speakers += [
+        (len(candidates) + k, a.cue)
+        for k, a in enumerate(claims)
+        if a.cue is not None and not a.quotes and a.cue.span not in quoted_cues
+    ]
+    speaker_spans = [cue.speaker for _, cue in speakers if cue.speaker is not None]
     events: list[tuple[int, int, Any, Span, int | None]] = []  # (pos, order, head, span, candidate)
-    for i, cand in enumerate(candidates):
-        if (
-            cand.cue is not None
-            and cand.cue.speaker is not None
-            and cand.cue.speaker_head is not None
-        ):
-            events.append(
-                (cand.cue.speaker.start, 1, parsed[cand.cue.speaker_head], cand.cue.speaker, i)
-            )
+    for i, cue in speakers:
+        if cue.speaker is not None and cue.speaker_head is not None:
+            events.append((cue.speaker.start, 1, parsed[cue.speaker_head], cue.speaker, i))
     for head, span in sourcing_mentions(parsed, lexicon, speaker_spans):
         events.append((span.start, 0, head, span, None))
     for head, span in person_antecedents(parsed):
@@ -192,14 +226,19 @@ def build(doc: Doc, lexicon: SourceLexicon) -> tuple[tuple[Source, ...], tuple[Q
             continue
         found = describe(parsed, head, span, lexicon)
         index = book.resolve(found) if isinstance(found, Reference) else book.add(found)
+        if index is None and isinstance(found, Reference) and found.to == "organisation":
+            index = book.add(named_draft(parsed, head, span, lexicon))  # "the ministry", first
         if cand_index is not None:
             speaker_of[cand_index] = index
-    return finish(book, candidates, speaker_of)
+    return finish(book, candidates, claims, speaker_of)
 
 
 def finish(
-    book: SourceBook, candidates: list[QuoteCandidate], speaker_of: dict[int, int | None]
-) -> tuple[tuple[Source, ...], tuple[Quote, ...]]:
+    book: SourceBook,
+    candidates: list[QuoteCandidate],
+    claims: list[AttributionCandidate],
+    speaker_of: dict[int, int | None],
+) -> Records:
     ids: dict[int, str] = {}
     sources: list[Source] = []
     for index, draft in enumerate(book.drafts):
@@ -219,7 +258,6 @@ def finish(
                 STAGE,
             )
         )
-    quotes: list[Quote] = []
     resolved: dict[int, tuple[str | None, Span | None, Span | None]] = {}
     for i, cand in enumerate(candidates):
         if cand.continues is not None and cand.continues in resolved:
@@ -233,11 +271,14 @@ def finish(
     order = sorted(
         range(len(candidates)), key=lambda i: (candidates[i].span.start, candidates[i].span.end)
     )
+    quotes: list[Quote] = []
+    quote_ids: dict[int, str] = {}
     for i in order:
         speaker, speaker_span, cue = resolved[i]
+        quote_ids[i] = f"q{len(quotes) + 1}"
         quotes.append(
             Quote(
-                f"q{len(quotes) + 1}",
+                quote_ids[i],
                 candidates[i].span,
                 speaker,
                 speaker_span,
@@ -246,20 +287,62 @@ def finish(
                 STAGE,
             )
         )
-    return tuple(sources), tuple(quotes)
+    attributions: list[Attribution] = []
+    for k, claim in enumerate(claims):
+        if claim.quotes:
+            speaker, speaker_span, cue = resolved[claim.quotes[0]]
+        else:
+            index = speaker_of.get(len(candidates) + k)
+            if index is None and claim.cue is not None:  # the same cue as a quote's
+                index = next(
+                    (
+                        speaker_of.get(i)
+                        for i, c in enumerate(candidates)
+                        if c.cue is not None and c.cue.span == claim.cue.span
+                    ),
+                    None,
+                )
+            speaker = ids.get(index) if index is not None else None
+            speaker_span = claim.cue.speaker if claim.cue is not None else None
+            cue = claim.cue.span if claim.cue is not None else None
+        if speaker_span is None and not claim.direct:
+            continue
+        if claim.mention is not None and speaker_span is not None:
+            speaker_span = claim.mention
+        attributions.append(
+            Attribution(
+                f"a{len(attributions) + 1}",
+                claim.kind,
+                Span(claim.content[0].start, claim.content[-1].end),
+                claim.content,
+                speaker,
+                speaker_span,
+                cue,
+                claim.direct,
+                STAGE,
+                tuple(quote_ids[i] for i in claim.quotes),
+            )
+        )
+    return tuple(sources), tuple(quotes), tuple(attributions)
 
 
 class SourceStage:
     name = "sources"
     needs = frozenset({"parsed", "body"})
-    gives = frozenset({"sources", "quotes"})
+    gives = frozenset({"sources", "quotes", "attributions"})
 
     def __init__(self, *, lexicons: Path | None = None) -> None:
         self.lexicon = load_lexicon(lexicons)
 
     def __call__(self, doc: Doc) -> Doc:
         if doc.parsed is None:
-            return replace(doc, sources=(), quotes=())
-        sources, quotes = build(doc, self.lexicon)
-        log.debug("%s: %d sources, %d quotes", doc.article.id, len(sources), len(quotes))
-        return replace(doc, sources=sources, quotes=quotes)
+            return replace(doc, sources=(), quotes=(), attributions=())
+        sources, quotes, attributions = build(doc, self.lexicon)
+        log.debug(
+            "%s: %d sources, %d quotes, %d attributions",
+            doc.article.id,
+            len(sources),
+            len(quotes),
+            len(attributions),
+        )
+        return replace(doc, sources=sources, quotes=quotes, attributions=attributions)

@@ -1,10 +1,11 @@
 """Who says so: reporting cues, their speakers and the clauses they report, from the parse.
 
 Works on spaCy tokens. A cue is a reporting verb from `cues.tsv` ("said", "told",
-"confirming") or the preposition "according to". Its speaker is the verb's subject, the agent
-of a passive, the object of "quoted X as saying", or the noun a participle hangs on ("one
-official quoted by the agency"); participles without a subject ("..., adding that") borrow
-their head verb's. Everything is clipped to the paragraph of the cue: the parser's sentences
+"confirming"), the preposition "according to", or a dash between a closing quotation mark
+and a name (`“...” ― Jane Doe`, for direct quotes only). Its speaker is the verb's subject,
+the agent of a passive, the object of "quoted X as saying", or the noun a participle hangs on
+("one official quoted by the agency"); participles without a subject ("..., adding that")
+borrow their head verb's. Everything is clipped to the paragraph of the cue: the parser's sentences
 run across paragraph breaks when a line has no final stop.
 """
 
@@ -204,6 +205,37 @@ def find_cues(parsed: Any, lexicon: SourceLexicon) -> list[Cue]:
     return cues
 
 
+DASHES = frozenset({"―", "—", "–", "--"})
+CLOSING_MARKS = frozenset({"”", '"', "''", "’"})
+
+
+def dash_cues(parsed: Any) -> list[Cue]:
+    """A dash after a closing quotation mark, then a name: `“...” ― Jane Doe`."""
+    cues: list[Cue] = []
+    people = {ent.start: ent for ent in parsed.ents if ent.label_ == "PERSON"}
+    for tok in parsed:
+        if tok.text not in DASHES or tok.i == 0 or tok.i + 1 >= len(parsed):
+            continue
+        before = tok.nbor(-1)
+        after = tok.nbor(1)
+        while after.is_space and after.i + 1 < len(parsed):
+            after = after.nbor(1)
+        if before.text not in CLOSING_MARKS or after.pos_ != "PROPN":
+            continue
+        if "\n" in text_of_doc(parsed)[tok.idx : after.idx]:
+            continue
+        ent = people.get(after.i)
+        if ent is not None:
+            cues.append(Cue(token_span(tok), tok.i, Span(ent.start_char, ent.end_char),
+                            ent.root.i, "direct"))  # fmt: skip
+            continue
+        head = after
+        while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+            head = head.head
+        cues.append(cue_of(token_span(tok), tok, head, "direct"))
+    return cues
+
+
 def cue_of(span: Span, tok: Any, speaker: Any | None, kind: str) -> Cue:
     """The cue at `tok` over `span`, with its speaker's noun phrase and head, if any."""
     if speaker is None:
@@ -233,8 +265,11 @@ def reported_clause(parsed: Any, cue: Cue) -> Span | None:
         if not tokens:
             return None
         after = [t for t in tokens if t.i > verb.right_edge.i]
+        before = [t for t in tokens if t.i < verb.left_edge.i]
         if verb.i < anchor.left_edge.i + 2 and after:  # "According to X, CLAUSE"
             tokens = after
+        elif before and not any(t.is_alpha or t.is_digit for t in after):
+            tokens = before  # "CLAUSE, according to X."
         return trim_clause(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if not clauses:

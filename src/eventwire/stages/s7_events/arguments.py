@@ -120,10 +120,11 @@ class MentionIndex:
         pick = min if narrowest else max
         return pick(covering, key=lambda m: m.span.end - m.span.start)
 
-    def before(self, position: int, *, floor: int) -> Mention | None:
+    def before(self, position: int, *, floor: int, pronoun: str = "") -> Mention | None:
         """The closest actor mention that ends before `position`: a pronoun's antecedent.
         Phrases known only by a country adjective ("a Senegalese peace plan") are things, not
-        agents, and are passed over; so are bare demonyms."""
+        agents, and are passed over; so are bare demonyms; and the mention must agree with
+        the pronoun: "he" a person, "it" a body or a state, "they" not one person."""
         found = None
         for m in self.starting_in(floor, position):
             actor = m.actor
@@ -131,8 +132,28 @@ class MentionIndex:
                 continue
             if actor.sector is None and (m.label == "ACTOR" or not actor.country):
                 continue
+            if not agrees(pronoun, m):
+                continue
             found = m
         return found
+
+
+PERSONAL = frozenset({"he", "she", "him", "her", "his"})
+IMPERSONAL = frozenset({"it", "its"})
+PLURAL = frozenset({"they", "them", "their"})
+
+
+def agrees(pronoun: str, mention: Mention) -> bool:
+    """Whether a pronoun can stand for the mention (person, number as far as the lexicon
+    tells: a person has the PERSON label or a role; people and groups are not "it")."""
+    person = mention.label == "PERSON" or bool(mention.actor and mention.actor.role)
+    if pronoun in PERSONAL:
+        return person
+    if pronoun in IMPERSONAL:
+        return not person and not (mention.actor and mention.actor.sector == "CVL")
+    if pronoun in PLURAL:
+        return not person
+    return True
 
 
 def conjuncts(tok: Any) -> list[Any]:
@@ -161,7 +182,13 @@ def owner_of(tok: Any, index: MentionIndex) -> Actor | None:
     return None
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
 def actor_for(tok: Any, index: MentionIndex, sentence_start: int, cues: Cues) -> Actor | None:
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
+        # "the rebels, who attacked the town": the noun the clause is about
+        return actor_for(tok.head.head, index, sentence_start, cues)
     if tok.lower_ in QUANTITY_HEADS or tok.pos_ == "NUM":
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -180,7 +207,7 @@ def actor_for(tok: Any, index: MentionIndex, sentence_start: int, cues: Cues) ->
         reporter = speaker_actor(tok, index, cues)
         if reporter is not None:
             return reporter
-        earlier = index.before(tok.idx, floor=max(0, sentence_start - 600))
+        earlier = index.before(tok.idx, floor=max(0, sentence_start - 600), pronoun=tok.lower_)
         if earlier is not None and earlier.actor is not None:
             return earlier.actor
     return None
@@ -277,6 +304,14 @@ def verb_subjects(tok: Any) -> tuple[list[Any], str]:
         return verb_subjects(head)[0], "actor:clause-subject"
     if tok.dep_ in {"relcl", "acl"} and head.i != tok.i:
         return [head], "actor:relcl"
+    if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in {"of", "for", "with"}:
+        # "accused the rebels of attacking", "blamed X for shelling": the one accused
+        verb = head.head
+        if verb.dep_ in OBJECT_DEPS and verb.pos_ in {"NOUN", "PROPN"}:
+            return [verb], "actor:accused-object"  # the parse hung "of" on the object
+        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        if objects and verb.pos_ in {"VERB", "AUX"}:
+            return objects, "actor:accused-object"
     return [], "actor:none"
 
 
@@ -330,7 +365,31 @@ def verb_arguments(tok: Any, index: MentionIndex, sentence_start: int, cues: Cue
         ]
     if recipients:
         rules.append("recipient:object")
+    else:
+        # "hacked into the computers of South Korean officers", "seized the property of X":
+        # the owner of what the verb acts on
+        owners = [o for t in recipient_tokens for o in owner_tokens(t, index)]
+        recipients = [a for a in actors_of(owners, index, sentence_start, cues) if a not in actors]
+        if recipients:
+            rules.append("recipient:owner-of-object")
     return Arguments(tuple(actors), tuple(recipients), tuple(rules))
+
+
+def owner_tokens(tok: Any, index: MentionIndex, depth: int = 2) -> list[Any]:
+    """The possessor and "of" objects of a phrase that is no actor itself, one or two levels
+    down ("the computers of X", "X's property", "the homes of X's citizens")."""
+    if depth == 0 or index.covering(tok) is not None:
+        return []
+    found: list[Any] = []
+    for child in tok.children:
+        if child.dep_ == "poss":
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    found.append(grand)
+                    found += owner_tokens(grand, index, depth - 1)
+    return found
 
 
 def noun_arguments(
@@ -384,6 +443,15 @@ def noun_arguments(
             # strike": the light verb's subject (a possessive pronoun only points back to it)
             actor_tokens = [*subjects]
             rules.append("actor:light-verb-subject")
+        if lemma_forms(verb) & cues.object_light_verbs and not recipient_tokens:
+            # "gave a warm welcome to X", "made concessions to X", "launched attacks against
+            # X": the light verb's prepositional object is the noun's recipient
+            for child in verb.children:
+                if child.dep_ in {"prep", "dative"} and child.lower_ in RECIPIENT_PREPS:
+                    target = pobj(child)
+                    if target is not None and target.i != tok.i:
+                        recipient_tokens.append(target)
+                        rules.append(f"recipient:light-verb-{child.lower_}")
     actors = actors_of(actor_tokens, index, sentence_start, cues)
     recipients = [
         a for a in actors_of(recipient_tokens, index, sentence_start, cues) if a not in actors

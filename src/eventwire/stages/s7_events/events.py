@@ -22,6 +22,7 @@ from eventwire.budget import check_budget
 from eventwire.errors import ConfigError
 from eventwire.model import Actor, Doc, Event, Span
 from eventwire.stages.s7_events.arguments import (
+    MESSAGES,
     Arguments,
     MentionIndex,
     count_of,
@@ -30,14 +31,16 @@ from eventwire.stages.s7_events.arguments import (
     speaker_actor,
     verb_arguments,
 )
+from eventwire.stages.s7_events.folding import folded_type
 from eventwire.stages.s7_events.modality import (
     Modality,
     find_modality,
+    lemma_forms,
     passes,
-    salience_of,
     token_span,
 )
-from eventwire.stages.s7_events.triggers import Reading, reading_for
+from eventwire.stages.s7_events.salience import salience_of
+from eventwire.stages.s7_events.triggers import NO_EVENT, Reading, reading_for
 from eventwire.stages.s7_events.vocabulary import load_vocabulary
 
 STAGE = "events/1"
@@ -47,8 +50,6 @@ SCOPES = ("plover", "all")
 # ("protesters stormed the US embassy"), so it is not lent to an actor without one.
 CROSS_BORDER = frozenset({"ASSAULT", "SANCTION", "MOBILIZE", "THREATEN", "AID", "COOPERATE"})
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
-FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 SKIP_OTHER_LEMMAS = frozenset({"be", "have", "do", "get", "seem", "appear", "become"})
 # A verb that reports an event's occurrence also names it ("reach an agreement", "hold talks"):
 # the noun then adds no event of its own.
@@ -84,10 +85,12 @@ def trigger_span(tok: Any) -> Span:
     return Span(tok.idx, end)
 
 
-def sentence_span(sent: Any) -> Span:
-    text = sent.text
-    start = sent.start_char + (len(text) - len(text.lstrip()))
-    end = sent.end_char - (len(text) - len(text.rstrip()))
+def sentence_span(sent: Any, text: str | None = None) -> Span:
+    """The sentence's span without its surrounding white space (`text`: the article's text,
+    which is the parse's, read instead of rebuilding the sentence from its tokens)."""
+    raw = text[sent.start_char : sent.end_char] if text is not None else sent.text
+    start = sent.start_char + (len(raw) - len(raw.lstrip()))
+    end = sent.end_char - (len(raw) - len(raw.rstrip()))
     return Span(start, max(start, end))
 
 
@@ -161,16 +164,146 @@ def is_event_object(tok: Any, by_index: dict[int, Candidate]) -> bool:
     return gov is not None and gov.reading is not None and not gov.is_noun
 
 
-def folded_type(event_type: str, modality: str, rule: str) -> tuple[str, str]:
-    if modality == "negated" and rule == "neg-refusal":
-        return "REJECT", "plover:refusal"
-    if modality == "planned" and event_type in COOPERATIVE:
-        return "AGREE", "plover:planned-cooperation"
-    if (modality == "planned" and event_type in FORCEFUL) or modality == "threatened":
-        return "THREATEN", "plover:announced-force"
-    if modality == "requested":
-        return "REQUEST", "plover:requested"
-    return event_type, "plover:same"
+# Dependency labels of tokens that are never triggers: modifiers inside a name or noun phrase,
+# and function words the tagger calls verbs ("according to", "provided that").
+NON_TRIGGER_DEPS = frozenset(
+    {"amod", "compound", "prep", "mark", "cc", "aux", "auxpass", "case", "acomp", "oprd"}
+)
+# PLOVER categories that need a recipient (PLOVER manual): without one, a reading derived
+# from CAMEO is not trusted.
+RECIPIENT_NEEDED = frozenset({"COOPERATE", "AID", "SANCTION"})
+# speech acts about another's act: their recipient is the one who would act
+ASKING = frozenset({"REQUEST", "REJECT"})
+# sectors of private people and bodies: an actor of only these is not enough for a reading
+# derived from CAMEO, whose patterns were written for political actors
+PRIVATE = frozenset({"CVL", "BUS", "MED", "EDU"})
+
+
+def yields_to_its_complement(
+    cand: Candidate,
+    by_index: dict[int, Candidate],
+    light_verbs: frozenset[str],
+    index: MentionIndex,
+) -> bool:
+    """A verb known only from the CAMEO dictionary's default reading (no pattern) yields to
+    the event it governs ("prepared to resume shelling" is the shelling), and a light verb's
+    default never counts ("issued a reminder", "staged a rally": the object decides)."""
+    reading = cand.reading
+    if reading is None or not reading.derived:
+        return False
+    tok = cand.token
+    light = bool(lemma_forms(tok) & light_verbs)
+    if light and any(
+        c.dep_ in {"dobj", "obj"} and c.i in by_index and by_index[c.i].is_noun
+        for c in tok.children
+    ):
+        return True  # "staged demonstrations", "began a hunger strike": the noun is the event
+    if has_words(reading.condition):
+        return False
+    if light:
+        # "issued a reminder", "staged a rally": a thing as object says what happened; an
+        # actor as object leaves the verb its own sense ("ordered Menem to appear")
+        objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+        if objects and not any(index.covering(o) for o in objects):
+            return True
+    for child in tok.children:  # "came to an agreement": the agreement
+        nouns = [child] if child.dep_ in {"dobj", "obj"} else []
+        nouns += [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+        if any(n.i in by_index and by_index[n.i].is_noun for n in nouns):
+            return True
+    if reading.condition is not None:
+        return False
+    complements = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp"}]
+    if (reading.cameo or "").startswith("03") and not complements:
+        return True  # CAMEO 03x is an intent: "prepared to negotiate", not "trained hackers"
+    todo = list(complements)
+    while todo:  # "prepared to resume shelling": the shelling, through "resume"
+        child = todo.pop()
+        other = by_index.get(child.i)
+        if other is not None and other.reading is not None:
+            return True
+        todo += [c for c in child.children if c.dep_ in {"xcomp", "ccomp", "dobj"}]
+    return False
+
+
+def is_nominal_use(tok: Any) -> bool:
+    """A verb form standing as a noun phrase ("the wounded", "the accused")."""
+    return tok.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"} and any(
+        c.dep_ == "det" for c in tok.children
+    )
+
+
+GENERIC_SUBJECTS = frozenset({"you", "one"})
+
+
+def generic_subject(tok: Any) -> Any | None:
+    """The subject "you" or "one" of a verb: an address or a generalisation."""
+    for child in tok.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in GENERIC_SUBJECTS:
+            return child
+    return None
+
+
+def question_clauses(sent: Any) -> dict[int, Any]:
+    """Token index -> the question mark of the question clause holding it."""
+    found: dict[int, Any] = {}
+    for tok in sent:
+        if tok.text == "?" and tok.head.i != tok.i:
+            for inner in tok.head.subtree:
+                found.setdefault(inner.i, tok)
+    return found
+
+
+def protest_target(tok: Any, index: MentionIndex) -> Actor | None:
+    """The first actor with a country in a protest's aim: its purpose clause ("to demand X's
+    resignation") or its "in protest against/of/at X" phrase, on the trigger or, for a noun,
+    on the verb that stages it."""
+    heads = [tok]
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        heads.append(tok.head.head if tok.dep_ == "pobj" else tok.head)
+    for head in heads:
+        for child in head.children:
+            aims = []
+            if (
+                child.dep_ in {"advcl", "xcomp"}
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            ) or (child.dep_ == "prep" and child.lower_ in {"in", "against", "over"}):
+                aims = list(child.subtree)
+            for t in aims:
+                mention = index.covering(t)
+                if mention is not None and mention.actor is not None and mention.actor.country:
+                    return mention.actor
+    return None
+
+
+def as_other(event: Event) -> Event:
+    return replace(
+        event,
+        type="OTHER",
+        plover_type="OTHER",
+        mode=None,
+        trace=(*event.trace, "derived-reading:no-arguments"),
+    )
+
+
+def has_words(condition: str | None) -> bool:
+    """Whether a reading's condition names the words of a phrase (not only a preposition)."""
+    return condition is not None and any(k in condition for k in ("objw=", "ppw=", "subjw="))
+
+
+def has_needed_arguments(cand: Candidate, event: Event) -> bool:
+    """PETRARCH codes a dictionary pattern only with its actors found: a reading derived from
+    CAMEO needs a political actor (a country, or a public sector), and a recipient where
+    PLOVER's category needs one."""
+    if cand.reading is None:
+        return True
+    if not cand.reading.derived:
+        # PLOVER's material cooperation and sanctions are acts between parties: with neither
+        # an actor nor a recipient ("Help also came from ..."), there is no such event
+        return event.type not in RECIPIENT_NEEDED or bool(event.actors or event.recipients)
+    if not any(a.country or (a.sector and a.sector not in PRIVATE) for a in event.actors):
+        return False  # "it keeps people engaged": no political actor, no dictionary event
+    return event.type not in RECIPIENT_NEEDED or bool(event.recipients)
 
 
 class EventStage:
@@ -192,14 +325,28 @@ class EventStage:
         for sent in doc.parsed.sents:
             check_budget()
             events += self.sentence_events(doc, sent, index, first_id=len(events) + 1)
-        return replace(doc, events=tuple(events))
+        if self.scope == "plover":
+            # what a user counts: the sentences' own reports, not background restated in
+            # relative, adverbial or purpose clauses (`--events all` keeps those too)
+            events = [e for e in events if e.salience == "main"]
+        numbered = tuple(replace(e, id=f"e{n}") for n, e in enumerate(events, start=1))
+        return replace(doc, events=numbered)
 
     def candidates(self, doc: Doc, sent: Any, index: MentionIndex) -> list[Candidate]:
         found: list[Candidate] = []
+        whole = doc.in_body(
+            sentence_span(sent, doc.article.text)
+        )  # most sentences: no token check needed
         for tok in sent:
-            if tok.dep_ in {"amod", "compound"} or not doc.in_body(token_span(tok)):
+            if tok.dep_ in NON_TRIGGER_DEPS or not (whole or doc.in_body(token_span(tok))):
                 continue
+            if tok.pos_ == "VERB" and is_nominal_use(tok):
+                continue  # "evacuated the wounded": a participle used as a noun
             reading = reading_for(tok, self.triggers)
+            if reading is not None and reading.type == NO_EVENT:
+                reading = None  # a pattern that says this use is no event ("release a report")
+                if self.scope != "all":
+                    continue
             if reading is not None:
                 is_noun = tok.pos_ in {"NOUN", "PROPN"}
                 if is_noun and not is_eventive_noun(
@@ -219,6 +366,10 @@ class EventStage:
         by_index = {c.token.i: c for c in found}
         kept = []
         for cand in found:
+            if yields_to_its_complement(cand, by_index, self.cues.object_light_verbs, index):
+                if self.scope == "all" and not cand.is_noun:
+                    kept.append(Candidate(cand.token, None, is_noun=False))
+                continue
             if cand.is_noun:
                 verb = cand.token.head.head if cand.token.dep_ == "pobj" else cand.token.head
                 gov = by_index.get(verb.i)
@@ -239,11 +390,32 @@ class EventStage:
         if not cands:
             return []
         by_index = {c.token.i: c for c in cands}
-        sentence = sentence_span(sent)
+        # nouns whose clause is their content: plans ("a deal which would see ...", "a call
+        # to withdraw") and messages ("a reminder that it must cooperate"); the clause of
+        # another event noun is its purpose or background ("a strike to demand ...")
+        plan_nouns = self.cues.of("noun").keys() | MESSAGES
+        content_heads = frozenset(
+            t.i for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in plan_nouns
+        )
+        # event nouns that are the object of an event verb ("rejected the U.S. request"):
+        # background, and so is their content ("... request to interrogate detainees")
+        objects = frozenset(
+            c.token.i for c in cands if c.is_noun and is_event_object(c.token, by_index)
+        )
+        sentence = sentence_span(sent, doc.article.text)
         modalities: dict[int, Modality] = {}
         previous: Modality | None = None
+        questions = question_clauses(sent)
         for cand in cands:
             modality = find_modality(cand.token, cues=self.cues, previous=previous)
+            mark = questions.get(cand.token.i)
+            if mark is not None and modality.value == "occurred":
+                # "Did the army shell the town?": asked, not reported
+                modality = Modality("hypothetical", token_span(mark), "question")
+            generic = generic_subject(cand.token)
+            if generic is not None and modality.value == "occurred":
+                # "you're fighting a losing war": said to someone, or of anyone; no report
+                modality = Modality("hypothetical", token_span(generic), "generic-subject")
             modalities[cand.token.i] = modality
             if cand.reading is not None:
                 previous = modality
@@ -278,8 +450,8 @@ class EventStage:
                 args = verb_arguments(tok, index, sent.start_char, self.cues)
             modality = modalities[tok.i]
             args = self.complete_arguments(tok, reading, args, modality, events, index)
-            salience = salience_of(tok)
-            if cand.is_noun and is_event_object(tok, by_index):
+            salience = salience_of(tok, content_heads=content_heads, background=objects)
+            if tok.i in objects:
                 # "rejected the U.S. request", "condemned the attack": PLOVER codes the verb
                 salience = "background"
             plover_type, plover_rule = plover_of(cand)
@@ -295,7 +467,14 @@ class EventStage:
                     salience=salience,
                 )
             )
-        return self.share_recipients(events, cands, by_index)
+        shared = self.share_recipients(events, cands, by_index)
+        kept: list[Event] = []
+        for cand, event in zip(cands, shared, strict=True):
+            if has_needed_arguments(cand, event):
+                kept.append(event)
+            elif self.scope == "all":  # an untrusted dictionary reading: an action, untyped
+                kept.append(as_other(event))
+        return kept
 
     def share_recipients(
         self, events: list[Event], cands: list[Candidate], by_index: dict[int, Candidate]
@@ -306,9 +485,25 @@ class EventStage:
         shared = list(events)
         for n, cand in enumerate(cands):
             gov = governing_candidate(cand.token, by_index)
-            if gov is None or not events[n].recipients:
+            if gov is None:
                 continue
             g = position[gov.token.i]
+            doers = tuple(a for a in events[n].actors if a.country and a not in shared[g].actors)
+            if (
+                cand.is_noun
+                and gov.reading is not None
+                and gov.reading.type in ASKING
+                and doers
+                and is_event_object(cand.token, by_index)
+            ):
+                # "demanded the withdrawal of Serbian forces from Bosnia": the one asked (or
+                # refused, or threatened) is who would act, not where
+                shared[g] = replace(
+                    shared[g], recipients=doers, trace=(*shared[g].trace, "recipient:content-actor")
+                )
+                continue
+            if not events[n].recipients:
+                continue
             if shared[g].recipients:
                 continue
             extra = tuple(r for r in events[n].recipients if r not in shared[g].actors)
@@ -330,7 +525,17 @@ class EventStage:
         """Fill actors the clause leaves implicit."""
         if reading is None:
             return args
-        if modality.rule in {"modal:must", "modal:should"}:
+        if reading.type == "PROTEST" and not any(r.country for r in args.recipients):
+            target = protest_target(tok, index)
+            if target is not None and target not in args.actors:
+                # "began a hunger strike to demand the resignation of Algerian President X",
+                # "in protest against Sweden's decision": whom the protest is aimed at
+                args = replace(
+                    args,
+                    recipients=(*args.recipients, target),
+                    rules=(*args.rules, "recipient:protest-aim"),
+                )
+        if modality.rule.split("+")[0] in {"modal:must", "modal:should"}:
             # "X said Y must withdraw": X asks, Y is asked
             speaker = speaker_actor(tok, index, self.cues)
             if speaker is not None and speaker not in args.actors:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.model import Span
+from eventwire.stages.s7_events.phrases import asks_a_question
 
 # The cue words (governing verbs, adjectives and nouns; modals; adverbs; conditional marks),
 # the reporting verbs and the light verbs are data: `data/events/modality.tsv`,
@@ -42,6 +43,8 @@ class Cues:
 
 
 SEQUENCE_VERBS = frozenset({"follow", "precede"})
+# verbs that introduce questions as well as demands ("asked whether" is no request)
+QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "question"})
 # Modals that, under a past reporting verb, report an intention ("said it would withdraw").
 FUTURE_MODALS = frozenset({"would", "will", "shall", "'ll", "wo"})
 # Dependency labels through which a governor passes its modality down.
@@ -75,24 +78,6 @@ STOP_PREPOSITIONS = frozenset(
     "like in at".split()
 )
 MAX_STEPS = 10
-
-
-BACKGROUND_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "npadvmod", "parataxis"})
-
-
-def salience_of(trigger: Any) -> str:
-    """ "background" when the trigger sits in a relative, adverbial or purpose clause or in
-    an adjunct phrase of time or cause; else "main"."""
-    cur = trigger
-    for _ in range(MAX_STEPS * 2):
-        if cur.head.i == cur.i:
-            return "main"
-        if cur.dep_ in BACKGROUND_DEPS:
-            return "background"
-        if cur.dep_ == "prep" and cur.lower_ in STOP_PREPOSITIONS | {"over"}:
-            return "background"
-        cur = cur.head
-    return "main"
 
 
 def passes(tok: Any) -> bool:
@@ -153,32 +138,46 @@ def local_cue(
         )
         # "will not meet their demands": a refusal, which PLOVER codes as REJECT
         return "negated", neg, "neg-refusal" if refusal else "neg", True
+    # an "if"/"unless" clause on this verb: a condition of what the modal says ("will pay
+    # if no price is agreed": planned, on a condition), or, with no modal, a hypothesis
+    condition = None
+    if is_trigger_clause:
+        for child in cur.children:
+            if child.dep_ == "advcl":
+                condition = next(
+                    (m for m in child.children if m.dep_ == "mark" and m.lower_ in conditionals),
+                    condition,
+                )
+    when = f"+conditional:{condition.lower_}" if condition is not None else ""
     for child in cur.children:
         low = child.lower_
         if child.dep_ in {"aux", "auxpass"} and child.tag_ == "MD":
             if low in strong_modals and is_trigger_clause:
-                return strong_modals[low], child, f"modal:{low}", True
+                return strong_modals[low], child, f"modal:{low}{when}", True
             if low in weak_modals:
-                return weak_modals[low], child, f"modal:{low}", False
+                return weak_modals[low], child, f"modal:{low}{when}", False
         if child.dep_ == "advmod" and low in strong_adverbs:
             return strong_adverbs[low], child, f"adverb:{low}", True
         if child.dep_ == "advmod" and low in weak_adverbs:
             return weak_adverbs[low], child, f"adverb:{low}", False
         if child.dep_ == "mark" and low in conditionals:
             return conditionals[low], child, f"conditional:{low}", True
-        if child.dep_ == "advcl" and is_trigger_clause:
-            mark = next(
-                (m for m in child.children if m.dep_ == "mark" and m.lower_ in conditionals),
-                None,
-            )
-            if mark is not None:
-                # "If talks fail, the army will attack"; weak, so that "willing to send
-                # troops if attacked" stays a conditional offer (planned)
-                return conditionals[mark.lower_], mark, f"conditional:{mark.lower_}", False
         if (child.dep_ == "aux" and low == "going") or (
             child.dep_ == "aux" and low == "to" and cur.head.lower_ == "going"
         ):
             return "planned", child, "going-to", True
+        if (
+            child.dep_ == "aux"
+            and low == "to"
+            and cur.dep_ in {"acl", "relcl"}
+            and cur.head.head.i == cur.head.i
+            and cur.head.pos_ in {"NOUN", "PROPN"}
+        ):
+            # a headline's "GM to cut 10,000 jobs": the announced plan
+            return "planned", child, "headline-infinitive", True
+    if condition is not None:
+        # weak, so that "willing to send troops if attacked" stays a conditional offer
+        return conditionals[condition.lower_], condition, f"conditional:{condition.lower_}", False
     return None
 
 
@@ -193,6 +192,8 @@ def governor_cue(cur: Any, cues: Cues) -> tuple[str, str] | None:
             if child.dep_ == "nsubj" and child.lemma_.lower() in nouns:
                 noun = child.lemma_.lower()
                 return nouns[noun], f"governor:{noun}"
+    if cur.pos_ in {"VERB", "AUX"} and lemma in QUESTION_VERBS and asks_a_question(cur):
+        return "hypothetical", f"question:{lemma}"  # "asked whether Iran would attack"
     if cur.pos_ in {"VERB", "AUX"} and lemma in verbs:
         return verbs[lemma], f"governor:{lemma}"
     if cur.pos_ == "ADJ" and lemma in adjectives:

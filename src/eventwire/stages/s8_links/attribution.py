@@ -1,11 +1,12 @@
 """The attribution stage: who vouches for each event.
 
-Reads `doc.sources`, `doc.quotes` and `doc.events`; sets each Event's `attributed_to` to
-Source ids:
+Reads `doc.sources`, `doc.attributions` and `doc.events`; sets each Event's `attributed_to`
+to Source ids:
 
-- an event whose trigger lies inside a quote (a direct quote, or the clause of a reporting
-  verb or of "according to X") is attributed to that quote's speaker (the innermost quote's,
-  and every quote's that holds it);
+- an event whose trigger lies inside an attribution's content (a quote, the clause of a
+  reporting verb or of "according to X", a belief, an intention, a poll's finding, a denial)
+  is attributed to that attribution's source (the innermost one's, and every one's that
+  holds it): "analysts predict that such a withdrawal could lead to ..." -> the analysts;
 - an event in plain narration falls to the outlet that governs the report: `article.outlet`
   when set, else an outlet named in the first paragraphs ("According to a report by the
   Reuters news agency, ..."). Anonymous or named sources the text cites without quoting
@@ -22,7 +23,7 @@ import re
 from dataclasses import replace
 
 from eventwire.budget import check_budget
-from eventwire.model import Doc, Event, Quote, Source, Span
+from eventwire.model import Attribution, Doc, Event, Source, Span
 
 # An outlet named in the first this-many body paragraphs governs the report (the lede and
 # the paragraph that cites the report; calibrated on the sample and wire rewrites).
@@ -63,56 +64,63 @@ def governing_outlet(doc: Doc, paragraphs: Paragraphs) -> Source | None:
 
 
 def backing_sources(doc: Doc, outlet: Source | None) -> list[Source]:
-    quoted = {q.speaker for q in doc.quotes if q.speaker}
+    """Sources cited but never given words of their own: they back the outlet's report."""
+    speaking = {a.source for a in doc.attributions if a.source}
     return [
         s
         for s in doc.sources
         if s is not outlet
-        and s.id not in quoted
+        and s.id not in speaking
         and s.kind in ("anonymous", "named")
         and s.span is not None
     ]
 
 
-class Attribution:
+class Attributor:
     """What every event's attribution reads, worked out once per article: the governing
-    outlet, the backing sources and their paragraphs, the quotes by position."""
+    outlet, the backing sources and their paragraphs, the attributions' content by position
+    (so that an event looks only at the content near its trigger)."""
 
     def __init__(self, doc: Doc) -> None:
-        paragraphs = Paragraphs(doc)
-        self.outlet = governing_outlet(doc, paragraphs)
-        self.paragraphs = paragraphs
+        self.paragraphs = Paragraphs(doc)
+        self.outlet = governing_outlet(doc, self.paragraphs)
         self.backing = backing_sources(doc, self.outlet)
-        # (paragraph, order) of each backing source, sorted, for "named up to a paragraph
-        # before the event" by binary search
+        # each backing source's paragraph, sorted, for "named at most a paragraph before
+        # the event" by binary search (with the source's place in the list)
         placed = sorted(
-            (paragraphs.index(s.span.start), order)
+            (self.paragraphs.index(s.span.start), order)
             for order, s in enumerate(self.backing)
             if s.span is not None
         )
         self.backing_paragraphs = [paragraph for paragraph, _ in placed]
         self.backing_order = [order for _, order in placed]
-        quotes = [q for q in doc.quotes if q.speaker]
-        self.quotes = sorted(range(len(quotes)), key=lambda n: quotes[n].span.start)
-        self.quote_list = quotes
-        self.quote_starts = [quotes[n].span.start for n in self.quotes]
-        self.longest_quote = max((q.span.end - q.span.start for q in quotes), default=0)
+        self.attributions = [a for a in doc.attributions if a.source]
+        pieces = sorted(
+            (piece.start, piece.end, order)
+            for order, a in enumerate(self.attributions)
+            for piece in a.content
+        )
+        self.pieces = pieces
+        self.piece_starts = [start for start, _, _ in pieces]
+        self.longest_piece = max((end - start for start, end, _ in pieces), default=0)
 
-    def holding(self, trigger: Span) -> list[Quote]:
-        """The quotes (with a speaker) that contain the trigger, in their given order."""
-        first = bisect.bisect_left(self.quote_starts, trigger.start - self.longest_quote)
-        last = bisect.bisect_right(self.quote_starts, trigger.start)
-        near = sorted(self.quotes[first:last])
-        return [self.quote_list[n] for n in near if self.quote_list[n].span.contains(trigger)]
+    def holders(self, trigger: Span) -> list[Attribution]:
+        """The attributions whose content holds the trigger, innermost first."""
+        first = bisect.bisect_left(self.piece_starts, trigger.start - self.longest_piece)
+        last = bisect.bisect_right(self.piece_starts, trigger.start)
+        orders = sorted(
+            {order for start, end, order in self.pieces[first:last] if end >= trigger.end}
+        )
+        holding = [self.attributions[order] for order in orders]
+        return sorted(holding, key=lambda a: sum(p.end - p.start for p in a.content))
 
     def attribute(self, trigger: Span) -> tuple[str, ...]:
-        holding = self.holding(trigger)
+        holding = self.holders(trigger)
         if holding:
-            holding.sort(key=lambda q: q.span.end - q.span.start)
             ids: list[str] = []
-            for quote in holding:
-                if quote.speaker is not None and quote.speaker not in ids:
-                    ids.append(quote.speaker)
+            for attribution in holding:
+                if attribution.source is not None and attribution.source not in ids:
+                    ids.append(attribution.source)
             if self.outlet is not None and self.outlet.id in ids:
                 ids += [s.id for s in self.backing if s.id not in ids]
             return tuple(ids)
@@ -126,15 +134,15 @@ class Attribution:
 
 class AttributionStage:
     name = "attribution"
-    needs = frozenset({"body", "sources", "quotes", "events"})
+    needs = frozenset({"body", "sources", "attributions", "events"})
     gives = frozenset({"attribution"})
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.events:
             return doc
-        attribution = Attribution(doc)
+        attributor = Attributor(doc)
         events: list[Event] = []
         for event in doc.events:
             check_budget()
-            events.append(replace(event, attributed_to=attribution.attribute(event.trigger)))
+            events.append(replace(event, attributed_to=attributor.attribute(event.trigger)))
         return replace(doc, events=tuple(events))

@@ -10,13 +10,16 @@ then the one nearest the trigger. A metonym ("Washington said") is an actor, nev
 
 from __future__ import annotations
 
-import bisect
+import functools
 from dataclasses import replace
 from typing import Any
 
 from eventwire.budget import check_budget
+from eventwire.data import read_rows
 from eventwire.model import Doc, Event, Place, Span
 from eventwire.stages.s2_parse.tokens import tokens_in
+from eventwire.stages.s8_links.place_index import Places
+from eventwire.stages.s8_links.place_recipients import locate_actors, with_place_recipient
 
 SPECIFICITY = {
     "facility": 0,
@@ -67,29 +70,20 @@ class EventPlaceStage:
     def __call__(self, doc: Doc) -> Doc:
         if not doc.events or not doc.places or doc.parsed is None:
             return doc
-        places = Places([p for p in doc.places if not p.metonym])
+        places = Places(p for p in doc.places if not p.metonym)
+        all_places = Places(doc.places)
         events = []
         for event in doc.events:
             check_budget()
-            events.append(link_event(doc.parsed, event, places))
+            linked = locate_actors(
+                link_event(doc.parsed, event, places), all_places, doc.article.text
+            )
+            place = places.get(linked.place)
+            # a place of the sentence's reporting clause ("..., officials in Nairobi said")
+            # is where it was said, not where the event happened: no recipient from it
+            said = place is not None and in_reporting_clause(doc.parsed, place)
+            events.append(with_place_recipient(linked, None if said else place))
         return replace(doc, events=tuple(events))
-
-
-class Places:
-    """The places in text order, found by position: an event looks only at the places of
-    its own sentence, so linking costs what the sentences hold, not events x places."""
-
-    def __init__(self, places: list[Place]) -> None:
-        self.places = sorted(places, key=lambda p: (p.span.start, p.span.end))
-        self.starts = [p.span.start for p in self.places]
-        self.order = {id(p): n for n, p in enumerate(places)}
-
-    def inside(self, start: int, end: int) -> list[Place]:
-        """Places within [start, end), in the order the stage was given them."""
-        lo = bisect.bisect_left(self.starts, start)
-        hi = bisect.bisect_left(self.starts, end)
-        found = [p for p in self.places[lo:hi] if p.span.end <= end]
-        return sorted(found, key=lambda p: self.order[id(p)])
 
 
 def link_event(parsed: Any, event: Event, places: Places) -> Event:
@@ -114,6 +108,24 @@ def link_event(parsed: Any, event: Event, places: Places) -> Event:
             )
             return replace(event, place=best.id)
     return event
+
+
+@functools.lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    """The reporting verbs (data/sources/cues.tsv, shared with the sources stage)."""
+    return frozenset(row.cell(0) for row in read_rows("sources", "cues.tsv"))
+
+
+def in_reporting_clause(parsed: Any, place: Place) -> bool:
+    """Whether the place's nearest verb is a reporting verb: "officials in Nairobi said"."""
+    tokens = tokens_in(parsed, place.span.start, place.span.end)
+    if not tokens:
+        return False
+    token = min(tokens, key=lambda t: len(list(t.ancestors)))
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return ancestor.lemma_.lower() in reporting_verbs()
+    return False
 
 
 def is_attached(parsed: Any, place: Place, trigger: list[Any]) -> bool:

@@ -1,4 +1,4 @@
--- Schema version 7: full-text search means the same on both engines: every word the user
+-- Schema version 9: full-text search means the same on both engines: every word the user
 -- types is a plain term, all of them required, matched case-insensitively as written (no
 -- stemming, no stop words), as SQLite's FTS5 (unicode61) matches them. PostgreSQL's index
 -- used the 'english' configuration, which drops "and", "or", "the" (so `--text "AND OR"`

@@ -1,0 +1,191 @@
+"""Phrase conditions of trigger readings: the words of the phrase a verb takes decide its
+category ("release PRISONERS" is a release, "release a STATEMENT" no event).
+
+- `objw=SPEC`: the verb's direct object phrase;
+- `subjw=SPEC`: its subject phrase;
+- `ppw=PREP:SPEC`: the object of one of its prepositional phrases ("appear IN COURT");
+- `particle=WORD`: its particle ("set OFF", "press ON"): a `prt` child, or the word right
+  after the verb attached to it;
+- `question`: the verb introduces a question ("asked whether", "asked if", "asked what",
+  "asked about"), not a demand.
+
+SPEC is `a+b|c`: alternatives separated by `|`, each a set of words joined by `+` that must
+all be in the phrase (its head noun and that noun's compound and adjective modifiers, as
+lemmas or as written); a word `@class` is any member of a word class (members may be
+multi-word: "food+aid").
+
+A lemma may have hundreds of such readings (CAMEO's patterns), so the phrases of a token are
+read once (`PhraseView`) and the specs parsed once (`parse_spec`).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+PHRASE_KEYS = frozenset({"objw", "subjw", "ppw", "particle"})
+QUESTION_WORDS = frozenset({"if", "whether", "what", "why", "how", "when", "where", "who", "which"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "oprd"})
+Spec = tuple[tuple[str, ...], ...]
+
+
+def phrase_words(tok: Any) -> frozenset[str]:
+    """The words of the noun phrase headed by `tok`: the head and its modifiers."""
+    words = {tok.lemma_.lower(), tok.lower_}
+    for child in tok.children:
+        if child.dep_ in MODIFIER_DEPS:
+            words |= {child.lemma_.lower(), child.lower_}
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=65536)
+def parse_spec(spec: str) -> Spec:
+    return tuple(tuple(alternative.split("+")) for alternative in spec.split("|"))
+
+
+class ClassTerms:
+    """Word classes split for matching: single words as a set, multi-word members apart."""
+
+    def __init__(self, classes: dict[str, frozenset[str]]) -> None:
+        self.single = {n: frozenset(m for m in ms if "+" not in m) for n, ms in classes.items()}
+        self.multi = {
+            n: tuple(tuple(m.split("+")) for m in ms if "+" in m) for n, ms in classes.items()
+        }
+
+    def holds(self, name: str, words: frozenset[str]) -> bool:
+        if not words.isdisjoint(self.single.get(name, frozenset())):
+            return True
+        return any(all(w in words for w in member) for member in self.multi.get(name, ()))
+
+
+def anchor_words(condition: str, terms: ClassTerms) -> tuple[str, frozenset[str]] | None:
+    """(where, words) for a quick test of a condition's first phrase part: one of `words`
+    must be in that phrase for the part to hold ("objw=prisoner|@cameo_hostage" needs
+    "prisoner" or a hostage word among the object's words). None: no quick test."""
+    first = condition.split("&", 1)[0]
+    key, _, spec = first.partition("=")
+    if key == "particle":
+        return "particle", frozenset({spec})
+    if key not in {"objw", "subjw", "ppw"}:
+        return None
+    where = key
+    if key == "ppw":
+        prep, _, spec = spec.partition(":")
+        where = f"ppw:{prep}"
+    words: set[str] = set()
+    for alternative in parse_spec(spec):
+        term = alternative[0]
+        if term.startswith("@"):
+            name = term[1:]
+            words |= terms.single.get(name, frozenset())
+            words |= {member[0] for member in terms.multi.get(name, ())}
+        else:
+            words.add(term)
+    return where, frozenset(words)
+
+
+class PhraseView:
+    """The phrases around one verb token, read once for all of its readings."""
+
+    def __init__(self, tok: Any) -> None:
+        self.tok = tok
+        self._objects: list[frozenset[str]] | None = None
+        self._subjects: list[frozenset[str]] | None = None
+        self._preps: dict[str, list[frozenset[str]]] | None = None
+        self._unions: dict[str, frozenset[str]] = {}
+
+    @property
+    def objects(self) -> list[frozenset[str]]:
+        if self._objects is None:
+            found = [c for c in self.tok.children if c.dep_ in OBJECT_DEPS]
+            found += [c for o in found for c in o.children if c.dep_ == "conj"]
+            self._objects = [phrase_words(o) for o in found]
+        return self._objects
+
+    @property
+    def subjects(self) -> list[frozenset[str]]:
+        if self._subjects is None:
+            self._subjects = [phrase_words(s) for s in subjects(self.tok)]
+        return self._subjects
+
+    def union(self, where: str) -> frozenset[str]:
+        """All the words of the phrases at `where` ("objw", "subjw", "ppw:in")."""
+        known = self._unions.get(where)
+        if known is not None:
+            return known
+        if where == "particle":
+            tok = self.tok
+            found = frozenset(
+                c.lower_
+                for c in tok.children
+                if c.dep_ == "prt" or (c.i == tok.i + 1 and c.dep_ in {"advmod", "prep"})
+            )
+            self._unions[where] = found
+            return found
+        if where == "objw":
+            phrases = self.objects
+        elif where == "subjw":
+            phrases = self.subjects
+        else:
+            phrases = self.prepositional(where.partition(":")[2])
+        found = frozenset().union(*phrases) if phrases else frozenset()
+        self._unions[where] = found
+        return found
+
+    def prepositional(self, prep: str) -> list[frozenset[str]]:
+        if self._preps is None:
+            self._preps = {}
+            for child in self.tok.children:
+                if child.dep_ in {"prep", "agent", "dative"}:
+                    for grand in child.children:
+                        if grand.dep_ == "pobj":
+                            self._preps.setdefault(child.lower_, []).append(phrase_words(grand))
+        return self._preps.get(prep, [])
+
+
+def subjects(tok: Any) -> list[Any]:
+    found = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not found and tok.dep_ in {"xcomp", "conj"} and tok.head.pos_ in {"VERB", "AUX"}:
+        return subjects(tok.head)
+    return found
+
+
+def spec_holds(spec: str, words: frozenset[str], terms: ClassTerms) -> bool:
+    for alternative in parse_spec(spec):
+        if all(terms.holds(t[1:], words) if t.startswith("@") else t in words for t in alternative):
+            return True
+    return False
+
+
+def has_particle(tok: Any, word: str) -> bool:
+    for child in tok.children:
+        if child.lower_ != word:
+            continue
+        if child.dep_ == "prt" or (child.i == tok.i + 1 and child.dep_ in {"advmod", "prep"}):
+            return True
+    return False
+
+
+def asks_a_question(tok: Any) -> bool:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "about":
+            return True
+        if child.dep_ in {"ccomp", "xcomp", "advcl"} and any(
+            g.lower_ in QUESTION_WORDS and g.i < child.i for g in child.subtree
+        ):
+            return True
+    return False
+
+
+def phrase_holds(key: str, value: str, view: PhraseView, terms: ClassTerms) -> bool:
+    if key == "particle":
+        return has_particle(view.tok, value)
+    if key == "objw":
+        phrases = view.objects
+    elif key == "subjw":
+        phrases = view.subjects
+    else:
+        prep, _, value = value.partition(":")
+        phrases = view.prepositional(prep)
+    return any(spec_holds(value, words, terms) for words in phrases)

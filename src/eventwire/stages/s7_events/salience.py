@@ -1,0 +1,75 @@
+"""Salience: is an event the sentence's own report ("main"), or background it restates?
+
+"background": the trigger sits in a relative, adverbial, purpose or participle clause ("the
+town, which rebels seized last year"; "after months of fighting"; "to demand reforms") or
+in an adjunct of time or cause ("in protest of the arrest"). PLOVER codes the main events,
+and the default output holds only those (`--events all` keeps the background too).
+
+Some clauses are content, not background: a clause on a plan or message noun says what the
+plan or message is ("a deal which would see troops pull out"); a clause on the head of a
+sentence with no verb of its own is that sentence's report (a headline: "Four killed in air
+strike"); "followed by" / "preceded by" lists another event of the report; and a
+participle clause after its verb says what the act did ("opened fire, killing one").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.stages.s7_events.modality import MAX_STEPS, SEQUENCE_VERBS, STOP_PREPOSITIONS
+
+BACKGROUND_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "npadvmod", "parataxis"})
+CLAUSE_ON_NOUN = frozenset({"relcl", "acl"})
+NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
+# participles that give an act's grounds or words, not a further act
+REASON_VERBS = frozenset({"cite", "say", "add", "note", "claim", "argue", "explain", "state"})
+
+
+def is_consequence(tok: Any) -> bool:
+    """A participle clause after its verb, with no subordinating word: "opened fire, killing
+    one person and arresting 12" reports what the act did, not its background."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i < tok.head.i:
+        return False
+    # its own subject or a subordinating word makes it another clause; "citing", "saying"
+    # only give the act's reason or words
+    if tok.lemma_.lower() in REASON_VERBS:
+        return False
+    return not any(c.dep_ in {"mark", "aux", "nsubj", "nsubjpass"} for c in tok.children)
+
+
+def is_verbless_root(tok: Any) -> bool:
+    """A sentence head that is a noun phrase: a headline or caption without a finite verb."""
+    return tok.head.i == tok.i and tok.pos_ in NOMINAL
+
+
+def salience_of(
+    trigger: Any,
+    *,
+    content_heads: frozenset[int] = frozenset(),
+    background: frozenset[int] = frozenset(),
+) -> str:
+    """ "main" or "background" for the event whose trigger is `trigger`; `content_heads` are
+    the token indices of plan and message nouns, whose clauses are their content, and
+    `background` those of nouns already known to be background (their content is too)."""
+    cur = trigger
+    for _ in range(MAX_STEPS * 2):
+        head = cur.head
+        if head.i == cur.i:
+            return "main"
+        if cur.dep_ in CLAUSE_ON_NOUN and (head.i in content_heads or is_verbless_root(head)):
+            if head.i in background:
+                return "background"
+            cur = head
+            continue
+        if cur.dep_ in {"acl", "advcl"} and cur.lemma_.lower() in SEQUENCE_VERBS:
+            cur = head  # "X by 2025, followed by the withdrawal of Y": a list of events
+            continue
+        if is_consequence(cur):
+            cur = head  # "police opened fire, killing one person": what the act did
+            continue
+        if cur.dep_ in BACKGROUND_DEPS:
+            return "background"
+        if cur.dep_ == "prep" and cur.lower_ in STOP_PREPOSITIONS | {"over"}:
+            return "background"
+        cur = head
+    return "main"

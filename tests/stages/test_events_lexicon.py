@@ -1,0 +1,149 @@
+"""Issue 11: the CAMEO-derived vocabulary, PLOVER's folding rules, recipients from object
+phrases and places, questions and rhetoric; sentences written for the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import eventwire
+from eventwire.model import Event
+from eventwire.stages.s7_events.folding import folded_type
+from eventwire.stages.s7_events.triggers import load_triggers
+
+DATA = Path(__file__).resolve().parents[2] / "src" / "eventwire" / "data" / "events"
+
+
+def events(text: str, **kwargs) -> list[Event]:
+    return list(eventwire.extract(text, published="2024-09-06", **kwargs).events)
+
+
+def only(text: str, trigger: str) -> Event:
+    result = eventwire.extract(text, published="2024-09-06")
+    found = [e for e in result.events if result.text_of(e.trigger).lower().startswith(trigger)]
+    assert found, (
+        f"no {trigger!r} event in {text!r}: {[result.text_of(e.trigger) for e in result.events]}"
+    )
+    return found[0]
+
+
+def test_cameo_lexicon_is_generated_with_its_licence_and_loads():
+    head = (DATA / "cameo_verbs.tsv").read_text(encoding="utf-8")[:800]
+    assert "CC BY-SA 4.0" in head
+    assert "tools/build_triggers.py" in head
+    triggers = load_triggers()
+    assert len(triggers.readings) > 1500  # the curated table alone has about 300 lemmas
+    derived = [r for rs in triggers.readings.values() for r in rs if r.derived]
+    assert derived
+    assert all(r.cameo for r in derived)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "etype"),
+    [
+        # words the curated table lacks, typed through CAMEO -> PLOVER
+        ("Rebel fighters surrendered to the Nigerian army on Monday.", "surrendered", "CONCEDE"),
+        ("Israeli forces demolished the house of a Palestinian militant.", "demolished",
+         "ASSAULT"),
+        ("The Kenyan government sued the British company over the spill.", "sued", "ACCUSE"),
+        ("Iraq castigated Turkey over the raid.", "castigated", "ACCUSE"),
+    ],
+)  # fmt: skip
+def test_cameo_verbs_give_events_the_curated_table_lacks(text, trigger, etype):
+    assert only(text, trigger).type == etype
+
+
+@pytest.mark.slow
+def test_cameo_patterns_tell_a_release_from_a_statement():
+    assert only("The rebels freed 12 Kenyan soldiers on Friday.", "freed").type == "RETREAT"
+    said = events("The Kenyan ministry released a statement on Friday.")
+    assert not said, [e.type for e in said]
+
+
+@pytest.mark.slow
+def test_cameo_readings_need_a_political_actor():
+    # a dictionary verb with only private people as actors is no event
+    assert not events("It keeps people engaged in the club.")
+
+
+@pytest.mark.parametrize(
+    ("etype", "modality", "rule", "plover"),
+    [
+        ("RETREAT", "planned", "modal:will", "AGREE"),
+        ("ASSAULT", "planned", "modal:will", "THREATEN"),
+        ("ASSAULT", "hypothetical", "modal:would+conditional:if", "THREATEN"),
+        ("AGREE", "negated", "governor:fail", "OTHER"),  # a failed agreement is no event
+        ("RETREAT", "negated", "governor:refuse", "REJECT"),
+        ("ASSAULT", "denied", "governor:deny", "OTHER"),
+        ("RETREAT", "predicted", "governor:predict", "OTHER"),
+        ("ASSAULT", "hypothetical", "modal:could", "OTHER"),
+        ("ASSAULT", "alleged", "adverb:allegedly", "ASSAULT"),
+        ("RETREAT", "requested", "governor:urge", "REQUEST"),
+    ],
+)
+def test_plover_folding_rules(etype, modality, rule, plover):
+    assert folded_type(etype, modality, rule)[0] == plover
+
+
+@pytest.mark.slow
+def test_a_failed_agreement_is_not_coded_agree():
+    event = only("Kenya and Ethiopia failed to reach an agreement on the border.", "reach")
+    assert event.modality == "negated"
+    assert event.plover_type == "OTHER"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Asked whether Iran would attack, the minister said nothing.", "attack"),
+        ("Did the army shell the town on Monday?", "shell"),
+        ("“You are fighting a losing war,” he told reporters.", "fighting"),
+    ],
+)
+def test_questions_and_rhetoric_are_not_reported_events(text, trigger):
+    for event in eventwire.extract(text, published="2024-09-06").events:
+        assert event.plover_type == "OTHER" or event.modality != "occurred", event
+
+
+@pytest.mark.slow
+def test_a_journalists_question_is_no_request_and_warning_of_a_hazard_no_threat():
+    assert not [e for e in events("Reporters asked whether the talks would resume.")
+                if e.plover_type == "REQUEST"]  # fmt: skip
+    assert not [e for e in events("Kenya warns of famine as the drought spreads.")
+                if e.plover_type == "THREATEN"]  # fmt: skip
+    threat = only("Kenya warned it would retaliate against any attack.", "warned")
+    assert threat.plover_type == "THREATEN"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "recipient"),
+    [
+        # the owner of what the verb acts on
+        ("North Korea tried to hack into the computers of South Korean officers.", "hack",
+         "KOR"),
+        # the light verb's prepositional object
+        ("Kenya made concessions to Ethiopia on Sunday.", "concessions", "ETH"),
+        # the one asked is who would act
+        ("EU ministers demanded the withdrawal of Serbian forces from Bosnia.", "demanded",
+         "SRB"),
+        # a protest's aim
+        ("Students began a hunger strike to demand the resignation of the Algerian president.",
+         "strike", "DZA"),
+        # the place of a domestic event
+        ("Thousands of Kurds demonstrated in Kirkuk on Sunday.", "demonstrated", "IRQ"),
+    ],
+)  # fmt: skip
+def test_recipients_from_object_phrases_aims_and_places(text, trigger, recipient):
+    event = only(text, trigger)
+    assert recipient in {r.country for r in event.recipients}, event.recipients
+
+
+@pytest.mark.slow
+def test_the_place_of_the_reporting_clause_is_no_recipient():
+    text = "Rebels killed about 20 people on Sunday, relief officials in Nairobi said."
+    event = only(text, "killed")
+    assert "KEN" not in {r.country for r in event.recipients}
