@@ -12,10 +12,10 @@ import click
 
 from eventwire.cli.evaluate import FILE_ARGUMENT, JSON_OPTION, bench_group, eval_group
 from eventwire.cli.main import DB_OPTION, guarded, main, print_report, settings_from
-from eventwire.cli.store import parse_day
 from eventwire.corpus.commitments import STATUSES
 from eventwire.store import open_store
 from eventwire.store.export import cell
+from eventwire.store.filters import parse_day
 
 FORMAT_OPTION = click.option(
     "--format",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
 import click
@@ -17,11 +16,12 @@ from eventwire.cli.main import (
     main,
     settings_from,
 )
-from eventwire.errors import ConfigError, InputError
+from eventwire.errors import InputError
 from eventwire.settings import Settings, setting_help
 from eventwire.store import EventFilter, open_store
 from eventwire.store.export import export as export_rows
 from eventwire.store.export import table_lines
+from eventwire.store.filters import event_filter
 
 
 def event_filter_options(command):
@@ -229,42 +229,3 @@ def export(ctx, db, fmt, output, **filters):
 def export_command(*, db: str, where: EventFilter, fmt: str, output: Path | None) -> int:
     with open_store(db, migrate=False) as store:
         return export_rows(store.events(where), fmt=fmt, out=sys.stdout, path=output)
-
-
-def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if not value:
-        return None
-    try:
-        parts = tuple(float(x) for x in value.split(","))
-    except ValueError:
-        parts = ()
-    if len(parts) != 4:
-        raise ConfigError(f"--bbox takes minlon,minlat,maxlon,maxlat, not {value!r}")
-    return parts  # type: ignore[return-value]
-
-
-def parse_day(value: str | None, option: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        raise ConfigError(f"{option} takes a date (YYYY-MM-DD), not {value!r}") from None
-
-
-def event_filter(*, types: Sequence[str] = (), plover_types: Sequence[str] = (),
-                 modalities: Sequence[str] = (), actor: str | None = None,
-                 country: str | None = None, place_country: str | None = None,
-                 admin1: str | None = None, bbox: str | None = None, since: str | None = None,
-                 until: str | None = None, outlet: str | None = None, text: str | None = None,
-                 collapse: bool = False, limit: int | None = None) -> EventFilter:  # fmt: skip
-    """An EventFilter from command-line strings (codes upper-cased, dates checked)."""
-    return EventFilter(
-        types=tuple(t.upper() for t in types), plover_types=tuple(t.upper() for t in plover_types),
-        modalities=tuple(m.lower() for m in modalities), actor=actor,
-        country=country.upper() if country else None,
-        place_country=place_country.upper() if place_country else None, admin1=admin1,
-        bbox=parse_bbox(bbox), since=parse_day(since, "--since"),
-        until=parse_day(until, "--until"), outlet=outlet, text=text, collapse=collapse,
-        limit=limit,
-    )  # fmt: skip

@@ -39,6 +39,7 @@ class EventFilter:
     collapse: bool = False  # leave out events of near-duplicate copies
     all_versions: bool = False  # include events of superseded article versions
     limit: int | None = None
+    offset: int = 0  # skip this many matching events first (in key order)
 
 
 @dataclass(frozen=True, slots=True)

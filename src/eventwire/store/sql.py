@@ -338,19 +338,32 @@ class SqlStore:
         row = self.one(f"SELECT count(*) {source} {clause}", params)
         return 0 if row is None else int(row[0])
 
-    def events(self, where_: EventFilter) -> Iterator[EventRow]:
-        """Matching events in ingest order, read a page at a time."""
+    def event_keys(self, where_: EventFilter) -> Iterator[list[int]]:
+        """The keys (`events.seq`) of the matching events in ingest order, a page at a time;
+        `where_.offset` of them skipped first, at most `where_.limit` in all."""
         source, clause, params, key = selection(where_, self.text_clause)
         glue = " AND " if clause else "WHERE "
         left = where_.limit
         after = 0
+        skip = max(where_.offset, 0)
         while left is None or left > 0:
             size = PAGE if left is None else min(PAGE, left)
             keys = [r[0] for r in self.all(
-                f"SELECT {key} {source} {clause}{glue}{key} > ? ORDER BY {key} LIMIT ?",
-                [*params, after, size])]  # fmt: skip
+                f"SELECT {key} {source} {clause}{glue}{key} > ? ORDER BY {key} LIMIT ? OFFSET ?",
+                [*params, after, size, skip])]  # fmt: skip
+            skip = 0  # the next pages start after the last key read
             if not keys:
                 return
+            yield keys
+            after = keys[-1]
+            if left is not None:
+                left -= len(keys)
+            if len(keys) < size:
+                return
+
+    def events(self, where_: EventFilter) -> Iterator[EventRow]:
+        """Matching events in ingest order, read a page at a time."""
+        for keys in self.event_keys(where_):
             marks = ", ".join("?" for _ in keys)
             rows = self.all(f"{SELECT_ROWS} WHERE e.seq IN ({marks}) ORDER BY e.seq", keys)
             actors = self.actors_of([(r[1], r[3]) for r in rows])
@@ -361,11 +374,6 @@ class SqlStore:
                     tuple(actors.get((r[1], r[3], "recipient"), ())),
                     *r[10:],
                 )  # fmt: skip
-            after = keys[-1]
-            if left is not None:
-                left -= len(keys)
-            if len(keys) < size:
-                return
 
     def actors_of(
         self, events: Sequence[tuple[int, str]]
