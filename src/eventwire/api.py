@@ -16,7 +16,13 @@ from eventwire.model import Article
 from eventwire.output import ArticleResult, error_dict
 from eventwire.pipeline import Pipeline, build_pipeline
 from eventwire.read.articles import Published, make_article, read_article
-from eventwire.read.text import check_record_text, read_jsonl_record
+from eventwire.read.text import (
+    check_record_text,
+    jsonl_line,
+    printable_id,
+    read_jsonl_record,
+    record_id_of,
+)
 from eventwire.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -92,34 +98,39 @@ def extract_any(
     return run(article, pipeline=pipeline, settings=settings)
 
 
+def str_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
 def extract_lines(
-    lines: Iterable[str],
+    lines: Iterable[str | bytes],
     *,
     settings: Settings | None = None,
     pipeline: Pipeline | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """One result dict per JSON Lines input line, in order; a failing line yields an error
-    record (with the line's `id` when it has one) and the batch goes on. A generator, so
-    callers draw their own progress."""
+    """One result dict per JSON Lines input line (text, or bytes that must be UTF-8), in
+    order; a failing line yields an error record (with the line's `id` when it has one) and
+    the batch goes on. A generator, so callers draw their own progress."""
     pipe = pipeline_for(settings, pipeline)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         record_id: str | None = None
         try:
-            record = read_jsonl_record(line)
+            record = read_jsonl_record(jsonl_line(line))
             raw_id = record.get("id")
-            record_id = None if raw_id is None else str(raw_id)
+            record_id = None if raw_id is None else printable_id(str(raw_id))
             check_record_text(record)
             result = extract(
                 record["text"],
                 published=record.get("published"),
-                url=record.get("url"),
-                title=record.get("title"),
+                url=str_or_none(record.get("url")),  # as ingest reads them
+                title=str_or_none(record.get("title")),
                 id=record_id,
                 pipeline=pipe,
             )
             yield result.to_dict()
         except EventwireError as exc:
+            record_id = record_id if record_id is not None else record_id_of(line)
             log.warning("line %d (article %s): %s", number, record_id, exc)
             yield error_dict(record_id, exc)

@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from eventwire.errors import ConfigError, EventwireError, StageError
+from eventwire.budget import check_budget, time_budget
+from eventwire.errors import ConfigError, EventwireError, StageError, TimeBudgetError
 from eventwire.model import Doc
 from eventwire.settings import Settings
 
@@ -119,9 +120,10 @@ def load_stage(name: str, settings: Settings | None = None) -> Stage:
 
 
 class Pipeline:
-    """Stages run in order over one Doc at a time."""
+    """Stages run in order over one Doc at a time, within `time_budget` seconds an article
+    (None: no limit), checked between stages and inside their long loops."""
 
-    def __init__(self, stages: Sequence[Stage]) -> None:
+    def __init__(self, stages: Sequence[Stage], *, time_budget: float | None = None) -> None:
         available: set[str] = {"article"}
         for stage in stages:
             missing = stage.needs - available
@@ -131,29 +133,41 @@ class Pipeline:
                 )
             available |= stage.gives
         self.stages = tuple(stages)
+        self.time_budget = time_budget or None
 
     @classmethod
     def from_names(
         cls, names: Iterable[str] = DEFAULT_STAGES, settings: Settings | None = None
     ) -> Pipeline:
-        return cls([load_stage(n, settings) for n in names])
+        settings = settings if settings is not None else Settings()
+        stages = [load_stage(n, settings) for n in names]
+        return cls(stages, time_budget=settings.time_budget)
 
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(s.name for s in self.stages)
 
     def __call__(self, doc: Doc) -> Doc:
-        for stage in self.stages:
-            try:
-                doc = stage(doc)
-            except EventwireError:
-                raise
-            except (ValueError, ArithmeticError) as exc:
-                # Input a stage cannot handle (a date out of range, a number too large)
-                # becomes this article's failure; the batch caller records it and goes on.
-                # Anything else (TypeError, KeyError, AttributeError, ...) is a bug in
-                # eventwire and propagates with its traceback.
-                raise StageError(stage.name, doc.article.id, exc) from exc
+        with time_budget(self.time_budget):
+            for stage in self.stages:
+                doc = self.run_stage(stage, doc)
+        return doc
+
+    def run_stage(self, stage: Stage, doc: Doc) -> Doc:
+        try:
+            doc = stage(doc)
+            check_budget()
+        except TimeBudgetError as exc:
+            # Too long on one article: its failure record, and the batch goes on.
+            raise StageError(stage.name, doc.article.id, exc) from exc
+        except EventwireError:
+            raise
+        except (ValueError, ArithmeticError) as exc:
+            # Input a stage cannot handle (a date out of range, a number too large) becomes
+            # this article's failure; the batch caller records it and goes on. Anything
+            # else (TypeError, KeyError, AttributeError, ...) is a bug in eventwire and
+            # propagates with its traceback.
+            raise StageError(stage.name, doc.article.id, exc) from exc
         return doc
 
 

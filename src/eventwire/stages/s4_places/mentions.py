@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from eventwire.stages.s2_parse.tokens import token_texts
 from eventwire.stages.s4_places.evidence import (
     has_place_context,
     in_list_with,
@@ -309,7 +310,7 @@ def may_be_town(
         return False
     if end - start == 1 and (text in person_words or is_acronym(text)):
         return False
-    if end - start == 1 and any(t.text == text.lower() for t in doc):
+    if end - start == 1 and text.lower() in token_texts(doc):
         return False
     return knows_town(gazetteer, text)
 
