@@ -15,7 +15,9 @@ HEADER = """# Command line reference
 
 Generated from `--help` by `tools/cli_reference.py`; do not edit by hand.
 Every command prints one line `eventwire: error: ...` to stderr and exits with status 1 on
-bad input; data goes to stdout, logs (`-v`, `-vv`) and progress to stderr.
+bad input and on a usage mistake (an unknown option, a bad value, a missing file or folder);
+a command that fails creates no store. Data goes to stdout, logs (`-v`, `-vv`) and progress
+to stderr.
 """
 
 

@@ -16,7 +16,13 @@ from eventwire.model import Article, Doc
 from eventwire.output import ArticleResult, error_dict
 from eventwire.pipeline import BATCH_SIZE, Pipeline, batched, build_pipeline
 from eventwire.read.articles import Published, make_article, read_article
-from eventwire.read.text import check_record_text, read_jsonl_record
+from eventwire.read.text import (
+    check_record_text,
+    jsonl_line,
+    printable_id,
+    read_jsonl_record,
+    record_id_of,
+)
 from eventwire.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -120,16 +126,21 @@ def extract_any(
     return run(article, pipeline=pipeline, settings=settings)
 
 
+def str_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
 def extract_lines(
-    lines: Iterable[str],
+    lines: Iterable[str | bytes],
     *,
     settings: Settings | None = None,
     pipeline: Pipeline | None = None,
     batch_size: int | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """One result dict per JSON Lines input line, in order; a failing line yields an error
-    record (with the line's `id` when it has one) and the batch goes on. Lines are parsed
-    in batches (`run_many`). A generator, so callers draw their own progress."""
+    """One result dict per JSON Lines input line (text, or bytes that must be UTF-8), in
+    order; a failing line yields an error record (with the line's `id` when it has one) and
+    the batch goes on. Lines are parsed in batches (`run_many`). A generator, so callers
+    draw their own progress."""
     pipe = pipeline_for(settings, pipeline)
     size = batch_size or (settings.batch_size if settings is not None else BATCH_SIZE)
     numbered = ((n, line) for n, line in enumerate(lines, start=1) if line.strip())
@@ -146,21 +157,22 @@ def extract_lines(
                 yield outcome.to_dict()
 
 
-def read_line(line: str) -> tuple[str | None, Article | EventwireError]:
-    """A JSON Lines record's id (when it has one) and its Article, or the error reading it."""
+def read_line(line: str | bytes) -> tuple[str | None, Article | EventwireError]:
+    """A JSON Lines record's id (when it can be made out) and its Article, or the error
+    reading it."""
     record_id: str | None = None
     try:
-        record = read_jsonl_record(line)
+        record = read_jsonl_record(jsonl_line(line))
         raw_id = record.get("id")
-        record_id = None if raw_id is None else str(raw_id)
+        record_id = None if raw_id is None else printable_id(str(raw_id))
         check_record_text(record)
         article = make_article(
             record["text"],
             published=record.get("published"),
-            url=record.get("url"),
-            title=record.get("title"),
+            url=str_or_none(record.get("url")),  # as ingest reads them
+            title=str_or_none(record.get("title")),
             id=record_id,
         )
     except EventwireError as exc:
-        return record_id, exc
+        return (record_id if record_id is not None else record_id_of(line)), exc
     return record_id, article

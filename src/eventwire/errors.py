@@ -5,6 +5,7 @@ EventwireError
  ├─ InputError      input we cannot read: empty, binary, too large, bad JSON, bad date
  ├─ FetchError      a URL or feed the user asked for could not be fetched
  ├─ StageError      a stage failed on one article (carries stage name and article id)
+ ├─ TimeBudgetError an article took longer than its time budget (a StageError's cause)
  └─ StoreError      the store could not be opened, migrated or written
 """
 
@@ -33,6 +34,10 @@ class StageError(EventwireError):
         self.stage = stage
         self.article_id = article_id
         self.cause = cause
+
+
+class TimeBudgetError(EventwireError):
+    pass
 
 
 class StoreError(EventwireError):

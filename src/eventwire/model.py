@@ -8,6 +8,7 @@ whose `ArticleResult` (a `Doc` with `to_dict` and `to_json`) is what `extract` r
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -73,6 +74,10 @@ class Span:
 
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
+
+
+def span_start(span: Span) -> int:
+    return span.start
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,8 +234,9 @@ class Doc:
     """The article and everything the stages have added to it (the `ArticleResult`).
 
     `parsed` is the spaCy document once the parse stage has run; it is a working object,
-    never serialised. `body` lists the spans that belong to the report itself: lines such as
-    related-article links and captions are left out, and no event comes from them.
+    never serialised. `body` lists the spans that belong to the report itself, in text order
+    and not overlapping: lines such as related-article links and captions are left out, and
+    no event comes from them.
     """
 
     article: Article
@@ -248,7 +254,10 @@ class Doc:
         return self.article.text[span.start : span.end]
 
     def in_body(self, span: Span) -> bool:
-        return any(b.contains(span) for b in self.body)
+        """Whether `span` lies inside one body span (a binary search: the body spans are
+        lines, in text order)."""
+        at = bisect.bisect_right(self.body, span.start, key=span_start) - 1
+        return at >= 0 and self.body[at].contains(span)
 
 
 __all__ = [

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import functools
 import importlib
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
-from eventwire.errors import ConfigError, EventwireError, StageError
+from eventwire.budget import check_budget, time_budget
+from eventwire.errors import ConfigError, EventwireError, StageError, TimeBudgetError
 from eventwire.model import Doc
 from eventwire.settings import Settings, cache_folder
 
@@ -137,9 +139,10 @@ def load_stage(name: str, settings: Settings | None = None) -> Stage:
 
 
 class Pipeline:
-    """Stages run in order over one Doc at a time."""
+    """Stages run in order over one Doc at a time, within `time_budget` seconds an article
+    (None: no limit), checked between stages and inside their long loops."""
 
-    def __init__(self, stages: Sequence[Stage]) -> None:
+    def __init__(self, stages: Sequence[Stage], *, time_budget: float | None = None) -> None:
         available: set[str] = {"article"}
         for stage in stages:
             missing = stage.needs - available
@@ -153,20 +156,41 @@ class Pipeline:
         self.pipes: tuple[Callable[[list[Doc]], Iterable[Doc]] | None, ...] = tuple(
             getattr(stage, "pipe", None) for stage in self.stages
         )
+        self.time_budget = time_budget or None
 
     @classmethod
     def from_names(
         cls, names: Iterable[str] = DEFAULT_STAGES, settings: Settings | None = None
     ) -> Pipeline:
-        return cls([load_stage(n, settings) for n in names])
+        settings = settings if settings is not None else Settings()
+        stages = [load_stage(n, settings) for n in names]
+        return cls(stages, time_budget=settings.time_budget)
 
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(s.name for s in self.stages)
 
     def __call__(self, doc: Doc) -> Doc:
-        for stage in self.stages:
-            doc = run_stage(stage, doc)
+        with time_budget(self.time_budget):
+            for stage in self.stages:
+                doc = self.run_stage(stage, doc)
+        return doc
+
+    def run_stage(self, stage: Stage, doc: Doc) -> Doc:
+        try:
+            doc = stage(doc)
+            check_budget()
+        except TimeBudgetError as exc:
+            # Too long on one article: its failure record, and the batch goes on.
+            raise StageError(stage.name, doc.article.id, exc) from exc
+        except EventwireError:
+            raise
+        except (ValueError, ArithmeticError) as exc:
+            # Input a stage cannot handle (a date out of range, a number too large) becomes
+            # this article's failure; the batch caller records it and goes on. Anything
+            # else (TypeError, KeyError, AttributeError, ...) is a bug in eventwire and
+            # propagates with its traceback.
+            raise StageError(stage.name, doc.article.id, exc) from exc
         return doc
 
     def run_many(
@@ -174,41 +198,54 @@ class Pipeline:
     ) -> Iterator[Doc | EventwireError]:
         """Each doc through every stage, in order: the finished doc, or the error that
         calling the pipeline on it alone would raise (a StageError for input a stage cannot
-        handle); the other docs go on. Docs go through together, `batch_size` at a time,
-        and a stage with `pipe` takes the batch at once; the results are the same."""
+        handle, or for an article past its time budget); the other docs go on. Docs go
+        through together, `batch_size` at a time, and a stage with `pipe` takes the batch at
+        once (each doc is charged its share of that call's time); the results are the same."""
         for batch in batched(docs, max(1, batch_size)):
             outcomes: list[Doc | EventwireError] = list(batch)
+            spent = [0.0] * len(outcomes)
             for stage, pipe in zip(self.stages, self.pipes, strict=True):
-                live = [(i, d) for i, d in enumerate(outcomes) if isinstance(d, Doc)]
+                live = [i for i, d in enumerate(outcomes) if isinstance(d, Doc)]
                 if not live:
                     break
-                whole = run_batch(pipe, [d for _, d in live]) if pipe is not None else None
-                results: list[Doc | EventwireError] = (
-                    list(whole) if whole is not None else [attempt(stage, d) for _, d in live]
-                )
-                for (i, _), result in zip(live, results, strict=True):
-                    outcomes[i] = result
+                whole = None
+                if pipe is not None:
+                    # within the smallest budget left: past it, each doc runs alone
+                    began = time.monotonic()
+                    with time_budget(
+                        self.left(min(spent[i] for i in live)), total=self.time_budget
+                    ):
+                        whole = run_batch(pipe, [outcomes[i] for i in live])  # type: ignore[misc]
+                    share = (time.monotonic() - began) / len(live)
+                if whole is not None:
+                    for i, result in zip(live, whole, strict=True):
+                        spent[i] += share
+                        outcomes[i] = self.over_budget(stage, result, spent[i]) or result
+                    continue
+                for i in live:
+                    began = time.monotonic()
+                    outcomes[i] = self.attempt(stage, outcomes[i], spent[i])  # type: ignore[arg-type]
+                    spent[i] += time.monotonic() - began
             yield from outcomes
 
+    def attempt(self, stage: Stage, doc: Doc, spent: float) -> Doc | EventwireError:
+        """`run_stage` within what is left of the doc's budget, the error as a value."""
+        try:
+            with time_budget(self.left(spent), total=self.time_budget):
+                return self.run_stage(stage, doc)
+        except EventwireError as exc:
+            return exc
 
-def run_stage(stage: Stage, doc: Doc) -> Doc:
-    try:
-        return stage(doc)
-    except EventwireError:
-        raise
-    except (ValueError, ArithmeticError) as exc:
-        # Input a stage cannot handle (a date out of range, a number too large) becomes
-        # this article's failure; the batch caller records it and goes on. Anything else
-        # (TypeError, KeyError, AttributeError, ...) is a bug in eventwire and propagates
-        # with its traceback.
-        raise StageError(stage.name, doc.article.id, exc) from exc
+    def left(self, spent: float) -> float | None:
+        """The seconds left of an article's budget after `spent` (None: no limit)."""
+        return None if self.time_budget is None else max(self.time_budget - spent, 1e-9)
 
-
-def attempt(stage: Stage, doc: Doc) -> Doc | EventwireError:
-    try:
-        return run_stage(stage, doc)
-    except EventwireError as exc:
-        return exc
+    def over_budget(self, stage: Stage, doc: Doc, spent: float) -> EventwireError | None:
+        """The doc's failure when a batch call took it past its budget, else None."""
+        if self.time_budget is None or spent <= self.time_budget:
+            return None
+        exc = TimeBudgetError(f"time budget exceeded: over {self.time_budget:g} s for one article")
+        return StageError(stage.name, doc.article.id, exc)
 
 
 def run_batch(pipe: Callable[[list[Doc]], Iterable[Doc]], docs: list[Doc]) -> list[Doc] | None:

@@ -50,3 +50,4 @@ def test_cli_run_and_ingest_parquet_refuse_bad_requests(args, message, tmp_path,
     result = cli(*args)
     assert result.exit_code == 1
     assert message in result.stderr
+    assert not (tmp_path / "eventwire.db").exists()  # a refused ingest creates no store

@@ -110,14 +110,14 @@ def file_result(path: Path, published: str | None, pipeline: Any) -> dict[str, A
 
 
 @contextmanager
-def open_lines(path: Path) -> Iterator[Iterable[str]]:
-    """The lines of a JSON Lines file, or of stdin for '-'; a clear error when unreadable.
-    Bad UTF-8 bytes are replaced, as `ingest` reads them."""
+def open_lines(path: Path) -> Iterator[Iterable[bytes]]:
+    """The lines of a JSON Lines file, or of stdin for '-', as bytes; a clear error when
+    unreadable. A line whose bytes are not UTF-8 becomes its error record, as in `ingest`."""
     if str(path) == "-":
-        yield sys.stdin
+        yield sys.stdin.buffer
         return
     try:
-        handle = path.open(encoding="utf-8", errors="replace")
+        handle = path.open("rb")
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}") from exc
     with handle:

@@ -24,7 +24,29 @@ def fail(message: str) -> NoReturn:
     sys.exit(1)
 
 
-@click.group()
+class Commands(click.Group):
+    """The command group, whose usage mistakes (an unknown option, a bad value, a missing
+    file) are the same one line and exit status 1 as every other error."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # `eventwire` alone (click >= 8.2)
+                click.echo(exc.format_message())
+                sys.exit(0)
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+            fail(exc.format_message() + hint)
+        except click.ClickException as exc:
+            fail(exc.format_message())
+        except click.Abort:
+            fail("aborted")
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+@click.group(cls=Commands)
 @click.version_option(__version__, prog_name="eventwire")
 @click.option("-v", "--verbose", count=True, help="Log progress (-v) or details (-vv) to stderr.")
 @click.option(

@@ -111,24 +111,39 @@ def ingest_command(
 
     if not (paths or feeds or warcs):
         raise InputError("name files or folders to ingest, or --feed, or --warc")
+    check_inputs(paths=paths, feeds=feeds, warcs=warcs)  # before a store is created
     counts: dict[str, int] = {}
-    with open_store(settings.db) as store:
-        inputs = Inputs(paths, jsonl=jsonl, feeds=feeds, warcs=warcs, seen_item=store.seen_item)
-        pool = Workers(n=settings.workers, settings=settings)
-        record = {**settings.to_dict(), "db": redact(store.url), "jsonl": jsonl,
-                  "paths": [str(p) for p in paths], "feeds": list(feeds),
-                  "warcs": [str(w) for w in warcs]}  # fmt: skip
-        bar = tqdm(total=inputs.total, unit="article", file=sys.stderr, dynamic_ncols=True,
-                   disable=not sys.stderr.isatty())  # fmt: skip
-        try:
-            for progress in ingest(store, inputs, workers=pool, settings=record):
-                counts[progress.outcome] = counts.get(progress.outcome, 0) + 1
-                bar.update(1)
-                bar.set_postfix(counts, refresh=False)
-        finally:
-            bar.close()
-            pool.close()
+    pool = Workers(n=settings.workers, settings=settings)
+    try:
+        with open_store(settings.db) as store:
+            inputs = Inputs(paths, jsonl=jsonl, feeds=feeds, warcs=warcs,
+                            seen_item=store.seen_item)  # fmt: skip
+            record = {**settings.to_dict(), "db": redact(store.url), "jsonl": jsonl,
+                      "paths": [str(p) for p in paths], "feeds": list(feeds),
+                      "warcs": [str(w) for w in warcs]}  # fmt: skip
+            bar = tqdm(total=inputs.total, unit="article", file=sys.stderr, dynamic_ncols=True,
+                       disable=not sys.stderr.isatty())  # fmt: skip
+            try:
+                for progress in ingest(store, inputs, workers=pool, settings=record):
+                    counts[progress.outcome] = counts.get(progress.outcome, 0) + 1
+                    bar.update(1)
+                    bar.set_postfix(counts, refresh=False)
+            finally:
+                bar.close()
+    finally:
+        pool.close()
     return counts
+
+
+def check_inputs(*, paths: Sequence[Path], feeds: Sequence[str], warcs: Sequence[Path]) -> None:
+    """Every path named exists (a feed may also be a URL): a mistyped name is an error."""
+    from eventwire.read.feeds import is_url
+
+    missing = [str(p) for p in paths if not p.exists()]
+    missing += [str(w) for w in warcs if not w.is_file()]
+    missing += [f for f in feeds if not is_url(f) and not Path(f).is_file()]
+    if missing:
+        raise InputError(f"no such file or folder: {', '.join(missing)}")
 
 
 def ingest_parquet_command(*, folders: Sequence[Path], settings: Settings) -> dict[str, int]:
@@ -136,9 +151,11 @@ def ingest_parquet_command(*, folders: Sequence[Path], settings: Settings) -> di
     from tqdm import tqdm
 
     from eventwire.ingest import ingest
-    from eventwire.run.results import ParquetResults
+    from eventwire.run.results import ParquetResults, check_run_output
     from eventwire.store.postgres import redact
 
+    for folder in folders:  # before a store is created
+        check_run_output(folder)
     counts: dict[str, int] = {}
     with open_store(settings.db) as store:
         for folder in folders:

@@ -1,5 +1,5 @@
 """Read RSS and Atom feeds (feedparser): a local feed file, or a feed URL the user gives.
-Each entry's link is fetched (only those links) and read as an HTML page."""
+Each entry's link is fetched (only those links, a few at a time) and read as an HTML page."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from eventwire.errors import FetchError, InputError
-from eventwire.read.fetch import Fetcher
+from eventwire.read.fetch import Fetcher, fetch_all
 from eventwire.read.items import Item, ItemError, decode_page, digest, error_for
 
 log = logging.getLogger(__name__)
@@ -48,18 +48,19 @@ def read_feed(
         yield error_for(key, InputError(f"not a readable RSS or Atom feed: {problem}"))
         return
     outlet = parsed.feed.get("title") or None
+    wanted: dict[str, dict] = {}  # link -> its entry, in feed order
     for number, entry in enumerate(parsed.entries, start=1):
         link = entry.get("link")
         if not link:
             yield error_for(f"{key}#entry:{number}", InputError("the feed entry has no link"))
-            continue
-        if seen is not None and seen(link):
+        elif seen is not None and seen(link):
             log.debug("feed entry %s: stored before, not fetched", link)
-            continue
-        try:
-            page = fetcher(link)
-        except FetchError as exc:
-            yield error_for(link, exc, stage="fetch")
+        else:
+            wanted.setdefault(link, entry)
+    for link, page in fetch_all(wanted, fetcher):  # a few at a time, in feed order
+        entry = wanted[link]
+        if isinstance(page, FetchError):
+            yield error_for(link, page, stage="fetch")
             continue
         html = decode_page(page.content, page.content_type)
         yield Item(

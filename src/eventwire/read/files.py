@@ -11,7 +11,14 @@ from pathlib import Path
 
 from eventwire.errors import InputError
 from eventwire.read.items import Item, ItemError, digest, error_for
-from eventwire.read.text import check_record_text, decode, read_jsonl_record, read_path
+from eventwire.read.text import (
+    check_record_text,
+    jsonl_line,
+    printable_id,
+    read_jsonl_record,
+    read_path,
+    record_id_of,
+)
 
 log = logging.getLogger(__name__)
 
@@ -70,15 +77,17 @@ def read_jsonl(
         lines = handle if stop is None else io.BytesIO(handle.read(max(0, stop - start)))
         for number, raw in enumerate(lines, start=first_line):
             line_key = f"{base}#line:{number}"
+            if not raw.strip():
+                continue
             try:
-                line = decode(raw)
-                if not line.strip():
-                    continue
+                line = jsonl_line(raw)
                 record = read_jsonl_record(line)
             except InputError as exc:
-                yield error_for(line_key, exc)
+                known = record_id_of(raw)
+                yield error_for(f"{base}#id:{known}" if known is not None else line_key, exc)
                 continue
-            record_id = str_or_none(record.get("id"))
+            raw_id = str_or_none(record.get("id"))
+            record_id = None if raw_id is None else printable_id(raw_id)
             key = f"{base}#id:{record_id}" if record_id is not None else line_key
             try:
                 check_record_text(record)

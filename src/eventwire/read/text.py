@@ -31,6 +31,10 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     after before over into than also about more""".split()
 )
 
+# Characters no store can hold and no UTF-8 output can write: NUL (PostgreSQL's text refuses
+# it) and unpaired surrogates (a JSON "\\ud800" escape with no partner).
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
 HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.I)
 
 
@@ -50,9 +54,27 @@ def decode(data: bytes) -> str:
     return text
 
 
+def check_chars(what: str, value: str) -> str:
+    """`value`, when it holds no character a store or an output cannot take (InputError)."""
+    found = UNSTORABLE.search(value)
+    if found is not None:
+        kind = "a NUL character" if found.group() == "\x00" else "an unpaired surrogate"
+        raise InputError(
+            f"{what} holds {kind} ({found.group()!r} at {found.start()}), which is not text"
+        )
+    return value
+
+
+def printable_id(value: str) -> str:
+    """An input's id as error records and failure rows can hold it: NUL and unpaired
+    surrogates written as escapes."""
+    return UNSTORABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
+
+
 def check_text(text: str) -> str:
     if not text.strip():
         raise InputError("the article text is empty")
+    check_chars("the article text", text)
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(
             f"the article text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}"
@@ -112,9 +134,30 @@ def read_jsonl_record(line: str) -> dict[str, Any]:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+    except RecursionError:
+        raise InputError("invalid JSON: nested too deeply") from None
     if not isinstance(record, dict):
         raise InputError("each JSON Lines record must be an object")
     return record
+
+
+def jsonl_line(raw: str | bytes) -> str:
+    """One JSON Lines line as text. Its bytes must be UTF-8, as an article file's must: a
+    line with bytes that are not is refused (InputError), never silently altered. Both
+    `extract` and `ingest` read lines through here."""
+    return decode(raw) if isinstance(raw, bytes) else raw
+
+
+def record_id_of(raw: str | bytes) -> str | None:
+    """The "id" of a line that could not be read (bad UTF-8 elsewhere in it, no "text"),
+    when it can still be made out, so that its error record names it; else None."""
+    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+    try:
+        record = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    value = record.get("id") if isinstance(record, dict) else None
+    return None if value is None else printable_id(str(value))
 
 
 def check_record_text(record: dict[str, Any]) -> None:

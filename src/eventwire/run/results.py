@@ -150,14 +150,19 @@ def doc_of(article: dict[str, Any], records: dict[str, list[dict[str, Any]]]) ->
     )  # fmt: skip
 
 
+def check_run_output(folder: Path) -> None:
+    """An InputError unless `folder` is the output folder of an `eventwire run`."""
+    if not (folder / FINISHED_BY).is_dir():
+        raise InputError(f"{folder} holds no eventwire run output (no {FINISHED_BY}/ folder)")
+
+
 class ParquetResults:
     """The finished partitions of a `run` output folder, as inputs and their results."""
 
     def __init__(self, folder: Path, *, settings: Settings | None = None) -> None:
         self.folder = folder
         self.settings = settings if settings is not None else Settings()  # as Workers
-        if not (folder / FINISHED_BY).is_dir():
-            raise InputError(f"{folder} holds no eventwire run output (no {FINISHED_BY}/ folder)")
+        check_run_output(folder)
         self.partitions = sorted(p.stem for p in (folder / FINISHED_BY).glob("*.parquet"))
         # input key -> its results not yet taken (an input named twice has two)
         self.results: defaultdict[str, list[Doc | Failure]] = defaultdict(list)

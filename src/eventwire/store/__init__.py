@@ -52,7 +52,7 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
             raise StoreError(f"no database path in {target!r}")
         if not migrate and path != ":memory:" and not os.path.exists(path):
             raise StoreError(f"no eventwire store at {path}: run `eventwire ingest` first")
-        store = SqliteStore(path)
+        store = SqliteStore(path, readonly=not migrate)
     try:
         if migrate:
             store.migrate()

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from eventwire.errors import ConfigError
+from eventwire.errors import ConfigError, InputError
 from eventwire.store.base import EVENT_COLUMNS, EventRow
 
 FORMATS = ("jsonl", "csv", "parquet", "geojson")
@@ -102,13 +102,22 @@ def export(rows: Iterable[EventRow], *, fmt: str, out: IO[str] | None, path: Pat
     """Write the rows in `fmt` to `path`, or to `out` (text formats only); the count."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if fmt == "parquet" and path is None:
+        raise ConfigError("Parquet export needs --output FILE")
+    if path is not None and not path.parent.is_dir():
+        raise InputError(f"cannot write {path}: folder {path.parent} does not exist")
+    if path is not None and path.is_dir():
+        raise InputError(f"cannot write {path}: it is a folder")
     if fmt == "parquet":
-        if path is None:
-            raise ConfigError("Parquet export needs --output FILE")
+        assert path is not None
         return write_parquet(rows, path)
     writers = {"jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson}
     if path is not None:
-        with path.open("w", encoding="utf-8", newline="") as handle:
+        try:
+            handle = path.open("w", encoding="utf-8", newline="")
+        except OSError as exc:
+            raise InputError(f"cannot write {path}: {exc.strerror}") from exc
+        with handle:
             return writers[fmt](rows, handle)
     assert out is not None
     return writers[fmt](rows, out)

@@ -65,8 +65,10 @@ class PostgresStore(SqlStore):
         return row is not None and row[0] is not None
 
     def text_clause(self, text: str) -> tuple[str, list[Any]]:
+        # plainto_tsquery: every word a plain term, all required, no operators; 'simple', as
+        # the tsv column (schema version 9): no stemming, no stop words, as SQLite's FTS5
         return ("e.article_seq IN (SELECT a2.seq FROM articles a2 "
-                "WHERE a2.tsv @@ plainto_tsquery('english', ?))", [text])  # fmt: skip
+                "WHERE a2.tsv @@ plainto_tsquery('simple', ?))", [text])  # fmt: skip
 
     def close(self) -> None:
         self.conn.close()

@@ -3,8 +3,13 @@
 `FakeEventStage` makes one event per sentence that has a cue verb: the first capitalised
 word is the actor (a country from COUNTRIES, or a person), "in <Place>" the place, and an
 ISO date "on YYYY-MM-DD" the event time. A text containing FAIL raises ValueError (a stage
-failure) unless FAKE_FAIL=0; one containing STALL blocks when FAKE_STALL=1, so a test can
-kill an ingest part way at a known point.
+failure) unless FAKE_FAIL=0, one containing OVERFLOW raises OverflowError (an arithmetic
+error, also a stage failure); one containing STALL blocks when FAKE_STALL=1, so a test can
+kill an ingest part way at a known point; one containing SLOW works for up to a minute,
+checking the time budget as a long loop does (a budget of a few seconds stops it).
+
+`NoParseStage` stands in for the parse stage (it gives "parsed" as None), so that stages
+that read the parse only when there is one (times, event_times) run without spaCy.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import re
 import time
 from dataclasses import replace
 
+from eventwire.budget import check_budget
 from eventwire.model import Actor, Doc, Event, EventTime, Place, Span
 
 CUES = {"protested": "PROTEST", "attacked": "ASSAULT", "agreed": "AGREE", "met": "CONSULT"}
@@ -40,6 +46,13 @@ class FakeEventStage:
         text = doc.article.text
         if "FAIL" in text and os.environ.get("FAKE_FAIL", "1") == "1":
             raise ValueError("the fake stage fails on FAIL")
+        if "OVERFLOW" in text:
+            raise OverflowError("date value out of range")
+        if "SLOW" in text:
+            give_up = time.monotonic() + 60
+            while time.monotonic() < give_up:
+                check_budget()
+                time.sleep(0.01)
         if "STALL" in text and os.environ.get("FAKE_STALL") == "1":
             time.sleep(3600)
         places: list[Place] = []
@@ -108,3 +121,12 @@ class FakeEventStage:
                 )
             )
         return replace(doc, body=(Span(0, len(text)),), places=tuple(places), events=tuple(events))
+
+
+class NoParseStage:
+    name = "no_parse"
+    needs: frozenset[str] = frozenset()
+    gives = frozenset({"parsed", "body"})
+
+    def __call__(self, doc: Doc) -> Doc:
+        return replace(doc, body=(Span(0, len(doc.article.text)),), parsed=None)

@@ -4,7 +4,8 @@ Two things differ from a plain spaCy run: a line break always starts a sentence,
 Case line (a headline) is parsed with its common words in lower case (`truecase.py`). The
 parsed text has the article's length, so character offsets are shared and every span's text
 in the output is the article's; a few strings read off tokens (an actor's role) show such a
-headline word in lower case.
+headline word in lower case. A very long article is parsed in pieces cut at line breaks
+(`PIECE_CHARS`), with the time budget checked between them.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import logging
 from dataclasses import replace
 from typing import Any
 
+from eventwire.budget import check_budget
 from eventwire.errors import ConfigError
 from eventwire.model import Doc
 from eventwire.stages.s2_parse.truecase import truecase_headlines
@@ -28,6 +30,13 @@ MAX_CHARS = 12_000_000
 
 
 LINE_BREAKS = "eventwire_line_breaks"
+
+# An article longer than this (characters) is parsed in pieces of about this size, cut at
+# line breaks, with the time budget checked between them, so that a huge article stops at
+# its budget instead of holding a batch through a parse of many minutes. The model reads a
+# few words either side of each token, so a cut at a paragraph break changes next to
+# nothing; shorter articles (every gold set, a long feature) are parsed whole as before.
+PIECE_CHARS = 100_000
 
 
 def start_sentences_at_line_breaks(doc: Any) -> Any:
@@ -65,16 +74,50 @@ class ParseStage:
     needs = frozenset({"article"})
     gives = frozenset({"parsed"})
 
-    def __init__(self, *, headline_words: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, *, headline_words: frozenset[str] = frozenset(), piece_chars: int = PIECE_CHARS
+    ) -> None:
         self.nlp = load_nlp()
         self.headline_words = frozenset(w.lower() for w in headline_words)
+        self.piece_chars = piece_chars
 
     def __call__(self, doc: Doc) -> Doc:
         text = truecase_headlines(doc.article.text, self.headline_words)
-        return replace(doc, parsed=self.nlp(text))
+        if len(text) <= self.piece_chars:
+            return replace(doc, parsed=self.nlp(text))
+        from spacy.tokens import Doc as SpacyDoc
+
+        parts = []
+        for piece in pieces(text, self.piece_chars):
+            check_budget()
+            parts.append(self.nlp(piece))
+        # the pieces end in whitespace: joined as they are, they give the article's text
+        return replace(doc, parsed=SpacyDoc.from_docs(parts, ensure_whitespace=False))
 
     def pipe(self, docs: list[Doc]) -> list[Doc]:
-        """The same over a batch, parsed together by `nlp.pipe` (the same parses, faster)."""
+        """The same over a batch: the texts up to `piece_chars` parsed together by
+        `nlp.pipe` (the same parses, faster), a longer one alone, in pieces."""
         texts = [truecase_headlines(d.article.text, self.headline_words) for d in docs]
-        parsed = self.nlp.pipe(texts, batch_size=max(1, len(texts)))
-        return [replace(d, parsed=p) for d, p in zip(docs, parsed, strict=True)]
+        short = [t for t in texts if len(t) <= self.piece_chars]
+        parsed = iter(self.nlp.pipe(short, batch_size=max(1, len(short))))
+        return [
+            replace(d, parsed=next(parsed)) if len(t) <= self.piece_chars else self(d)
+            for d, t in zip(docs, texts, strict=True)
+        ]
+
+
+def pieces(text: str, size: int) -> list[str]:
+    """`text` cut into pieces of at most about `size` characters, each ending at a line
+    break (else at a space, else anywhere), that join back into `text`."""
+    found = []
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind("\n", start, start + size) + 1
+        if cut <= start:
+            cut = text.rfind(" ", start, start + size) + 1
+        if cut <= start:
+            cut = start + size
+        found.append(text[start:cut])
+        start = cut
+    found.append(text[start:])
+    return found

@@ -17,8 +17,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from eventwire.budget import check_budget
 from eventwire.model import Actor, Doc, Mention, Span
-from eventwire.stages.s2_parse.tokens import parsed_text
+from eventwire.stages.s2_parse.tokens import entity_range, tokens_in
 from eventwire.stages.s3_actors.coreference import corefer_titles
 from eventwire.stages.s3_actors.lexicon import ActorLexicon, Entry, SectorWord, load_lexicon
 
@@ -182,7 +183,7 @@ def resolve(
     sponsors = sponsor_tokens(left)
     at_head = matches.get(head.i)
     span = phrase_span(head, left)
-    name = parsed_text(head.doc)[span.start : span.end]
+    name = phrase_text(head.doc, span)
     sponsor = next((matches[i].entry.code for i in sorted(sponsors) if i in matches), None)
     if at_head is not None and at_head.entry.kind == "person":
         entry = at_head.entry
@@ -283,13 +284,22 @@ def phrase_span(head: Any, left: list[Any]) -> Span:
     while start_tok < head.i and head.doc[start_tok].dep_ in {"det", "punct", "cc", "preconj"}:
         start_tok += 1
     end_tok = head.i + 1
-    if head.ent_iob_ in {"B", "I"} and head.ent_type_ == "PERSON":
-        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-        if ent is not None:
-            end_tok = max(end_tok, ent.end)
-            start_tok = min(start_tok, ent.start)
+    if head.ent_type_ == "PERSON":
+        entity = entity_range(head)
+        if entity is not None:
+            start_tok = min(start_tok, entity[0])
+            end_tok = max(end_tok, entity[1])
     doc = head.doc
     return Span(doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1].text))
+
+
+def phrase_text(doc: Any, span: Span) -> str:
+    """The parsed text of a phrase span (read off its tokens, not the whole text)."""
+    tokens = tokens_in(doc, span.start, span.end)
+    if not tokens:
+        return ""
+    words = doc[tokens[0].i : tokens[-1].i + 1].text
+    return words[: span.end - span.start]
 
 
 def is_head_candidate(tok: Any, matches: dict[int, Match], words: dict[str, SectorWord]) -> bool:
@@ -332,6 +342,7 @@ def extract_mentions(
     for tok in parsed:
         if not is_head_candidate(tok, matches, words):
             continue
+        check_budget()
         actor = resolve(tok, matches, lexicon, when)
         if actor is None or actor.span is None:
             continue

@@ -18,7 +18,7 @@ from eventwire.stages.s5_times.context import (
     relative_year,
     year_number,
 )
-from eventwire.stages.s5_times.normalise import Point, shift_date
+from eventwire.stages.s5_times.normalise import Point, check_year, shift_date
 from eventwire.stages.s5_times.timex import Candidate, load_lexicon
 
 
@@ -48,7 +48,7 @@ def day_month(cand: Candidate, ctx: Context) -> Reading | None:
     if year is None:
         return Reading("DATE", f"XXXX-{month:02d}-{day:02d}", None, None)
     try:
-        return dated(Point.of_day(date(year, month, day)), anchor)
+        return dated(Point.of_day(date(check_year(year), month, day)), anchor)
     except ValueError:
         return None
 

@@ -5,13 +5,19 @@ with a clock time or a part of the day), a season, a half-year or a decade. Its 
 None when the text gives no year and no publication date supplies one: such a point prints
 with X placeholders ("XXXX-09", "XXXX-XX-XX") and has no interval; nothing here invents a
 year.
+
+The calendar ends where Python's dates do, at years 1 and 9999. Arithmetic that would leave
+it ("800000 days ago", "tomorrow" published 9999-12-31) raises `OutOfCalendar`, which says
+on which side; the time stage turns it into a clamped value (PAST_REF before 0001-01-01,
+FUTURE_REF after 9999-12-31) rather than failing the article.
 """
 
 from __future__ import annotations
 
 import calendar
+import math
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 GRAINS = ("decade", "year", "half", "quarter", "season", "month", "week", "day")
 
@@ -35,6 +41,25 @@ UNIT_CODES = {
 TIME_UNITS = frozenset({"second", "minute", "hour"})
 # Units counted in another unit's code: a fortnight is two weeks.
 UNIT_FACTORS = {"fortnight": 2}
+
+
+class OutOfCalendar(ArithmeticError):
+    """A point placed or moved outside years 1-9999: `direction` is -1 before the calendar's
+    start, +1 after its end."""
+
+    def __init__(self, direction: int) -> None:
+        side = f"before the year {MINYEAR}" if direction < 0 else f"after the year {MAXYEAR}"
+        super().__init__(f"the date falls {side}")
+        self.direction = direction
+
+
+def check_year(year: int) -> int:
+    """The year, when the calendar holds it; else OutOfCalendar."""
+    if year < MINYEAR:
+        raise OutOfCalendar(-1)
+    if year > MAXYEAR:
+        raise OutOfCalendar(1)
+    return year
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,16 +112,17 @@ class Point:
     def bounds(self) -> tuple[date | None, date | None]:
         if self.year is None:
             return None, None
-        y = self.year
+        y = self.year - self.year % 10 if self.grain == "decade" else self.year
+        check_year(y + 9 if self.grain == "decade" else y)  # the decade "000" holds years 1-9
         if self.grain == "decade":
-            return date(y - y % 10, 1, 1), date(y - y % 10 + 9, 12, 31)
+            return date(max(y, MINYEAR), 1, 1), date(min(y + 9, MAXYEAR), 12, 31)
         if self.grain == "year":
             return date(y, 1, 1), date(y, 12, 31)
         if self.grain == "week":
             monday = date.fromisocalendar(y, self.week or 1, 1)
             if self.code == "WE":
-                return monday + timedelta(days=5), monday + timedelta(days=6)
-            return monday, monday + timedelta(days=6)
+                return days_after(monday, 5), days_after(monday, 6)
+            return monday, days_after(monday, 6)
         if self.month is None:
             return None, None
         if self.grain in ("half", "quarter", "season"):
@@ -114,9 +140,19 @@ class Point:
         return self.bounds()[0]
 
     def shift(self, n: int | float, unit: str) -> Point:
-        """The point moved by n units, at its own granularity ("2025-09" + 1 year = "2026-09")."""
+        """The point moved by n units, at its own granularity ("2025-09" + 1 year = "2026-09");
+        OutOfCalendar when that leaves years 1-9999."""
         if self.year is None:
             return self
+        try:
+            moved = self.moved(n, unit)
+            moved.bounds()  # OutOfCalendar when it lies outside
+        except (OverflowError, ValueError) as exc:
+            raise OutOfCalendar(-1 if n < 0 else 1) from exc
+        return moved
+
+    def moved(self, n: int | float, unit: str) -> Point:
+        assert self.year is not None
         steps = int(n) * UNIT_FACTORS.get(unit, 1)
         if unit in ("year", "decade", "century"):
             years = steps * {"year": 1, "decade": 10, "century": 100}[unit]
@@ -168,13 +204,29 @@ def add_months(year: int, month: int, n: int) -> tuple[int, int]:
 
 
 def month_end(year: int, month: int) -> date:
+    """The month's last day (9999-12-31 for a month past it: a season running over)."""
+    if year > MAXYEAR:
+        return date.max
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def days_after(d: date, days: int) -> date:
+    """The day `days` after `d`, or 9999-12-31 for the last week of the calendar."""
+    return date.max if d > date.max - timedelta(days=days) else d + timedelta(days=days)
+
+
 def shift_date(d: date, n: int | float, unit: str) -> date:
-    """A date moved by n units (fractions of years and months are rounded to months)."""
+    """A date moved by n units (fractions of years and months are rounded to months);
+    OutOfCalendar when that leaves years 1-9999."""
     if unit in TIME_UNITS:
         return d
+    try:
+        return moved_date(d, n, unit)
+    except (OverflowError, ValueError) as exc:
+        raise OutOfCalendar(-1 if n < 0 else 1) from exc
+
+
+def moved_date(d: date, n: int | float, unit: str) -> date:
     if unit in ("year", "decade", "century", "month", "quarter"):
         per = {"year": 12, "decade": 120, "century": 1200, "month": 1, "quarter": 3}[unit]
         y, m = add_months(d.year, d.month, round(n * per))
@@ -187,7 +239,7 @@ def duration_value(n: int | float | None, unit: str) -> str:
     """TIMEX3 duration: P2Y, PT30M, P2.5Y, PXM (n None: an unknown number of units)."""
     code = UNIT_CODES[unit]
     count = n * UNIT_FACTORS.get(unit, 1) if n is not None else None
-    if count is None:
+    if count is None or not math.isfinite(count):
         amount = "X"
     elif float(count).is_integer():
         amount = str(int(count))

@@ -18,7 +18,7 @@ from eventwire.stages.s5_times.context import (
     timex_duration,
     unknown_value,
 )
-from eventwire.stages.s5_times.normalise import Point, shift_date
+from eventwire.stages.s5_times.normalise import OutOfCalendar, Point, shift_date
 from eventwire.stages.s5_times.timex import Candidate, load_lexicon, number_value
 
 OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
@@ -146,9 +146,17 @@ def duration_reading(
     backward = rel in ("past", "last", "previous")
     if ctx.ref is None or n is None or not (forward or backward):
         return Reading("DURATION", value, None, None)
-    other = shift_date(ctx.ref, n if forward else -n, unit)
+    try:
+        other: date | None = shift_date(ctx.ref, n if forward else -n, unit)
+    except OutOfCalendar:
+        other = None  # a window past the calendar's end: open on that side
     ends = (ctx.ref, other) if forward else (other, ctx.ref)
-    return Reading("DURATION", value, (ends[0].isoformat(), ends[1].isoformat()), "publication")
+    interval = (iso(ends[0]), iso(ends[1]))
+    return Reading("DURATION", value, interval, "publication")
+
+
+def iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def duration(cand: Candidate, ctx: Context) -> Reading | None:

@@ -9,7 +9,9 @@ against the publication date, the id of an earlier expression when the text chai
 
 Without a publication date, relative expressions keep unresolved TIMEX3 forms ("XXXX-09",
 "XXXX-XX-XX"); no year is ever invented. A timezone-aware publication datetime is read in its
-own timezone: "today" is the publication's local calendar day.
+own timezone: "today" is the publication's local calendar day. An expression that lands
+outside the calendar (years 1-9999: "800000 days ago", "tomorrow" published 9999-12-31) is
+clamped: PAST_REF ending 0001-01-01, or FUTURE_REF starting 9999-12-31, with a warning.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from eventwire.model import Doc, Span, TimeExpr
 from eventwire.stages.s5_times import dates as cal
 from eventwire.stages.s5_times import relative as rel
 from eventwire.stages.s5_times.context import Context, Reading
-from eventwire.stages.s5_times.normalise import Point
+from eventwire.stages.s5_times.normalise import OutOfCalendar, Point
 from eventwire.stages.s5_times.timex import Candidate, find_candidates, load_lexicon
 
 log = logging.getLogger(__name__)
@@ -72,7 +74,14 @@ def find_times(doc: Doc) -> list[TimeExpr]:
         )
         if cand.rule == "clock" and n + 1 < len(candidates):
             context = replace(context, day_after=day_after(cand, candidates[n + 1], context))
-        reading = resolve(cand, context)
+        try:
+            reading = resolve(cand, context)
+        except OutOfCalendar as exc:
+            reading = beyond_calendar(exc.direction, context)
+            where = text[cand.start : cand.end]
+            log.warning(
+                "article %s: %r: %s; given as %s", doc.article.id, where, exc, reading.value
+            )
         if reading is None:
             continue
         time_id = f"t{len(times) + 1}"
@@ -99,6 +108,15 @@ def find_times(doc: Doc) -> list[TimeExpr]:
     return times
 
 
+def beyond_calendar(direction: int, ctx: Context) -> Reading:
+    """The clamped reading of an expression outside years 1-9999: before its first day, or
+    after its last."""
+    anchor = "publication" if ctx.ref is not None else None
+    if direction < 0:
+        return Reading("DATE", "PAST_REF", (None, date.min.isoformat()), anchor)
+    return Reading("DATE", "FUTURE_REF", (date.max.isoformat(), None), anchor)
+
+
 # Day expressions that may follow a clock time and give it its day ("16:15 UTC, June 1st").
 DAY_RULES = frozenset({"date_mdy", "date_dmy", "date_iso", "date_slash", "date_dm",
                        "date_rel_dm", "weekday", "deictic"})  # fmt: skip
@@ -113,7 +131,10 @@ def day_after(
         return None
     if not CLOCK_THEN_DAY.fullmatch(ctx.text, clock.end, following.start):
         return None
-    reading = resolve(following, ctx)
+    try:
+        reading = resolve(following, ctx)
+    except OutOfCalendar:
+        return None
     point = reading.point if reading is not None else None
     if reading is None or point is None or point.grain != "day" or point.day is None:
         return None

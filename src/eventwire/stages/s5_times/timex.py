@@ -9,6 +9,7 @@ are settled longest first. Normalisation is done elsewhere (times.py).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -108,7 +109,11 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     day = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:])"
     year = r"(?<![\w$£€#.,/-])(?:19|20)\d\d(?![\w%]|[.,]\d)"
     word_num = alternation(w for w in lex.numbers if w not in ("a", "an"))
-    num = rf"(?:\d+(?:\.\d+)?|(?:{word_num})(?:[\s-](?:{word_num}))*|an?)"
+    # "3,000" whole: with digits alone, "000 years ago" would be read out of it
+    num = (
+        rf"(?:\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+(?:\.\d+)?"
+        rf"|(?:{word_num})(?:[\s-](?:{word_num}))*|an?)"
+    )
     vague = alternation(lex.vague_numbers)
     unit = alternation(lex.units)
     wd_prefix = rf"(?:{weekday}\s*,?\s+)?"
@@ -250,19 +255,41 @@ def find_candidates(text: str) -> list[Candidate]:
             lead = groups.get("lead") or (lead_match.group(1) if lead_match else None)
             found.append(Candidate(name, start, end, groups, lead.lower() if lead else None))
     found.sort(key=lambda c: (-(c.end - c.start), RULE_ORDER[c.rule], c.start))
-    kept: list[Candidate] = []
-    for cand in found:
-        if all(cand.end <= k.start or k.end <= cand.start for k in kept):
-            kept.append(cand)
-    kept.sort(key=lambda c: c.start)
+    kept = settle_overlaps(found)
     extended = [extend_modifier(text, c) for c in kept]
     # A modifier taken into a span ("the last week of March") wins over what it overlaps.
     grown = [c for c, k in zip(extended, kept, strict=True) if c.start != k.start]
-    return [
-        c
-        for c in extended
-        if c in grown or not any(g.start < c.end and c.start < g.end for g in grown)
-    ]
+    if not grown:
+        return extended
+    grown.sort(key=lambda c: c.start)
+    grown_starts = [g.start for g in grown]
+    longest = max(g.end - g.start for g in grown)
+    grown_ids = {id(g) for g in grown}
+
+    def overlaps_grown(c: Candidate) -> bool:
+        first = bisect.bisect_left(grown_starts, c.start - longest)
+        last = bisect.bisect_left(grown_starts, c.end)
+        return any(g.start < c.end and c.start < g.end for g in grown[first:last])
+
+    return [c for c in extended if id(c) in grown_ids or not overlaps_grown(c)]
+
+
+def settle_overlaps(found: list[Candidate]) -> list[Candidate]:
+    """The candidates kept, in text order: each in turn unless it overlaps one kept before
+    it (the kept ones never overlap, so a binary search finds the two it could touch)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[Candidate] = []
+    for cand in found:
+        at = bisect.bisect_right(starts, cand.start)
+        if at > 0 and ends[at - 1] > cand.start:
+            continue
+        if at < len(starts) and starts[at] < cand.end:
+            continue
+        starts.insert(at, cand.start)
+        ends.insert(at, cand.end)
+        kept.insert(at, cand)
+    return kept
 
 
 def extend_modifier(text: str, cand: Candidate) -> Candidate:
@@ -281,7 +308,7 @@ def number_value(words: str) -> float | None:
     """The value of "2", "2.5", "twenty-five", "two hundred", "a"; None for vague words."""
     words = words.strip().lower()
     try:
-        return float(words)
+        return float(words.replace(",", "") if words[:1].isdigit() else words)
     except ValueError:
         pass
     lex = load_lexicon()

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from eventwire.model import Span
-from eventwire.stages.s2_parse.tokens import parsed_text
+from eventwire.stages.s2_parse.tokens import paragraph_of, text_of_doc
 from eventwire.stages.s6_sources.contents import (
     according_middle,
     complement,
@@ -46,7 +46,6 @@ from eventwire.stages.s6_sources.speakers import (
     Cue,
     cue_of,
     find_speaker,
-    paragraph_of,
     token_span,
 )
 
@@ -111,9 +110,7 @@ def find_verb_cues(parsed: Any, lexicon: SourceLexicon, taken: set[int]) -> list
         if negated and row.kind not in ATTITUDES:
             continue  # "did not say" says nothing; "does not think" is still a belief
         speaker, first = find_speaker(tok, lexicon)
-        if speaker is None or not paragraph_of(parsed_text(parsed), tok.idx).contains(
-            token_span(speaker)
-        ):
+        if speaker is None or not paragraph_of(parsed, tok.idx).contains(token_span(speaker)):
             continue
         end = tok.idx + len(tok.text)
         if particle is not None:
@@ -162,13 +159,13 @@ def join_direct(
     parsed: Any, found: list[AttributionCandidate], quotes: list[QuoteCandidate]
 ) -> list[AttributionCandidate]:
     """Direct quotes into the attribution of their cue, or into attributions of their own."""
-    regions = {q.span: marked_region(q) for q in find_quote_marks(parsed_text(parsed))}
+    regions = {q.span: marked_region(q) for q in find_quote_marks(text_of_doc(parsed))}
     holder: dict[int, int] = {}  # quote candidate -> attribution index
     for i, quote in enumerate(quotes):
         if not quote.direct:
             continue
         region = regions.get(quote.span, quote.span)
-        para = paragraph_of(parsed_text(parsed), quote.span.start)
+        para = paragraph_of(parsed, quote.span.start)
         target: int | None = None
         if quote.cue is not None:
             for index, cand in enumerate(found):
@@ -208,7 +205,7 @@ def drop_parts(parsed: Any, found: list[AttributionCandidate]) -> list[Attributi
     """Drop an attribution whose cue lies in another's content with the same speaker, and
     one of a cue of its own (not a quote's) inside quotation marks or another's content:
     "“I think ...,” she said" is her statement, not a second, nested attribution."""
-    regions = [marked_region(q) for q in find_quote_marks(parsed_text(parsed))]
+    regions = [marked_region(q) for q in find_quote_marks(text_of_doc(parsed))]
     kept: list[AttributionCandidate] = []
     for cand in found:
         cue = cand.cue

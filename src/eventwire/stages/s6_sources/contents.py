@@ -19,8 +19,8 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.model import Span
-from eventwire.stages.s2_parse.tokens import parsed_text
-from eventwire.stages.s6_sources.speakers import Cue, paragraph_of, trim_clause
+from eventwire.stages.s2_parse.tokens import paragraph_of, text_of_doc
+from eventwire.stages.s6_sources.speakers import Cue, trim_clause
 
 CLAUSE_DEPS = frozenset({"ccomp"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative"})
@@ -41,8 +41,8 @@ def subtree_span(tok: Any) -> Span:
 
 def clipped(parsed: Any, verb: Any, start: int, end: int) -> Span | None:
     """[start, end) clipped to the verb's paragraph and trimmed of spaces and commas."""
-    para = paragraph_of(parsed_text(parsed), verb.idx)
-    return trim_clause(parsed_text(parsed), max(start, para.start), min(end, para.end))
+    para = paragraph_of(parsed, verb.idx)
+    return trim_clause(text_of_doc(parsed), max(start, para.start), min(end, para.end))
 
 
 def right_children(verb: Any, deps: frozenset[str]) -> list[Any]:
@@ -113,7 +113,7 @@ def complement(parsed: Any, verb: Any, forms: tuple[str, ...], particle: str | N
 def around(parsed: Any, verb: Any, head: Any, cut: tuple[int, int]) -> tuple[Span, ...]:
     """The pieces of `head`'s clause before and after the tokens cut[0]..cut[1]."""
     sentence = verb.sent
-    para = paragraph_of(parsed_text(parsed), verb.idx)
+    para = paragraph_of(parsed, verb.idx)
     tokens = [
         t
         for t in head.subtree
@@ -125,8 +125,8 @@ def around(parsed: Any, verb: Any, head: Any, cut: tuple[int, int]) -> tuple[Spa
     pieces: list[Span] = []
     for side in ([t for t in tokens if t.i < cut[0]], [t for t in tokens if t.i > cut[1]]):
         if side:
-            span = trim_clause(parsed_text(parsed), side[0].idx, side[-1].idx + len(side[-1].text))
-            if span is not None and any(ch.isalnum() for ch in span.of(parsed_text(parsed))):
+            span = trim_clause(text_of_doc(parsed), side[0].idx, side[-1].idx + len(side[-1].text))
+            if span is not None and any(ch.isalnum() for ch in span.of(text_of_doc(parsed))):
                 pieces.append(span)
     return tuple(pieces)
 
@@ -158,7 +158,10 @@ def according_middle(parsed: Any, cue: Cue) -> tuple[Span, ...]:
 
 def with_that(parsed: Any, clause: Span) -> Span:
     """The clause with the "that" before it, where the text has one ("said [that] ...")."""
-    before = parsed_text(parsed)[: clause.start].rstrip()
-    if before.lower().endswith("that") and (len(before) == 4 or not before[-5].isalnum()):
-        return Span(len(before) - 4, clause.end)
+    text = text_of_doc(parsed)
+    end = clause.start  # the end of the text before the clause, without its spaces
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if text[max(0, end - 4) : end].lower() == "that" and (end == 4 or not text[end - 5].isalnum()):
+        return Span(end - 4, clause.end)
     return clause

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.model import Span
-from eventwire.stages.s2_parse.tokens import parsed_text, tokens_in
+from eventwire.stages.s2_parse.tokens import entities_in, text_of_doc, tokens_in
 from eventwire.stages.s6_sources.lexicon import SourceLexicon, parse_count
 from eventwire.stages.s6_sources.speakers import np_span, right_edge_uncoordinated
 
@@ -60,19 +60,15 @@ def strip_determiners(words: list[Any]) -> list[Any]:
 def text_of(parsed: Any, words: list[Any]) -> str | None:
     if not words:
         return None
-    return parsed_text(parsed)[words[0].idx : words[-1].idx + len(words[-1].text)]
+    return text_of_doc(parsed)[words[0].idx : words[-1].idx + len(words[-1].text)]
 
 
 def country_in(parsed: Any, words: list[Any], lexicon: SourceLexicon) -> str | None:
     if not words:
         return None
     span = Span(words[0].idx, words[-1].idx + len(words[-1].text))
-    for ent in parsed.ents:
-        if (
-            span.start <= ent.start_char
-            and ent.end_char <= span.end
-            and ent.label_ in ("GPE", "NORP")
-        ):
+    for ent in entities_in(parsed, span.start, span.end):
+        if ent.label_ in ("GPE", "NORP"):
             code = lexicon.country(ent.text) or lexicon.country(ent.text.removeprefix("the "))
             if code:
                 return code
@@ -87,9 +83,8 @@ def organisation_in(parsed: Any, words: list[Any], lexicon: SourceLexicon) -> st
     if not words:
         return None
     span = Span(words[0].idx, words[-1].idx + len(words[-1].text))
-    for ent in parsed.ents:
-        inside = span.start <= ent.start_char and ent.end_char <= span.end
-        if inside and ent.label_ == "ORG" and not lexicon.country(ent.text):
+    for ent in entities_in(parsed, span.start, span.end):
+        if ent.label_ == "ORG" and not lexicon.country(ent.text):
             return ent.text.removeprefix("the ")
     return None
 
@@ -135,12 +130,13 @@ def person_in(parsed: Any, head: Any, span: Span) -> Any | None:
             candidates.append(
                 Span(child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text))
             )
-    for ent in parsed.ents:
-        if ent.label_ == "PERSON" and any(
-            c.start <= ent.start_char and ent.end_char <= c.end for c in candidates
-        ):
-            return ent
-    return None
+    found = [
+        ent
+        for c in candidates
+        for ent in entities_in(parsed, c.start, c.end)
+        if ent.label_ == "PERSON"
+    ]
+    return min(found, key=lambda ent: ent.start_char, default=None)
 
 
 def describe_person(parsed: Any, head: Any, span: Span, ent: Any, lexicon: SourceLexicon) -> Draft:
@@ -171,19 +167,18 @@ def describe(parsed: Any, head: Any, span: Span, lexicon: SourceLexicon) -> Draf
         if lower in GROUP_PRONOUNS:
             return Reference("group", span)
         return Reference("thing", span)
-    words = tokens_in(parsed, span)
-    for ent in parsed.ents:
-        if span.start <= ent.start_char and ent.end_char <= span.end:
-            outlet = lexicon.outlet(ent.text)
-            if outlet:
-                root = ent.root
-                while (
-                    root.dep_ == "compound"
-                    and root.head.i != root.i
-                    and span.start <= root.head.idx < span.end
-                ):
-                    root = root.head
-                return Draft("outlet", outlet, None, None, None, np_span(root), group=True)
+    words = tokens_in(parsed, span.start, span.end)
+    for ent in entities_in(parsed, span.start, span.end):
+        outlet = lexicon.outlet(ent.text)
+        if outlet:
+            root = ent.root
+            while (
+                root.dep_ == "compound"
+                and root.head.i != root.i
+                and span.start <= root.head.idx < span.end
+            ):
+                root = root.head
+            return Draft("outlet", outlet, None, None, None, np_span(root), group=True)
     for tok in words:
         outlet = lexicon.outlet(tok.text) if tok.pos_ == "PROPN" else None
         if outlet:
@@ -233,7 +228,7 @@ def describe(parsed: Any, head: Any, span: Span, lexicon: SourceLexicon) -> Draf
 def named_draft(parsed: Any, head: Any, span: Span, lexicon: SourceLexicon) -> Draft:
     """The phrase as a named source of its own ("the Iraqi government", "Boeing"); also
     what "the ministry" becomes when no organisation was named before it."""
-    words = tokens_in(parsed, span)
+    words = tokens_in(parsed, span.start, span.end)
     name = text_of(parsed, strip_determiners(words))
     code = lexicon.country(name or "") if name else None
     if head.lower_ in ORGANISATION_NOUNS:

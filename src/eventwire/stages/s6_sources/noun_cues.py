@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.model import Span
-from eventwire.stages.s2_parse.tokens import parsed_text
+from eventwire.stages.s2_parse.tokens import paragraph_of
 from eventwire.stages.s6_sources.contents import clipped, subtree_span
 from eventwire.stages.s6_sources.lexicon import SourceLexicon
-from eventwire.stages.s6_sources.speakers import Cue, cue_of, paragraph_of, token_span
+from eventwire.stages.s6_sources.speakers import Cue, cue_of, token_span
 
 CLAUSE_MARKS = frozenset({"that", "whether", "if"})
 CLAUSE_DEPS = frozenset({"acl", "relcl", "ccomp"})
@@ -84,9 +84,7 @@ def find_noun_cues(parsed: Any, lexicon: SourceLexicon) -> list[NounCue]:
         if row is None:
             continue
         source = noun_source(tok)
-        if source is None or not paragraph_of(parsed_text(parsed), tok.idx).contains(
-            token_span(source)
-        ):
+        if source is None or not paragraph_of(parsed, tok.idx).contains(token_span(source)):
             continue
         content = noun_content(parsed, tok, row.forms)
         if content is None:

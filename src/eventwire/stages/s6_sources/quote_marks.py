@@ -14,6 +14,7 @@ a quote capped at the end of its paragraph, so one stray mark never swallows the
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -71,14 +72,20 @@ def classify_single(text: str, match: re.Match[str]) -> str | None:
     return "close" if not before.isspace() else None
 
 
-def paragraph_end(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
+def paragraph_end(text: str, pos: int, *, within: int) -> int:
+    """The end of the paragraph holding `pos`, looked for no further than `within`
+    characters on (then `pos + within`, or the text's end)."""
+    end = text.find("\n", pos, pos + within)
+    return min(len(text), pos + within) if end < 0 else end
 
 
 def starts_paragraph(text: str, pos: int) -> bool:
-    line_start = text.rfind("\n", 0, pos) + 1
-    return line_start > 0 and not text[line_start:pos].strip()
+    """Whether only spaces lie between the last line break before `pos` and `pos` (read
+    back over those spaces only, not the whole line)."""
+    k = pos - 1
+    while k >= 0 and text[k] != "\n" and text[k].isspace():
+        k -= 1
+    return k >= 0 and text[k] == "\n"
 
 
 def pair_marks(text: str, marks: list[Mark]) -> list[QuoteMarks]:
@@ -103,7 +110,7 @@ def pair_marks(text: str, marks: list[Mark]) -> list[QuoteMarks]:
                 break
             j += 1
         if closing_index is None:
-            end = min(paragraph_end(text, opening.end), opening.end + MAX_QUOTE_CHARS)
+            end = paragraph_end(text, opening.end, within=MAX_QUOTE_CHARS)
             closing = None
             i += 1
         else:
@@ -130,12 +137,18 @@ def find_quote_marks(text: str) -> tuple[QuoteMarks, ...]:
         Mark(m.start(), m.end(), classify_double(text, m)) for m in DOUBLE_MARK.finditer(text)
     ]
     quotes = pair_marks(text, doubles)
+    # in opening order; none runs past MAX_QUOTE_CHARS, so a mark is inside one of those
+    # that open at most that far (and its marks) before it
+    openings = [q.opening.start for q in quotes]
+    reach = MAX_QUOTE_CHARS + 4
     singles: list[Mark] = []
     for match in SINGLE_MARK.finditer(text):
         role = classify_single(text, match)
         if role is None:
             continue
-        inside = any(q.opening.start < match.start() < q.span.end + 1 for q in quotes)
+        pos = match.start()
+        near = quotes[bisect.bisect_left(openings, pos - reach) : bisect.bisect_left(openings, pos)]
+        inside = any(q.opening.start < pos < q.span.end + 1 for q in near)
         if not inside:
             singles.append(Mark(match.start(), match.end(), role))
     # Single quotes only pair with closers before the next paragraph (apostrophes are too

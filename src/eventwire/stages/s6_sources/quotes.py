@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.model import Span
-from eventwire.stages.s2_parse.tokens import parsed_text, token_starts
+from eventwire.stages.s2_parse.tokens import paragraph_of, text_of_doc
 from eventwire.stages.s6_sources.lexicon import SourceLexicon
 from eventwire.stages.s6_sources.quote_marks import QuoteMarks, find_quote_marks
 from eventwire.stages.s6_sources.speakers import (
@@ -26,7 +26,6 @@ from eventwire.stages.s6_sources.speakers import (
     Cue,
     dash_cues,
     find_cues,
-    paragraph_of,
     reported_clause,
     words_outside,
 )
@@ -59,17 +58,38 @@ def inside_any(pos: int, regions: list[Span]) -> bool:
 def sentence_bounds(parsed: Any, starts: list[int], pos: int) -> Span:
     """The parser's sentence holding character `pos` (or the next token after it)."""
     if len(parsed) == 0:
-        return Span(0, len(parsed_text(parsed)))
+        return Span(0, len(text_of_doc(parsed)))
     tok = parsed[max(0, bisect.bisect_right(starts, pos) - 1)]
     return Span(tok.sent.start_char, tok.sent.end_char)
 
 
-def nearest_cue(cues: list[Cue], frame: Span, region: Span, regions: list[Span]) -> Cue | None:
+class SpeakerCues:
+    """Cues with a speaker outside every quote, found by position (a binary search), so
+    that each quote looks only at the cues of its own sentence or paragraph."""
+
+    def __init__(self, cues: list[Cue], regions: list[Span]) -> None:
+        usable = [
+            (cue.span.start, order, cue)
+            for order, cue in enumerate(cues)
+            if cue.speaker is not None and not inside_any(cue.span.start, regions)
+        ]
+        usable.sort(key=lambda entry: (entry[0], entry[1]))
+        self.starts = [start for start, _, _ in usable]
+        self.entries = [(order, cue) for _, order, cue in usable]
+
+    def within(self, frame: Span) -> list[Cue]:
+        """Cues starting inside `frame`, in the order they were given."""
+        lo = bisect.bisect_left(self.starts, frame.start)
+        hi = bisect.bisect_left(self.starts, frame.end)
+        return [cue for _, cue in sorted(self.entries[lo:hi], key=lambda entry: entry[0])]
+
+
+def nearest_cue(cues: list[Cue], frame: Span, region: Span) -> Cue | None:
+    """The cue nearest the quote's region among `cues` (from `SpeakerCues.within`)."""
     best: tuple[int, Cue] | None = None
     for cue in cues:
-        if cue.speaker is None or not frame.contains(cue.span):
-            continue
-        if inside_any(cue.span.start, regions) or region.overlaps(cue.speaker):
+        assert cue.speaker is not None
+        if not frame.contains(cue.span) or region.overlaps(cue.speaker):
             continue
         if cue.span.end <= region.start:
             distance = region.start - cue.span.end
@@ -104,27 +124,24 @@ def is_bare(parsed: Any, cue: Cue, window: Span, regions: list[Span]) -> bool:
     return len(words) < MIN_WORDS_OUTSIDE_QUOTES
 
 
-def colon_cue(
-    parsed: Any, starts: list[int], cues: list[Cue], region: Span, regions: list[Span]
-) -> Cue | None:
+def colon_cue(parsed: Any, starts: list[int], cues: SpeakerCues, region: Span) -> Cue | None:
     """For a quote opening its paragraph, a cue in the previous paragraph's last sentence
     when that paragraph ends with a colon ("She told reporters:\n“...”")."""
-    before = parsed_text(parsed)[: paragraph_of(parsed_text(parsed), region.start).start].rstrip()
-    if not before.endswith(":"):
+    text = text_of_doc(parsed)
+    end = paragraph_of(parsed, region.start).start  # the text before, without its spaces
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0 or text[end - 1] != ":":
         return None
-    sentence = sentence_bounds(parsed, starts, len(before) - 1)
-    window = Span(
-        max(sentence.start, paragraph_of(parsed_text(parsed), len(before) - 1).start), len(before)
-    )
-    return nearest_cue(cues, window, region, regions)
+    sentence = sentence_bounds(parsed, starts, end - 1)
+    window = Span(max(sentence.start, paragraph_of(parsed, end - 1).start), end)
+    return nearest_cue(cues.within(window), window, region)
 
 
-def first_cue(
-    tiers: tuple[list[Cue], ...], frame: Span, region: Span, regions: list[Span]
-) -> Cue | None:
+def first_cue(tiers: tuple[SpeakerCues, ...], frame: Span, region: Span) -> Cue | None:
     """The nearest cue of the first tier that has one in the frame."""
     for cues in tiers:
-        cue = nearest_cue(cues, frame, region, regions)
+        cue = nearest_cue(cues.within(frame), frame, region)
         if cue is not None:
             return cue
     return None
@@ -135,19 +152,22 @@ def direct_candidates(
 ) -> list[QuoteCandidate]:
     """Direct quotes with their cues: reporting cues (`cues`) first, then `others` (verbs
     that attribute without reporting speech: "“...,” he recalled")."""
-    text = parsed_text(parsed)
-    starts = token_starts(parsed)
+    text = text_of_doc(parsed)
+    starts = [t.idx for t in parsed]
     regions = [marked_region(q) for q in marks]
+    region_starts = [r.start for r in regions]  # in order: the marks are sorted
+    reporting, attributing = SpeakerCues(cues, regions), SpeakerCues(others, regions)
+    either = SpeakerCues(cues + others, regions)
     found: list[QuoteCandidate] = []
     for quote, region in zip(marks, regions, strict=True):
         first = sentence_bounds(parsed, starts, region.start)
         last = sentence_bounds(parsed, starts, max(region.end - 1, region.start))
-        para_start = paragraph_of(text, region.start)
-        para_end = paragraph_of(text, max(region.end - 1, region.start))
+        para_start = paragraph_of(parsed, region.start)
+        para_end = paragraph_of(parsed, max(region.end - 1, region.start))
         frame = Span(
             max(first.start, para_start.start), min(max(last.end, region.end), para_end.end)
         )
-        cue = first_cue((cues, others), frame, region, regions)
+        cue = first_cue((reporting, attributing), frame, region)
         long_enough = len(text[quote.span.start : quote.span.end].split()) >= MIN_UNCUED_WORDS
         previous = found[-1] if found and found[-1].direct else None
         close = previous is not None and 0 <= region.start - previous.span.end <= (
@@ -169,13 +189,13 @@ def direct_candidates(
                 last.end + 1 if text[last.end : last.end + 1].isspace() else last.end,
             )
             following = Span(max(following.start, region.end), following.end)
-            later = [r.start for r in regions if r.start >= following.start]
+            later = region_starts[bisect.bisect_left(region_starts, following.start) :][:1]
             limit = min([following.end, *later])
             window = Span(following.start, max(following.start, limit))
-            bare = [c for c in cues + others if is_bare(parsed, c, window, regions)]
-            cue = nearest_cue(bare, window, region, regions)
+            bare = [c for c in either.within(window) if is_bare(parsed, c, window, regions)]
+            cue = nearest_cue(bare, window, region)
         if cue is None and continues is None and not text[para_start.start : region.start].strip():
-            cue = colon_cue(parsed, starts, cues + others, region, regions)
+            cue = colon_cue(parsed, starts, either, region)
         if cue is None and continues is None and close and long_enough:
             continues = len(found) - 1  # a quote running on in the next paragraph
         if (
@@ -190,6 +210,7 @@ def direct_candidates(
 
 def indirect_candidates(parsed: Any, cues: list[Cue], regions: list[Span]) -> list[QuoteCandidate]:
     quoted = [Span(r.start + 1, max(r.start + 1, r.end - 1)) for r in regions]
+    text = text_of_doc(parsed)
     found: list[QuoteCandidate] = []
     for cue in cues:
         if cue.kind != "indirect" or cue.speaker is None:
@@ -200,10 +221,7 @@ def indirect_candidates(parsed: Any, cues: list[Cue], regions: list[Span]) -> li
         if clause is None or clause.overlaps(cue.speaker):
             continue
         overlapping = any(q.overlaps(clause) for q in quoted)
-        if (
-            overlapping
-            and words_outside(parsed_text(parsed), clause, quoted) < MIN_WORDS_OUTSIDE_QUOTES
-        ):
+        if overlapping and words_outside(text, clause, quoted) < MIN_WORDS_OUTSIDE_QUOTES:
             continue
         found.append(QuoteCandidate(clause, cue, False))
     return found
@@ -218,7 +236,7 @@ def find_quotes(
     """Direct then indirect quote candidates; `continues` indexes into the direct ones.
     `cues` are the text's reporting cues (`find_cues`), found here when not given; `others`
     are cues direct quotes may take when no reporting cue is near."""
-    marks = find_quote_marks(parsed_text(parsed))
+    marks = find_quote_marks(text_of_doc(parsed))
     cues = find_cues(parsed, lexicon) if cues is None else cues
     regions = [marked_region(q) for q in marks]
     direct = direct_candidates(parsed, marks, cues + dash_cues(parsed), others or [])

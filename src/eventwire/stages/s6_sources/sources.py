@@ -19,14 +19,16 @@ See docs/sources.md for the data files and the figures.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from eventwire.budget import check_budget
 from eventwire.model import Attribution, Doc, Quote, Source, Span
-from eventwire.stages.s2_parse.tokens import parsed_text
+from eventwire.stages.s2_parse.tokens import paragraph_of, text_of_doc
 from eventwire.stages.s6_sources.attributions import (
     AttributionCandidate,
     find_attributions,
@@ -42,7 +44,7 @@ from eventwire.stages.s6_sources.mentions import (
 )
 from eventwire.stages.s6_sources.noun_cues import find_noun_cues
 from eventwire.stages.s6_sources.quotes import QuoteCandidate, find_quotes
-from eventwire.stages.s6_sources.speakers import Cue, find_cues, np_span, paragraph_of
+from eventwire.stages.s6_sources.speakers import Cue, find_cues, np_span
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +121,7 @@ def sourcing_mentions(
 ) -> list[tuple[Any, Span]]:
     """Anonymous sources and outlets named where the text speaks of its sourcing."""
     found: list[tuple[Any, Span]] = []
-    text = parsed_text(parsed)
+    text = text_of_doc(parsed)
     for tok in parsed:
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -135,7 +137,7 @@ def sourcing_mentions(
         if any(s.overlaps(span) for s in taken):
             continue
         if kind == "anonymous":
-            para = paragraph_of(text, tok.idx)
+            para = paragraph_of(parsed, tok.idx)
             sentence = text[max(tok.sent.start_char, para.start) : min(tok.sent.end_char, para.end)]
             if not SOURCING.search(sentence):
                 continue
@@ -173,8 +175,11 @@ def build(doc: Doc, lexicon: SourceLexicon) -> Records:
     cues = find_cues(parsed, lexicon)
     verbs = find_verb_cues(parsed, lexicon, {c.token for c in cues})
 
+    body_starts = [b.start for b in doc.body]  # lines in text order: a binary search
+
     def in_body(span: Span) -> bool:
-        return not doc.body or any(b.start <= span.start < b.end for b in doc.body)
+        at = bisect.bisect_right(body_starts, span.start) - 1
+        return not doc.body or (at >= 0 and span.start < doc.body[at].end)
 
     candidates = [
         c for c in find_quotes(parsed, lexicon, cues, [v.cue for v in verbs]) if in_body(c.span)
@@ -213,6 +218,7 @@ def build(doc: Doc, lexicon: SourceLexicon) -> Records:
     events.sort(key=lambda e: (e[0], e[1]))
     speaker_of: dict[int, int | None] = {}
     for _, _, head, span, cand_index in events:
+        check_budget()
         if cand_index == -1:  # an antecedent only
             draft = describe(parsed, head, span, lexicon)
             if isinstance(draft, Draft):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.model import Span
-from eventwire.stages.s2_parse.tokens import parsed_text
+from eventwire.stages.s2_parse.tokens import paragraph_of, text_of_doc, tokens_in
 from eventwire.stages.s6_sources.lexicon import SourceLexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -41,12 +41,6 @@ class Cue:
     speaker: Span | None
     speaker_head: int | None
     kind: str  # "indirect" or "direct"
-
-
-def paragraph_of(text: str, pos: int) -> Span:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return Span(start, len(text) if end < 0 else end)
 
 
 def token_span(tok: Any) -> Span:
@@ -96,7 +90,7 @@ def np_span(head: Any, *, coordinated: bool = True) -> Span:
         right = head.doc[right.i - 1]
     span = Span(left.idx, right.idx + len(right.text))
     # Keep it to one paragraph.
-    para = paragraph_of(parsed_text(head.doc), head.idx)
+    para = paragraph_of(head.doc, head.idx)
     return Span(max(span.start, para.start), min(span.end, para.end))
 
 
@@ -172,8 +166,11 @@ def find_speaker(verb: Any, lexicon: SourceLexicon) -> tuple[Any | None, int]:
 def paragraph_subject(parsed: Any, verb: Any) -> Any | None:
     """The noun phrase opening the cue's paragraph, when the parser looked past the paragraph
     for a subject (a headline run into the first line)."""
-    para = paragraph_of(parsed_text(parsed), verb.idx)
-    for chunk in parsed.noun_chunks:
+    para = paragraph_of(parsed, verb.idx)
+    before = tokens_in(parsed, para.start, verb.idx)
+    if not before:
+        return None
+    for chunk in parsed[before[0].i : before[-1].i + 1].noun_chunks:
         if para.start <= chunk.start_char < verb.idx:
             return chunk.root if chunk.start_char - para.start < 3 else None
     return None
@@ -201,9 +198,7 @@ def find_cues(parsed: Any, lexicon: SourceLexicon) -> list[Cue]:
         ):
             continue  # "quoted X as saying": the cue is the whole phrase, found at "saying"
         speaker, first = find_speaker(tok, lexicon)
-        if speaker is not None and not paragraph_of(parsed_text(parsed), tok.idx).contains(
-            token_span(speaker)
-        ):
+        if speaker is not None and not paragraph_of(parsed, tok.idx).contains(token_span(speaker)):
             speaker = paragraph_subject(parsed, tok)
         start = parsed[first].idx
         cues.append(cue_of(Span(min(start, tok.idx), tok.idx + len(tok.text)), tok, speaker, kind))
@@ -227,7 +222,7 @@ def dash_cues(parsed: Any) -> list[Cue]:
             after = after.nbor(1)
         if before.text not in CLOSING_MARKS or after.pos_ != "PROPN":
             continue
-        if "\n" in parsed_text(parsed)[tok.idx : after.idx]:
+        if "\n" in text_of_doc(parsed)[tok.idx : after.idx]:
             continue
         ent = people.get(after.i)
         if ent is not None:
@@ -259,8 +254,8 @@ def trim_clause(text: str, start: int, end: int) -> Span | None:
 def reported_clause(parsed: Any, cue: Cue) -> Span | None:
     """The clause a cue reports ("said [that] CLAUSE", "according to X, CLAUSE")."""
     verb = parsed[cue.token]
-    text = parsed_text(parsed)
-    para = paragraph_of(text, verb.idx)
+    text = text_of_doc(parsed)
+    para = paragraph_of(parsed, verb.idx)
     if verb.lower_ == "according":
         anchor = verb.head
         while anchor.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and anchor.head.i != anchor.i:

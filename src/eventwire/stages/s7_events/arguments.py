@@ -13,6 +13,7 @@ through the actor stage's mentions (a mention whose span covers the argument's h
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from typing import Any
@@ -98,11 +99,22 @@ class MentionIndex:
 
     def __init__(self, mentions: tuple[Mention, ...]) -> None:
         self.mentions = [m for m in mentions if m.actor is not None]
+        # positions sorted by start, so that a lookup reads only the mentions near it
+        self.by_start = sorted(range(len(self.mentions)), key=lambda n: self.mentions[n].span.start)
+        self.starts = [self.mentions[n].span.start for n in self.by_start]
+        self.longest = max((m.span.end - m.span.start for m in self.mentions), default=0)
+
+    def starting_in(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions that start in [lo, hi), in their given order."""
+        first = bisect.bisect_left(self.starts, lo)
+        last = bisect.bisect_left(self.starts, hi)
+        return [self.mentions[n] for n in sorted(self.by_start[first:last])]
 
     def covering(self, tok: Any, *, narrowest: bool = False) -> Mention | None:
         """The widest actor mention covering a token, or the narrowest ("Greek" in "Turkish
         and Greek sides")."""
-        covering = [m for m in self.mentions if m.span.start <= tok.idx < m.span.end]
+        near = self.starting_in(tok.idx - self.longest, tok.idx + 1)
+        covering = [m for m in near if m.span.start <= tok.idx < m.span.end]
         if not covering:
             return None
         pick = min if narrowest else max
@@ -114,7 +126,7 @@ class MentionIndex:
         agents, and are passed over; so are bare demonyms; and the mention must agree with
         the pronoun: "he" a person, "it" a body or a state, "they" not one person."""
         found = None
-        for m in self.mentions:
+        for m in self.starting_in(floor, position):
             actor = m.actor
             if not (floor <= m.span.start and m.span.end <= position and actor):
                 continue

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from eventwire.budget import check_budget
 from eventwire.errors import ConfigError
 from eventwire.model import Actor, Doc, Event, Span
 from eventwire.stages.s7_events.arguments import (
@@ -324,6 +325,7 @@ class EventStage:
         index = MentionIndex(doc.mentions)
         events: list[Event] = []
         for sent in doc.parsed.sents:
+            check_budget()
             events += self.sentence_events(doc, sent, index, first_id=len(events) + 1)
         if self.scope == "plover":
             # what a user counts: the sentences' own reports, not background restated in

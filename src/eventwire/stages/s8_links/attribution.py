@@ -18,8 +18,11 @@ to Source ids:
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import replace
 
+from eventwire.budget import check_budget
 from eventwire.model import Attribution, Doc, Event, Source, Span
 
 # An outlet named in the first this-many body paragraphs governs the report (the lede and
@@ -29,21 +32,33 @@ LEDE_PARAGRAPHS = 3
 BACKING_REACH = 1
 
 
-def paragraph_index(doc: Doc, pos: int) -> int:
-    for index, span in enumerate(doc.body):
-        if span.start <= pos < max(span.end, span.start + 1):
-            return index
-    return doc.article.text.count("\n", 0, pos)
+class Paragraphs:
+    """The body paragraph (index into `doc.body`) of a position, by binary search; outside
+    the body, the text's line number."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.body = doc.body
+        self.starts = [span.start for span in doc.body]
+        self.text = doc.article.text
+        self.breaks: list[int] | None = None
+
+    def index(self, pos: int) -> int:
+        at = bisect.bisect_right(self.starts, pos) - 1
+        if at >= 0 and pos < max(self.body[at].end, self.body[at].start + 1):
+            return at
+        if self.breaks is None:
+            self.breaks = [m.start() for m in re.finditer("\n", self.text)]
+        return bisect.bisect_left(self.breaks, pos)
 
 
-def governing_outlet(doc: Doc) -> Source | None:
+def governing_outlet(doc: Doc, paragraphs: Paragraphs) -> Source | None:
     outlets = [s for s in doc.sources if s.kind == "outlet"]
     if doc.article.outlet:
         for source in outlets:
             if source.name == doc.article.outlet:
                 return source
     for source in outlets:
-        if source.span is None or paragraph_index(doc, source.span.start) < LEDE_PARAGRAPHS:
+        if source.span is None or paragraphs.index(source.span.start) < LEDE_PARAGRAPHS:
             return source
     return None
 
@@ -61,37 +76,60 @@ def backing_sources(doc: Doc, outlet: Source | None) -> list[Source]:
     ]
 
 
-def holders(doc: Doc, trigger: Span) -> list[Attribution]:
-    """The attributions whose content holds the trigger, innermost first."""
-    holding = [
-        a for a in doc.attributions if a.source and any(p.contains(trigger) for p in a.content)
-    ]
-    return sorted(holding, key=lambda a: sum(p.end - p.start for p in a.content))
+class Attributor:
+    """What every event's attribution reads, worked out once per article: the governing
+    outlet, the backing sources and their paragraphs, the attributions' content by position
+    (so that an event looks only at the content near its trigger)."""
 
+    def __init__(self, doc: Doc) -> None:
+        self.paragraphs = Paragraphs(doc)
+        self.outlet = governing_outlet(doc, self.paragraphs)
+        self.backing = backing_sources(doc, self.outlet)
+        # each backing source's paragraph, sorted, for "named at most a paragraph before
+        # the event" by binary search (with the source's place in the list)
+        placed = sorted(
+            (self.paragraphs.index(s.span.start), order)
+            for order, s in enumerate(self.backing)
+            if s.span is not None
+        )
+        self.backing_paragraphs = [paragraph for paragraph, _ in placed]
+        self.backing_order = [order for _, order in placed]
+        self.attributions = [a for a in doc.attributions if a.source]
+        pieces = sorted(
+            (piece.start, piece.end, order)
+            for order, a in enumerate(self.attributions)
+            for piece in a.content
+        )
+        self.pieces = pieces
+        self.piece_starts = [start for start, _, _ in pieces]
+        self.longest_piece = max((end - start for start, end, _ in pieces), default=0)
 
-def attribute(doc: Doc, trigger: Span) -> tuple[str, ...]:
-    holding = holders(doc, trigger)
-    if holding:
-        ids: list[str] = []
-        for attribution in holding:
-            if attribution.source is not None and attribution.source not in ids:
-                ids.append(attribution.source)
-        outlet = governing_outlet(doc)
-        if outlet is not None and outlet.id in ids:
-            ids += [s.id for s in backing_sources(doc, outlet) if s.id not in ids]
-        return tuple(ids)
-    outlet = governing_outlet(doc)
-    if outlet is None:
-        return ()
-    ids = [outlet.id]
-    event_paragraph = paragraph_index(doc, trigger.start)
-    for source in backing_sources(doc, outlet):
-        if (
-            source.span is not None
-            and event_paragraph <= paragraph_index(doc, source.span.start) + BACKING_REACH
-        ):
-            ids.append(source.id)
-    return tuple(ids)
+    def holders(self, trigger: Span) -> list[Attribution]:
+        """The attributions whose content holds the trigger, innermost first."""
+        first = bisect.bisect_left(self.piece_starts, trigger.start - self.longest_piece)
+        last = bisect.bisect_right(self.piece_starts, trigger.start)
+        orders = sorted(
+            {order for start, end, order in self.pieces[first:last] if end >= trigger.end}
+        )
+        holding = [self.attributions[order] for order in orders]
+        return sorted(holding, key=lambda a: sum(p.end - p.start for p in a.content))
+
+    def attribute(self, trigger: Span) -> tuple[str, ...]:
+        holding = self.holders(trigger)
+        if holding:
+            ids: list[str] = []
+            for attribution in holding:
+                if attribution.source is not None and attribution.source not in ids:
+                    ids.append(attribution.source)
+            if self.outlet is not None and self.outlet.id in ids:
+                ids += [s.id for s in self.backing if s.id not in ids]
+            return tuple(ids)
+        if self.outlet is None:
+            return ()
+        event_paragraph = self.paragraphs.index(trigger.start)
+        first = bisect.bisect_left(self.backing_paragraphs, event_paragraph - BACKING_REACH)
+        backing = sorted(self.backing_order[first:])
+        return (self.outlet.id, *(self.backing[n].id for n in backing))
 
 
 class AttributionStage:
@@ -100,7 +138,11 @@ class AttributionStage:
     gives = frozenset({"attribution"})
 
     def __call__(self, doc: Doc) -> Doc:
-        events: list[Event] = [
-            replace(e, attributed_to=attribute(doc, e.trigger)) for e in doc.events
-        ]
+        if not doc.events:
+            return doc
+        attributor = Attributor(doc)
+        events: list[Event] = []
+        for event in doc.events:
+            check_budget()
+            events.append(replace(event, attributed_to=attributor.attribute(event.trigger)))
         return replace(doc, events=tuple(events))

@@ -14,9 +14,11 @@ import functools
 from dataclasses import replace
 from typing import Any
 
+from eventwire.budget import check_budget
 from eventwire.data import read_rows
 from eventwire.model import Doc, Event, Place, Span
 from eventwire.stages.s2_parse.tokens import tokens_in
+from eventwire.stages.s8_links.place_index import Places
 from eventwire.stages.s8_links.place_recipients import locate_actors, with_place_recipient
 
 SPECIFICITY = {
@@ -68,15 +70,15 @@ class EventPlaceStage:
     def __call__(self, doc: Doc) -> Doc:
         if not doc.events or not doc.places or doc.parsed is None:
             return doc
-        places = [p for p in doc.places if not p.metonym]
-        by_id = {p.id: p for p in places}
-        all_places = list(doc.places)
+        places = Places(p for p in doc.places if not p.metonym)
+        all_places = Places(doc.places)
         events = []
         for event in doc.events:
+            check_budget()
             linked = locate_actors(
                 link_event(doc.parsed, event, places), all_places, doc.article.text
             )
-            place = by_id.get(linked.place) if linked.place else None
+            place = places.get(linked.place)
             # a place of the sentence's reporting clause ("..., officials in Nairobi said")
             # is where it was said, not where the event happened: no recipient from it
             said = place is not None and in_reporting_clause(doc.parsed, place)
@@ -84,15 +86,20 @@ class EventPlaceStage:
         return replace(doc, events=tuple(events))
 
 
-def link_event(parsed: Any, event: Event, places: list[Place]) -> Event:
+def link_event(parsed: Any, event: Event, places: Places) -> Event:
     if event.place is not None:
         return event
-    trigger = tokens_in(parsed, event.trigger)
+    trigger = tokens_in(parsed, event.trigger.start, event.trigger.end)
     if not trigger:
         return event
-    attached = [p for p in places if is_attached(parsed, p, trigger)]
+    # a dependency path never leaves its sentence: only the trigger's sentence's places
+    sentence = trigger[0].sent
+    near = places.inside(sentence.start_char, sentence.end_char)
+    attached = [p for p in near if is_attached(parsed, p, trigger)]
     in_sentence = [
-        p for p in places if event.sentence.contains(p.span) and not is_modifier(parsed, p)
+        p
+        for p in places.inside(event.sentence.start, event.sentence.end)
+        if not is_modifier(parsed, p)
     ]
     for pool in (attached, in_sentence):
         if pool:
@@ -111,7 +118,7 @@ def reporting_verbs() -> frozenset[str]:
 
 def in_reporting_clause(parsed: Any, place: Place) -> bool:
     """Whether the place's nearest verb is a reporting verb: "officials in Nairobi said"."""
-    tokens = tokens_in(parsed, place.span)
+    tokens = tokens_in(parsed, place.span.start, place.span.end)
     if not tokens:
         return False
     token = min(tokens, key=lambda t: len(list(t.ancestors)))
@@ -125,7 +132,7 @@ def is_attached(parsed: Any, place: Place, trigger: list[Any]) -> bool:
     """Whether the place is the object of a locative preposition that hangs from the trigger,
     through other prepositional phrases and objects only ("pull out of the airbase in Iraq's
     western Anbar province"; "withdrawal of forces from the region's capital, Erbil")."""
-    tokens = tokens_in(parsed, place.span)
+    tokens = tokens_in(parsed, place.span.start, place.span.end)
     if not tokens:
         return False
     heads = {t.i for t in trigger}
@@ -153,7 +160,7 @@ def is_locative(prep: Any) -> bool:
 def is_modifier(parsed: Any, place: Place) -> bool:
     """A place that only modifies a noun ("Iran-backed militias", "US bases", "Iraq's
     prime minister") says nothing of where an event in its sentence happened."""
-    tokens = tokens_in(parsed, place.span)
+    tokens = tokens_in(parsed, place.span.start, place.span.end)
     if not tokens:
         return True
     root = min(tokens, key=lambda t: len(list(t.ancestors)))

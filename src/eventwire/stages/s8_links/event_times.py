@@ -20,11 +20,13 @@ keep no time.
 
 from __future__ import annotations
 
+import bisect
 import logging
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
+from eventwire.budget import check_budget
 from eventwire.model import Doc, Event, EventTime, Span, TimeExpr
 
 log = logging.getLogger(__name__)
@@ -69,7 +71,11 @@ class EventTimeStage:
     def __call__(self, doc: Doc) -> Doc:
         if not doc.events:
             return doc
-        return replace(doc, events=tuple(date_event(doc, e) for e in doc.events))
+        events = []
+        for event in doc.events:
+            check_budget()
+            events.append(date_event(doc, event))
+        return replace(doc, events=tuple(events))
 
 
 def date_event(doc: Doc, event: Event) -> Event:
@@ -160,7 +166,7 @@ def time_below(
     that token's subtree), with its relation."""
     inside = {t.i for t in within.subtree} if within is not None else None
     best: tuple[int, int, TimeExpr, Any] | None = None  # distance, gap, time, its tokens
-    for time in doc.times:
+    for time in times_within(doc.times, bounds):
         if not (linkable(time) and bounds.contains(time.span)):
             continue
         span = doc.parsed.char_span(time.span.start, time.span.end, alignment_mode="expand")
@@ -179,6 +185,18 @@ def time_below(
     if best is None:
         return None
     return best[2], relation_of(doc, best[2], best[3])
+
+
+def times_within(times: tuple[TimeExpr, ...], bounds: Span) -> tuple[TimeExpr, ...]:
+    """The times that start inside `bounds` (a binary search: the time stage gives them in
+    text order), so that each event reads only its sentence's times."""
+    first = bisect.bisect_left(times, bounds.start, key=time_start)
+    last = bisect.bisect_left(times, bounds.end, key=time_start)
+    return times[first:last]
+
+
+def time_start(time: TimeExpr) -> int:
+    return time.span.start
 
 
 def tree_distance(a: Any, b: Any) -> int | None:

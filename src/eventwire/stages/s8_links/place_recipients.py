@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventwire.model import Actor, Event, Place
+from eventwire.stages.s8_links.place_index import Places
 
 DOMESTIC = frozenset({"PROTEST", "COERCE", "MOBILIZE", "ASSAULT", "THREATEN"})
 VISIT_MODES = frozenset({"visit", "host"})
@@ -28,10 +29,10 @@ GOVERNMENT_RECIPIENT = frozenset({"PROTEST", "CONSULT"})
 PLACE_KINDS = frozenset({"country", "admin1", "admin2", "city", "facility", "region"})
 
 
-def locate_actors(event: Event, places: list[Place], text: str) -> Event:
+def locate_actors(event: Event, places: Places, text: str) -> Event:
     """Countries for actors and recipients from the places inside their names, and for
     ethnic groups from the event's place."""
-    place = next((p for p in places if p.id == event.place), None)
+    place = places.get(event.place)
 
     def located(actor: Actor) -> Actor:
         if actor.span is None:
@@ -43,7 +44,9 @@ def locate_actors(event: Event, places: list[Place], text: str) -> Event:
         if actor.country is not None:
             return actor
         span = actor.span
-        inside = [p for p in places if p.country and span.contains(p.span) and p.kind != "country"]
+        inside = [
+            p for p in places.inside(span.start, span.end) if p.country and p.kind != "country"
+        ]
         if inside:
             return replace(actor, country=inside[0].country, rule=f"{actor.rule}+named-place")
         return actor

@@ -1,0 +1,10 @@
+-- Schema version 9: full-text search means the same on both engines: every word the user
+-- types is a plain term, all of them required, matched case-insensitively as written (no
+-- stemming, no stop words), as SQLite's FTS5 (unicode61) matches them. PostgreSQL's index
+-- used the 'english' configuration, which drops "and", "or", "the" (so `--text "AND OR"`
+-- found nothing there) and stems "protests" to "protest"; it now uses 'simple'.
+-- SQLite: nothing changes.
+--@postgres DROP INDEX articles_tsv;
+--@postgres ALTER TABLE articles DROP COLUMN tsv;
+--@postgres ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED;
+--@postgres CREATE INDEX articles_tsv ON articles USING GIN (tsv);
