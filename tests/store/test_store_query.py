@@ -195,3 +195,26 @@ def test_dedupe_links_copy_written_in_a_later_batch(db_url):
         store.write([Entry(second)])
         [link] = store.duplicates()
     assert (link.article_id, link.original_id) == (second.article.id, first.article.id)
+
+
+@pytest.mark.parametrize(
+    ("where", "index"),
+    [
+        (EventFilter(bbox=(40.0, 29.0, 50.0, 35.0)), "events_place_lat_lon"),
+        (EventFilter(types=("PROTEST",), modalities=("occurred",)), "events_type_modality"),
+    ],
+)
+def test_query_counts_a_box_or_a_type_and_modality_from_the_index_alone(tmp_path, where, index):
+    """Counting the matches of a bounding box or of a type and modality reads no event rows
+    (on a million events: 200 and 75 ms with row lookups, about 5 ms without)."""
+    from eventwire.store.facets import count_upto
+    from eventwire.store.query import selection
+
+    with open_store(str(tmp_path / "s.db")) as store:
+        store.write([Entry(fake_doc(text, outlet=outlet)) for text, outlet in ARTICLES])
+        source, clause, params, _ = selection(where, store.text_clause)
+        plan = " ".join(
+            str(row) for row in store.all(f"EXPLAIN QUERY PLAN SELECT 1 {source} {clause}", params)
+        )
+        assert f"COVERING INDEX {index}" in plan
+        assert count_upto(store, where, 100) == len(list(store.events(where))) > 0
