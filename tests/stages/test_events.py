@@ -179,6 +179,14 @@ def all_events(text: str):
          "protested"),
         ("Yemen rejected a U.S. request to interrogate the detainees.", "rejected",
          "interrogate"),
+        # the content of a rejected appeal, through its preposition
+        ("Israel rejected a French appeal for withdrawing its troops from the border.",
+         "rejected", "withdrawing"),
+        # a participle that only says or asks gives the protest's words, no further act
+        ("Hundreds of farmers marched through the capital, demanding higher grain prices.",
+         "marched", "demanding"),
+        ("Thousands of students rallied outside parliament, calling for new elections.",
+         "rallied", "calling"),
     ],
 )  # fmt: skip
 def test_events_default_output_leaves_background_clauses_out(text, main, background):
@@ -199,6 +207,7 @@ def test_events_default_output_leaves_background_clauses_out(text, main, backgro
         ("Four killed in air strike", "killed"),
         ("Troops leave by May, followed by the withdrawal of the rest.", "withdrawal"),
         ("Police opened fire on the crowd, killing two protesters.", "killing"),
+        ("Police raided the offices of the newspaper, arresting three editors.", "arresting"),
     ],
 )
 def test_events_content_and_consequence_clauses_are_main(text, trigger):

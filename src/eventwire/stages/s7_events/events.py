@@ -320,6 +320,9 @@ class EventStage:
         # read and check the lexicon now, not on the first article
         vocabulary = load_vocabulary(lexicons, cache_dir)
         self.triggers, self.cues = vocabulary.triggers, vocabulary.cues
+        # verbs that say or ask: reporting verbs, and the verbs of the requested modality
+        requests = {w for w, m in self.cues.of("verb").items() if m == "requested"}
+        self.word_verbs = self.cues.reporting_verbs | frozenset(requests)
 
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex(doc.mentions)
@@ -452,7 +455,9 @@ class EventStage:
                 args = verb_arguments(tok, index, sent.start_char, self.cues)
             modality = modalities[tok.i]
             args = self.complete_arguments(tok, reading, args, modality, events, index)
-            salience = salience_of(tok, content_heads=content_heads, background=objects)
+            salience = salience_of(
+                tok, content_heads=content_heads, background=objects, word_verbs=self.word_verbs
+            )
             if tok.i in objects:
                 # "rejected the U.S. request", "condemned the attack": PLOVER codes the verb
                 salience = "background"

@@ -25,14 +25,14 @@ NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 REASON_VERBS = frozenset({"cite", "say", "add", "note", "claim", "argue", "explain", "state"})
 
 
-def is_consequence(tok: Any) -> bool:
+def is_consequence(tok: Any, word_verbs: frozenset[str] = frozenset()) -> bool:
     """A participle clause after its verb, with no subordinating word: "opened fire, killing
     one person and arresting 12" reports what the act did, not its background."""
     if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i < tok.head.i:
         return False
     # its own subject or a subordinating word makes it another clause; "citing", "saying"
-    # only give the act's reason or words
-    if tok.lemma_.lower() in REASON_VERBS:
+    # only give the act's reason or words, as "demanding", "calling for" give a protest's
+    if tok.lemma_.lower() in REASON_VERBS | word_verbs:
         return False
     return not any(c.dep_ in {"mark", "aux", "nsubj", "nsubjpass"} for c in tok.children)
 
@@ -47,24 +47,29 @@ def salience_of(
     *,
     content_heads: frozenset[int] = frozenset(),
     background: frozenset[int] = frozenset(),
+    word_verbs: frozenset[str] = frozenset(),
 ) -> str:
     """ "main" or "background" for the event whose trigger is `trigger`; `content_heads` are
-    the token indices of plan and message nouns, whose clauses are their content, and
-    `background` those of nouns already known to be background (their content is too)."""
+    the token indices of plan and message nouns, whose clauses are their content,
+    `background` those of nouns already known to be background (their content is too), and
+    `word_verbs` the lemmas of verbs that say or ask (reporting and request verbs): their
+    participle after an act gives its words ("marched, demanding reforms"), no further act."""
     cur = trigger
     for _ in range(MAX_STEPS * 2):
         head = cur.head
         if head.i == cur.i:
             return "main"
+        if head.i in background:
+            # inside a noun already known to be background ("rejected an appeal for
+            # deploying troops"): its content is too
+            return "background"
         if cur.dep_ in CLAUSE_ON_NOUN and (head.i in content_heads or is_verbless_root(head)):
-            if head.i in background:
-                return "background"
             cur = head
             continue
         if cur.dep_ in {"acl", "advcl"} and cur.lemma_.lower() in SEQUENCE_VERBS:
             cur = head  # "X by 2025, followed by the withdrawal of Y": a list of events
             continue
-        if is_consequence(cur):
+        if is_consequence(cur, word_verbs):
             cur = head  # "police opened fire, killing one person": what the act did
             continue
         if cur.dep_ in BACKGROUND_DEPS:
