@@ -208,6 +208,12 @@ def test_events_default_output_leaves_background_clauses_out(text, main, backgro
         ("Troops leave by May, followed by the withdrawal of the rest.", "withdrawal"),
         ("Police opened fire on the crowd, killing two protesters.", "killing"),
         ("Police raided the offices of the newspaper, arresting three editors.", "arresting"),
+        # the parser found no main verb (a noun heads the sentence): its first verb reports
+        (
+            "Volunteers from three Norwegian charities donated and delivered medical supplies "
+            "worth $20,000 to a hospital in Kabul.",
+            "donated",
+        ),
     ],
 )
 def test_events_content_and_consequence_clauses_are_main(text, trigger):

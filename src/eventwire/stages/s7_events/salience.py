@@ -42,6 +42,16 @@ def is_verbless_root(tok: Any) -> bool:
     return tok.head.i == tok.i and tok.pos_ in NOMINAL
 
 
+def is_first_verb_of_verbless_sentence(tok: Any) -> bool:
+    """A clause on a noun that is the first verb of a sentence whose head is a noun phrase:
+    the parser found no main verb ("Doctors from two aid groups donated ... goods", read as
+    "doctors who donated"), so this clause is the sentence's report."""
+    root = tok.sent.root
+    if root.pos_ not in NOMINAL:
+        return False
+    return next((t.i for t in tok.sent if t.pos_ == "VERB"), None) == tok.i
+
+
 def salience_of(
     trigger: Any,
     *,
@@ -63,7 +73,11 @@ def salience_of(
             # inside a noun already known to be background ("rejected an appeal for
             # deploying troops"): its content is too
             return "background"
-        if cur.dep_ in CLAUSE_ON_NOUN and (head.i in content_heads or is_verbless_root(head)):
+        if cur.dep_ in CLAUSE_ON_NOUN and (
+            head.i in content_heads
+            or is_verbless_root(head)
+            or is_first_verb_of_verbless_sentence(cur)
+        ):
             cur = head
             continue
         if cur.dep_ in {"acl", "advcl"} and cur.lemma_.lower() in SEQUENCE_VERBS:
