@@ -62,6 +62,8 @@ def test_times_absolute_dates(text, span, value):
         ("It will happen next year.", "next year", "2025"),
         ("Sales fell last year.", "last year", "2023"),
         ("The plant opens later this year.", "later this year", "2024"),
+        ("Elections are due in the spring.", "the spring", "2024-SP"),
+        ("Talks resume during the winter.", "the winter", "2024-WI"),
     ],
 )
 def test_times_relative_to_publication(text, span, value):

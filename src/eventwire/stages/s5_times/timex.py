@@ -143,7 +143,8 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "quarter": rf"(?:the\s+)?(?P<ord>{ordinal})[\s-]+(?P<unit>quarter|half)"
         rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>{year})|(?P<rel>{rel_year})))?"
         rf"|(?-i:Q(?P<q>[1-4]))(?:\s+(?P<year2>{year}))?(?!\w)",
-        "season": rf"(?:(?P<rel>this|last|next|early|late)\s+)?(?P<season>{seasons})"
+        "season": rf"(?:(?P<the>the)\s+)?(?:(?P<rel>this|last|next|early|late)\s+)?"
+        rf"(?P<season>{seasons})"
         rf"(?:\s+(?:of\s+)?(?P<year>{year}))?(?!\w)",
         "same_ago": r"the\s+same\s+(?P<unit>day|week|month|quarter|period|time|year)\s+"
         r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|a\s+year\s+prior"
