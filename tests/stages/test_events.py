@@ -234,7 +234,9 @@ def test_events_all_scope_adds_other_events():
     from eventwire.pipeline import Pipeline
     from eventwire.settings import Settings
 
-    pipe = Pipeline.from_names(("body", "parse", "actors", "events"), Settings(events="all"))
+    pipe = Pipeline.from_names(
+        ("body", "parse", "actors", "times", "events"), Settings(events="all")
+    )
     result = eventwire.extract(
         "The company announced record profits and hired staff.", pipeline=pipe
     )
@@ -260,3 +262,13 @@ def test_events_coordinated_country_modifiers_are_two_actors():
     event = find("U.S. and Russian negotiators held talks in Geneva.", "held")
     assert countries(event.actors) == {"USA", "RUS"}
     assert {a.sector for a in event.actors} == {"GOV"}
+
+
+def test_events_a_word_inside_a_time_expression_is_no_trigger():
+    # "March" of "on March 10" is a date, not a march; the verb still is one
+    dated = eventwire.extract("The vote was held on March 15 in Lagos.")
+    assert [e.type for e in dated.events] == []
+    reported = eventwire.extract("Investigators say that on March 10, officers responded.")
+    assert "PROTEST" not in [e.type for e in reported.events]
+    marching = eventwire.extract("Thousands of workers marched in Lagos on May 1.")
+    assert [e.type for e in marching.events] == ["PROTEST"]

@@ -60,6 +60,21 @@ def test_cameo_patterns_tell_a_release_from_a_statement():
     assert only("The rebels freed 12 Kenyan soldiers on Friday.", "freed").type == "RETREAT"
     said = events("The Kenyan ministry released a statement on Friday.")
     assert not said, [e.type for e in said]
+    # releasing published material (the curated "publication" class) is no release either
+    for text in (
+        "Kenyan police released photos of the two suspects.",
+        "The Kenyan ministry released figures on Friday.",
+    ):
+        assert not events(text), text
+    assert only("The Kenyan army released 20 prisoners.", "released").type == "RETREAT"
+
+
+@pytest.mark.slow
+def test_a_passive_subject_is_the_patient_an_object_condition_asks_about():
+    # obj= conditions read the patient: the object, or the subject of a passive
+    assert only("A ceasefire deal was reached in Cairo on Friday.", "reached").type == "AGREE"
+    assert only("Twelve Kenyan prisoners were released.", "released").type == "RETREAT"
+    assert not events("Photos of both suspects were released on Saturday.")
 
 
 @pytest.mark.slow

@@ -107,7 +107,9 @@ def load_documents(path: Path) -> list[dict[str, Any]]:
 
 
 def all_events_pipeline() -> Pipeline:
-    return Pipeline.from_names(("body", "parse", "actors", "events"), Settings(events="all"))
+    return Pipeline.from_names(
+        ("body", "parse", "actors", "times", "events"), Settings(events="all")
+    )
 
 
 def score(path: Path, *, pipeline: Pipeline | None = None) -> FactualityScores:

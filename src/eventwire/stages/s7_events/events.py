@@ -21,6 +21,7 @@ from typing import Any
 from eventwire.budget import check_budget
 from eventwire.errors import ConfigError
 from eventwire.model import Actor, Doc, Event, Span
+from eventwire.stages.s2_parse.tokens import tokens_in
 from eventwire.stages.s7_events.arguments import (
     MESSAGES,
     Arguments,
@@ -306,9 +307,18 @@ def has_needed_arguments(cand: Candidate, event: Event) -> bool:
     return event.type not in RECIPIENT_NEEDED or bool(event.recipients)
 
 
+def time_tokens(doc: Doc) -> frozenset[int]:
+    """The indices of the parsed tokens inside the article's time expressions."""
+    if doc.parsed is None:
+        return frozenset()
+    return frozenset(
+        tok.i for t in doc.times for tok in tokens_in(doc.parsed, t.span.start, t.span.end)
+    )
+
+
 class EventStage:
     name = "events"
-    needs = frozenset({"parsed", "body", "mentions"})
+    needs = frozenset({"parsed", "body", "mentions", "times"})
     gives = frozenset({"events"})
 
     def __init__(
@@ -326,10 +336,13 @@ class EventStage:
 
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex(doc.mentions)
+        dates = time_tokens(doc)
         events: list[Event] = []
         for sent in doc.parsed.sents:
             check_budget()
-            events += self.sentence_events(doc, sent, index, first_id=len(events) + 1)
+            events += self.sentence_events(
+                doc, sent, index, first_id=len(events) + 1, time_tokens=dates
+            )
         if self.scope == "plover":
             # what a user counts: the sentences' own reports, not background restated in
             # relative, adverbial or purpose clauses (`--events all` keeps those too)
@@ -337,13 +350,19 @@ class EventStage:
         numbered = tuple(replace(e, id=f"e{n}") for n, e in enumerate(events, start=1))
         return replace(doc, events=numbered)
 
-    def candidates(self, doc: Doc, sent: Any, index: MentionIndex) -> list[Candidate]:
+    def candidates(
+        self, doc: Doc, sent: Any, index: MentionIndex, time_tokens: frozenset[int] = frozenset()
+    ) -> list[Candidate]:
+        """The sentence's tokens that may be triggers, with their readings; a word inside a
+        time expression never is one ("on March 10" is no march)."""
         found: list[Candidate] = []
         whole = doc.in_body(
             sentence_span(sent, doc.article.text)
         )  # most sentences: no token check needed
         for tok in sent:
             if tok.dep_ in NON_TRIGGER_DEPS or not (whole or doc.in_body(token_span(tok))):
+                continue
+            if tok.i in time_tokens:
                 continue
             if tok.pos_ == "VERB" and is_nominal_use(tok):
                 continue  # "evacuated the wounded": a participle used as a noun
@@ -389,9 +408,15 @@ class EventStage:
         return kept
 
     def sentence_events(
-        self, doc: Doc, sent: Any, index: MentionIndex, *, first_id: int
+        self,
+        doc: Doc,
+        sent: Any,
+        index: MentionIndex,
+        *,
+        first_id: int,
+        time_tokens: frozenset[int] = frozenset(),
     ) -> list[Event]:
-        cands = self.candidates(doc, sent, index)
+        cands = self.candidates(doc, sent, index, time_tokens)
         if not cands:
             return []
         by_index = {c.token.i: c for c in cands}

@@ -198,8 +198,10 @@ def in_classes(tok: Any | None, names: str, classes: dict[str, frozenset[str]]) 
 
 
 def direct_object(tok: Any) -> Any | None:
+    """The verb's patient: its direct object, the subject of its passive ("the deal was
+    signed"), the object of "agreed to", or the noun its relative clause hangs on."""
     for child in tok.children:
-        if child.dep_ in {"dobj", "obj", "oprd"}:
+        if child.dep_ in {"dobj", "obj", "oprd", "nsubjpass"}:
             return child
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in {"to", "on"}:
