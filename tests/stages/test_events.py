@@ -134,6 +134,15 @@ def test_events_bare_reference_noun_is_not_an_event():
         ("The US must be ready to mediate between the two sides.", "mediate", "requested"),
         ("Analysts said the militia could attack the base.", "attack", "hypothetical"),
         ("The new jets can strike targets 900 km away.", "strike", "hypothetical"),
+        # a governing verb governs its complements, not a verb coordinated with it
+        ("Iran threatened Israel and attacked a tanker in the Gulf.", "attacked", "occurred"),
+        (
+            "Ethiopia and Eritrea agreed to a truce, but witnesses said shelling was still going "
+            "on.",
+            "shelling",
+            "occurred",
+        ),
+        ("Iran threatened to attack and destroy the base.", "destroy", "threatened"),
     ],
 )
 def test_events_modality(text, trigger, modality):
@@ -141,6 +150,15 @@ def test_events_modality(text, trigger, modality):
     assert event.modality == modality
     if modality != "occurred":
         assert event.modality_cue is not None
+
+
+def test_events_a_coordinated_act_takes_the_category_of_their_governor_not_its_sibling():
+    # "turned down" is coordinated with "approached", not governed by it
+    text = "The Kenyan ministry approached a dozen donors, and no one has turned it down."
+    assert find(text, "turned").plover_type != "CONSULT"
+    # "release" shares "withdraw"'s governor: both are what Iraq agreed to
+    assert find("Iraq agreed to withdraw its troops and release the prisoners.",
+                "release").plover_type == "AGREE"  # fmt: skip
 
 
 def test_events_plover_type_folds_modality_into_the_category():

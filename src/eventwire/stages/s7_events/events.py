@@ -106,6 +106,11 @@ def governing_candidate(tok: Any, by_index: dict[int, Candidate]) -> Candidate |
     return None
 
 
+def is_sibling(tok: Any, other: Any) -> bool:
+    """Whether `tok` is coordinated with `other` ("attack and destroy"): the conjunct of it."""
+    return tok.dep_ == "conj" and tok.head.i == other.i
+
+
 LOCATION_PREPS = frozenset({"in", "throughout", "across", "inside"})
 
 
@@ -459,11 +464,18 @@ class EventStage:
             result = (own, "plover:same")
             if cand.reading is not None and modality != "occurred":
                 gov = governing_candidate(cand.token, by_index)
+                inherited = None
                 if gov is not None and gov.reading is not None and depth < 5:
-                    result = (
-                        plover_of(gov, depth + 1)[0],
-                        f"plover:governed-by:{gov.token.lemma_}",
-                    )
+                    inherited = plover_of(gov, depth + 1)
+                    if is_sibling(cand.token, gov.token) and not inherited[1].startswith(
+                        "plover:governed-by"
+                    ):
+                        # a coordinated act ("approached them, and no one turned us down")
+                        # shares its sibling's governor, not the sibling's own category
+                        inherited = None
+                if inherited is not None:
+                    assert gov is not None
+                    result = (inherited[0], f"plover:governed-by:{gov.token.lemma_}")
                 else:
                     result = folded_type(own, modality, modalities[cand.token.i].rule)
             plover[cand.token.i] = result

@@ -220,8 +220,11 @@ def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None)
     weak: tuple[str, Any, str] | None = None
     cur = trigger
     is_noun = trigger.pos_ in {"NOUN", "PROPN"}
+    came_by = ""  # the label of the step that reached `cur`
     for _ in range(MAX_STEPS):
-        if cur.i != trigger.i:
+        # a governing word governs its complements, not a verb coordinated with it: in
+        # "invited the envoys, and no one turned it down" nothing asks for the turning down
+        if cur.i != trigger.i and came_by != "conj":
             governed = governor_cue(cur, cues)
             if governed is not None:
                 value, rule = governed
@@ -251,6 +254,7 @@ def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None)
                 return Modality("planned", token_span(weak[1]), f"reported-{weak[2]}")
         if not passes(cur):
             break
+        came_by = cur.dep_
         cur = cur.head
     if weak is not None:
         return Modality(weak[0], token_span(weak[1]), weak[2])
