@@ -46,7 +46,7 @@ PREPOSITIONS = frozenset(
 PARTICLES = frozenset("up down out off back away over in on aside forward together".split())
 # words of a pattern that are no constraint: determiners and pattern markers
 SKIP = frozenset({"a", "an", "the", "$", "+", "%", "^", "**"})
-BLOCK = re.compile(r"^---\s+(\S.*?)\s+\[([^\]]*)\]\s+---")
+BLOCK = re.compile(r"^---\s+(\S.*?)\s+\[([^\]]*)\]\s*-*\s*---")
 CODE = re.compile(r"\[([^\]]*)\]")
 
 

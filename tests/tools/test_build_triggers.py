@@ -1,0 +1,54 @@
+"""tools/build_triggers.py on a small dictionary written here, in CAMEO.2.0.txt's layout."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+TOOL = Path(__file__).resolve().parents[2] / "tools" / "build_triggers.py"
+
+CAMEO = """\
+####### VERB PATTERNS #######
+
+---  ACCUSE   [112]  ---
+ACCUSE
+- * (IN COURT)                                        [112]         # CHARGE
+- * VIOLENCE                                          [112]         # BLAME
+
+
+
+
+---  DELAY   [120]---  ---
+DELAY
+POSTPONE
+- * TALKS                                             [161]         # POSTPONE
+"""
+TABLE = """\
+112: ACCUSE, disapprove, legal # Accuse
+120: REJECT,  , diplomatic # Reject
+161: SANCTION, withdraw, diplomatic # Reduce or break relations
+"""
+
+
+def build(tmp_path: Path, monkeypatch):
+    spec = importlib.util.spec_from_file_location("build_triggers", TOOL)
+    assert spec is not None
+    assert spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "build_triggers", tool)  # its dataclasses look it up
+    spec.loader.exec_module(tool)
+    (tmp_path / "CAMEO.2.0.txt").write_text(CAMEO, encoding="latin-1")
+    (tmp_path / "CAMEO2PLOVER-2021.txt").write_text(TABLE, encoding="utf-8")
+    readings, _, _ = tool.build(tmp_path)
+    return {(r.lemma, r.condition): (r.type, r.code) for r in readings}
+
+
+def test_a_block_whose_header_runs_into_its_dashes_is_its_own_block(tmp_path, monkeypatch):
+    # "---  DELAY   [120]---  ---": its verbs take its code and patterns, not the block's
+    # before it (the ACCUSE block's patterns had been given to "postpone" and "delay")
+    table = build(tmp_path, monkeypatch)
+    assert table[("postpone", "-")] == ("REJECT", "120")
+    assert table[("delay", "objw=talk")] == ("SANCTION", "161")
+    assert not [key for key in table if key[0] == "postpone" and "court" in key[1]]
+    assert table[("accuse", "-")] == ("ACCUSE", "112")
