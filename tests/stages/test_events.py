@@ -290,3 +290,9 @@ def test_events_a_word_inside_a_time_expression_is_no_trigger():
     assert "PROTEST" not in [e.type for e in reported.events]
     marching = eventwire.extract("Thousands of workers marched in Lagos on May 1.")
     assert [e.type for e in marching.events] == ["PROTEST"]
+
+
+def test_events_what_according_to_cites_is_no_event():
+    text = "Two inmates were arrested in Kenya, according to a news release from the police."
+    result = eventwire.extract(text, published="2024-09-06")
+    assert [result.text_of(e.trigger) for e in result.events] == ["arrested"]

@@ -239,6 +239,19 @@ def is_nominal_use(tok: Any) -> bool:
     )
 
 
+def names_a_source(tok: Any) -> bool:
+    """Whether the noun is (in) the phrase of "according to": who or what a report cites
+    ("according to a news release from the sheriff's office"), never an event of its own."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in {"pobj", "conj", "appos"} or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lower_ == "to" and cur.head.lower_ == "according":
+            return True
+    return False
+
+
 GENERIC_SUBJECTS = frozenset({"you", "one"})
 
 
@@ -359,7 +372,8 @@ class EventStage:
         self, doc: Doc, sent: Any, index: MentionIndex, time_tokens: frozenset[int] = frozenset()
     ) -> list[Candidate]:
         """The sentence's tokens that may be triggers, with their readings; a word inside a
-        time expression never is one ("on March 10" is no march)."""
+        time expression never is one ("on March 10" is no march), nor what "according to"
+        cites ("according to a news release")."""
         found: list[Candidate] = []
         whole = doc.in_body(
             sentence_span(sent, doc.article.text)
@@ -367,7 +381,7 @@ class EventStage:
         for tok in sent:
             if tok.dep_ in NON_TRIGGER_DEPS or not (whole or doc.in_body(token_span(tok))):
                 continue
-            if tok.i in time_tokens:
+            if tok.i in time_tokens or (tok.pos_ in {"NOUN", "PROPN"} and names_a_source(tok)):
                 continue
             if tok.pos_ == "VERB" and is_nominal_use(tok):
                 continue  # "evacuated the wounded": a participle used as a noun
