@@ -152,10 +152,13 @@ def test_events_modality(text, trigger, modality):
         assert event.modality_cue is not None
 
 
-def test_events_a_coordinated_act_takes_the_category_of_their_governor_not_its_sibling():
+def test_events_plover_category_comes_from_a_governor_not_a_sibling_or_a_verb_of_the_subject():
     # "turned down" is coordinated with "approached", not governed by it
     text = "The Kenyan ministry approached a dozen donors, and no one has turned it down."
     assert find(text, "turned").plover_type != "CONSULT"
+    # a verb's subject is not what it governs: "tend" gives "agreements" nothing
+    text = "He said agreements with property owners tended to be less formal."
+    assert find(text, "agreements").plover_type == "AGREE"
     # "release" shares "withdraw"'s governor: both are what Iraq agreed to
     assert find("Iraq agreed to withdraw its troops and release the prisoners.",
                 "release").plover_type == "AGREE"  # fmt: skip

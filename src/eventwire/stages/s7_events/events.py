@@ -106,6 +106,11 @@ def governing_candidate(tok: Any, by_index: dict[int, Candidate]) -> Candidate |
     return None
 
 
+def is_subject_of(tok: Any, other: Any) -> bool:
+    """Whether `tok` is the subject of `other`."""
+    return tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.i == other.i
+
+
 def is_sibling(tok: Any, other: Any) -> bool:
     """Whether `tok` is coordinated with `other` ("attack and destroy"): the conjunct of it."""
     return tok.dep_ == "conj" and tok.head.i == other.i
@@ -481,7 +486,11 @@ class EventStage:
                 inherited = None
                 if gov is not None and gov.reading is not None and depth < 5:
                     inherited = plover_of(gov, depth + 1)
-                    if is_sibling(cand.token, gov.token) and not inherited[1].startswith(
+                    if is_subject_of(cand.token, gov.token):
+                        # a verb's subject is not what it governs: "agreements tended to be
+                        # less formal" take nothing from "tend"
+                        inherited = None
+                    elif is_sibling(cand.token, gov.token) and not inherited[1].startswith(
                         "plover:governed-by"
                     ):
                         # a coordinated act ("approached them, and no one turned us down")
