@@ -299,3 +299,15 @@ def test_events_what_according_to_cites_is_no_event():
     text = "Two inmates were arrested in Kenya, according to a news release from the police."
     result = eventwire.extract(text, published="2024-09-06")
     assert [result.text_of(e.trigger) for e in result.events] == ["arrested"]
+
+
+def test_events_a_dictionary_reading_dropped_for_want_of_arguments_lends_no_category():
+    # "thought" (CAMEO: consider, CONSULT) has no political actor, so it is no event, and
+    # the support it governs is not coded CONSULT through it; the same in either scope
+    from eventwire.settings import Settings
+
+    text = "The new plant is thought likely to create 2,000 jobs and support 5,000 others."
+    for scope in ("plover", "all"):
+        result = eventwire.extract(text, settings=Settings(events=scope))
+        support = [e for e in result.events if result.text_of(e.trigger) == "support"]
+        assert [e.plover_type for e in support] == ["OTHER"], scope

@@ -300,6 +300,17 @@ def protest_target(tok: Any, index: MentionIndex) -> Actor | None:
     return None
 
 
+def with_plover(event: Event, plover_type: str, rule: str) -> Event:
+    """The event with its PLOVER category and the trace line that says why, replaced."""
+    if (plover_type, rule) == (
+        event.plover_type,
+        next((t for t in event.trace if t.startswith("plover:")), None),
+    ):
+        return event
+    trace = tuple(rule if t.startswith("plover:") else t for t in event.trace)
+    return replace(event, plover_type=plover_type, trace=trace)
+
+
 def as_other(event: Event) -> Event:
     return replace(
         event,
@@ -474,6 +485,9 @@ class EventStage:
             if cand.reading is not None:
                 previous = modality
         plover: dict[int, tuple[str, str]] = {}
+        # candidates whose dictionary reading lacked its arguments: no event, so no category
+        # to lend the acts they govern (found below, after the events are built)
+        rejected: set[int] = set()
 
         def plover_of(cand: Candidate, depth: int = 0) -> tuple[str, str]:
             if cand.token.i in plover:
@@ -484,7 +498,8 @@ class EventStage:
             if cand.reading is not None and modality != "occurred":
                 gov = governing_candidate(cand.token, by_index)
                 inherited = None
-                if gov is not None and gov.reading is not None and depth < 5:
+                lends = gov is not None and gov.reading is not None and gov.token.i not in rejected
+                if gov is not None and lends and depth < 5:
                     inherited = plover_of(gov, depth + 1)
                     if is_subject_of(cand.token, gov.token):
                         # a verb's subject is not what it governs: "agreements tended to be
@@ -535,6 +550,17 @@ class EventStage:
                 )
             )
         shared = self.share_recipients(events, cands, by_index)
+        rejected.update(
+            cand.token.i
+            for cand, event in zip(cands, shared, strict=True)
+            if not has_needed_arguments(cand, event)
+        )
+        if rejected:
+            plover.clear()
+            shared = [
+                with_plover(event, *plover_of(cand))
+                for cand, event in zip(cands, shared, strict=True)
+            ]
         kept: list[Event] = []
         for cand, event in zip(cands, shared, strict=True):
             if has_needed_arguments(cand, event):
