@@ -13,7 +13,7 @@ from typing import Any
 from eventwire.errors import InputError
 from eventwire.read.files import str_or_none
 from eventwire.read.items import Item, ItemError, digest, error_for
-from eventwire.read.text import check_record_text
+from eventwire.read.text import check_record_text, printable_id
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,8 @@ def read_parquet(
         return
     for number, row in enumerate(rows, start=start + 1):
         record = {k: iso_text(v) for k, v in row.items() if v is not None}
-        record_id = str_or_none(record.get("id"))
+        raw_id = str_or_none(record.get("id"))
+        record_id = None if raw_id is None else printable_id(raw_id)
         key = f"{base}#id:{record_id}" if record_id is not None else f"{base}#row:{number}"
         try:
             check_record_text(record)

@@ -28,11 +28,8 @@ from eventwire.model import (
     Event,
     EventTime,
     Mention,
-    Place,
     Quote,
-    Source,
     Span,
-    TimeExpr,
 )
 from eventwire.output import ArticleResult
 from eventwire.pipeline import DEFAULT_STAGES
@@ -40,22 +37,18 @@ from eventwire.read.items import Item, ItemError
 from eventwire.run.tables import FINISHED_BY, TABLES
 from eventwire.settings import Settings
 from eventwire.store.base import Failure
-from eventwire.store.rows import parse_iso
+from eventwire.store.rows import make_span, parse_iso, place_from, source_from, time_from
 
 log = logging.getLogger(__name__)
 
 MANIFEST = "_eventwire.json"
 
 
-def span(start: int | None, end: int | None) -> Span | None:
-    return None if start is None or end is None else Span(start, end)
-
-
 def actor_of(row: dict[str, Any], prefix: str = "") -> Actor:
     def cell(key: str) -> Any:
         return row[prefix + key]
 
-    where = span(cell("char_start"), cell("char_end"))
+    where = make_span(cell("char_start"), cell("char_end"))
     return Actor(name=cell("name"), country=cell("country"), sector=cell("sector"),
                  role=cell("role"), sponsor=cell("sponsor"), span=where,
                  rule=cell("rule") or "")  # fmt: skip
@@ -69,12 +62,12 @@ def event_of(row: dict[str, Any]) -> Event:
     count = None
     if any(row[k] is not None for k in ("count_min", "count_max", "count_start")):
         count = Count(
-            row["count_min"], row["count_max"], span(row["count_start"], row["count_end"])
+            row["count_min"], row["count_max"], make_span(row["count_start"], row["count_end"])
         )
     return Event(
         id=row["id"], type=row["type"], plover_type=row["plover_type"], mode=row["mode"],
         modality=row["modality"],
-        modality_cue=span(row["modality_cue_start"], row["modality_cue_end"]),
+        modality_cue=make_span(row["modality_cue_start"], row["modality_cue_end"]),
         trigger=Span(row["trigger_start"], row["trigger_end"]),
         sentence=Span(row["sentence_start"], row["sentence_end"]),
         actors=tuple(actor_of(a) for a in row["actors"]),
@@ -91,31 +84,11 @@ def mention_of(row: dict[str, Any]) -> Mention:
                    row["stage"])  # fmt: skip
 
 
-def place_of(row: dict[str, Any]) -> Place:
-    return Place(
-        id=row["id"], span=Span(row["char_start"], row["char_end"]), name=row["name"],
-        kind=row["kind"], country=row["country"], admin1=row["admin1"], lat=row["lat"],
-        lon=row["lon"], geonames_id=row["geonames_id"], confidence=row["confidence"],
-        stage=row["stage"], metonym=bool(row["metonym"]), within=row["within"],
-    )  # fmt: skip
-
-
-def time_of(row: dict[str, Any]) -> TimeExpr:
-    interval = (row["interval_start"], row["interval_end"]) if row["has_interval"] else None
-    return TimeExpr(row["id"], Span(row["char_start"], row["char_end"]), row["type"],
-                    row["value"], interval, row["anchor"], row["stage"])  # fmt: skip
-
-
-def source_of(row: dict[str, Any]) -> Source:
-    return Source(row["id"], row["kind"], row["name"], row["count"], row["affiliation"],
-                  row["role"], span(row["char_start"], row["char_end"]), row["stage"])  # fmt: skip
-
-
 def quote_of(row: dict[str, Any]) -> Quote:
     return Quote(
         id=row["id"], span=Span(row["char_start"], row["char_end"]), speaker=row["speaker"],
-        speaker_span=span(row["speaker_start"], row["speaker_end"]),
-        cue=span(row["cue_start"], row["cue_end"]), direct=bool(row["direct"]),
+        speaker_span=make_span(row["speaker_start"], row["speaker_end"]),
+        cue=make_span(row["cue_start"], row["cue_end"]), direct=bool(row["direct"]),
         stage=row["stage"],
     )  # fmt: skip
 
@@ -124,13 +97,13 @@ def attribution_of(row: dict[str, Any]) -> Attribution:
     return Attribution(
         id=row["id"], kind=row["kind"], span=Span(row["char_start"], row["char_end"]),
         content=tuple(Span(p["char_start"], p["char_end"]) for p in row["content"]),
-        source=row["source"], source_span=span(row["source_start"], row["source_end"]),
-        cue=span(row["cue_start"], row["cue_end"]), direct=bool(row["direct"]),
+        source=row["source"], source_span=make_span(row["source_start"], row["source_end"]),
+        cue=make_span(row["cue_start"], row["cue_end"]), direct=bool(row["direct"]),
         stage=row["stage"], quotes=tuple(row["quotes"]),
     )  # fmt: skip
 
 
-RECORDS = {"mentions": mention_of, "places": place_of, "times": time_of, "sources": source_of,
+RECORDS = {"mentions": mention_of, "places": place_from, "times": time_from, "sources": source_from,
            "quotes": quote_of, "attributions": attribution_of, "events": event_of}  # fmt: skip
 
 
