@@ -28,7 +28,6 @@ from eventwire.model import (
     Event,
     EventTime,
     Mention,
-    Quote,
     Span,
 )
 from eventwire.output import ArticleResult
@@ -37,7 +36,14 @@ from eventwire.read.items import Item, ItemError
 from eventwire.run.tables import FINISHED_BY, TABLES
 from eventwire.settings import Settings
 from eventwire.store.base import Failure
-from eventwire.store.rows import make_span, parse_iso, place_from, source_from, time_from
+from eventwire.store.rows import (
+    make_span,
+    parse_iso,
+    place_from,
+    quote_from,
+    source_from,
+    time_from,
+)
 
 log = logging.getLogger(__name__)
 
@@ -84,15 +90,6 @@ def mention_of(row: dict[str, Any]) -> Mention:
                    row["stage"])  # fmt: skip
 
 
-def quote_of(row: dict[str, Any]) -> Quote:
-    return Quote(
-        id=row["id"], span=Span(row["char_start"], row["char_end"]), speaker=row["speaker"],
-        speaker_span=make_span(row["speaker_start"], row["speaker_end"]),
-        cue=make_span(row["cue_start"], row["cue_end"]), direct=bool(row["direct"]),
-        stage=row["stage"],
-    )  # fmt: skip
-
-
 def attribution_of(row: dict[str, Any]) -> Attribution:
     return Attribution(
         id=row["id"], kind=row["kind"], span=Span(row["char_start"], row["char_end"]),
@@ -104,7 +101,7 @@ def attribution_of(row: dict[str, Any]) -> Attribution:
 
 
 RECORDS = {"mentions": mention_of, "places": place_from, "times": time_from, "sources": source_from,
-           "quotes": quote_of, "attributions": attribution_of, "events": event_of}  # fmt: skip
+           "quotes": quote_from, "attributions": attribution_of, "events": event_of}  # fmt: skip
 
 
 def doc_of(article: dict[str, Any], records: dict[str, list[dict[str, Any]]]) -> ArticleResult:
