@@ -40,6 +40,7 @@ def only(text: str, published: date | datetime | None = date(2024, 9, 6)) -> Tim
         ("It was signed on 7/8/07 at noon.", "7/8/07", "2007-07-08"),
         ("Sales in the first quarter of 2009 fell.", "the first quarter of 2009", "2009-Q1"),
         ("Prices rose in the 1990s.", "1990s", "199"),
+        ("The plant will open by mid-2025.", "mid-2025", "2025"),
     ],
 )
 def test_times_absolute_dates(text, span, value):
@@ -63,6 +64,8 @@ def test_times_absolute_dates(text, span, value):
         ("Sales fell last year.", "last year", "2023"),
         ("The plant opens later this year.", "later this year", "2024"),
         ("Elections are due in the spring.", "the spring", "2024-SP"),
+        ("Talks will resume at the end of the month.", "the end of the month", "2024-09"),
+        ("Prices rose at the start of the week.", "the start of the week", "2024-W36"),
         ("Talks resume during the winter.", "the winter", "2024-WI"),
     ],
 )
@@ -356,3 +359,9 @@ def test_times_first_number_of_a_range_takes_the_unit():
         "60": "P60D",
         "90 days": "P90D",
     }
+
+
+def test_times_the_early_hours_of_a_day_are_no_duration():
+    assert values("The talks collapsed in the early hours of Monday.") == {"Monday": "2024-09-02"}
+    # and "the year" alone is no time ("one of the year's best")
+    assert values("It was one of the year's best films, the man of the year said.") == {}

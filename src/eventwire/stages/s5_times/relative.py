@@ -31,6 +31,11 @@ def unit_point(unit: str, ref: date) -> Point:
     return day.coarsen(unit) if unit != "day" else day
 
 
+def the_unit(cand: Candidate, ctx: Context) -> Reading | None:
+    """ "the end of the month": the present week, month, year or decade."""
+    return rel_unit(replace(cand, groups={**cand.groups, "rel": "this"}), ctx)
+
+
 def rel_unit(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.groups
     rel, unit = g["rel"].lower(), g["unit"].lower()

@@ -165,6 +165,7 @@ HANDLERS = {
     "season": cal.season,
     "same_ago": rel.same_ago,
     "rel_unit": rel.rel_unit,
+    "the_unit": rel.the_unit,
     "unit_rel": rel.unit_rel,
     "deictic": cal.deictic,
     "clock": cal.clock,

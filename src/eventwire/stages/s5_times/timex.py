@@ -41,6 +41,7 @@ MODIFIABLE = frozenset(
         "season",
         "decade",
         "date_dm",
+        "the_unit",
     }
 )
 
@@ -107,7 +108,8 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     month = rf"(?-i:{full_months}|(?:{alternation(lex.month_abbreviations)})\.?)"
     weekday = rf"(?-i:{alternation(lex.weekdays)})"
     day = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:])"
-    year = r"(?<![\w$£€#.,/-])(?:19|20)\d\d(?![\w%]|[.,]\d)"
+    # a year, also after "mid-" ("by mid-2025"), never inside a longer number or code
+    year = r"(?:(?<![\w$£€#.,/-])|(?<=\bmid-))(?:19|20)\d\d(?![\w%]|[.,]\d)"
     word_num = alternation(w for w in lex.numbers if w not in ("a", "an"))
     # "3,000" whole: with digits alone, "000 years ago" would be read out of it
     num = (
@@ -185,7 +187,11 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "whole_unit": r"(?:the\s+(?:entire|whole|full|same)|that)\s+"
         r"(?P<unit>year|month|week|quarter|day|time)(?!\w)"
         r"|(?:earlier|later)\s+in\s+(?P<x>the\s+(?P<unit2>day|week|month|year))(?!\w)",
-        "bare_of": r"(?P<unit>years|months|weeks|decades|days|hours)(?=\s+of\b)",
+        # "years of war"; not "the early hours of Monday", a part of that day
+        "bare_of": r"(?<!early\s)(?<!small\s)(?<!wee\s)"
+        r"(?P<unit>years|months|weeks|decades|days|hours)(?=\s+of\b)",
+        # "the end of the month": the present one, taken only with its modifier
+        "the_unit": r"(?<=\bof\s)the\s+(?P<unit>week|month|year|decade)(?![\w'’-])",
         "bare_after": r"(?P<lead>for|over|after|within|during)\s+(?P<x>(?P<unit>years|months|weeks"
         r"|decades))(?!\w)",
         "set": rf"(?:once|twice|thrice|(?:{num})\s+times)\s+(?:a|an|per|every|each)\s+"
@@ -198,8 +204,10 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"|(?P<word>{alternation(lex.sets)})(?!\w)",
         "reference": rf"(?P<ref>{alternation(lex.references)})(?![\w-])",
     }
+    # no rule starts inside a word or after a hyphen, except a year after "mid-", whose
+    # pattern says where it may start
     return tuple(
-        (name, re.compile(rf"(?<![\w-])(?:{pattern})", re.IGNORECASE))
+        (name, re.compile(("" if name == "year" else r"(?<![\w-])") + f"(?:{pattern})", re.I))
         for name, pattern in rules.items()
     )
 
@@ -237,6 +245,7 @@ RULE_ORDER = {
             "whole_unit",
             "bare_of",
             "bare_after",
+            "the_unit",
             "reference",
         )
     )
@@ -257,7 +266,11 @@ def find_candidates(text: str) -> list[Candidate]:
             found.append(Candidate(name, start, end, groups, lead.lower() if lead else None))
     found.sort(key=lambda c: (-(c.end - c.start), RULE_ORDER[c.rule], c.start))
     kept = settle_overlaps(found)
-    extended = [extend_modifier(text, c) for c in kept]
+    pairs = [(extend_modifier(text, c), c) for c in kept]
+    # "the month" is a time only with its modifier ("the end of the month")
+    pairs = [(e, k) for e, k in pairs if e.rule != "the_unit" or "modifier" in e.groups]
+    extended = [e for e, _ in pairs]
+    kept = [k for _, k in pairs]
     # A modifier taken into a span ("the last week of March") wins over what it overlaps.
     grown = [c for c, k in zip(extended, kept, strict=True) if c.start != k.start]
     if not grown:
