@@ -365,3 +365,9 @@ def test_times_the_early_hours_of_a_day_are_no_duration():
     assert values("The talks collapsed in the early hours of Monday.") == {"Monday": "2024-09-02"}
     # and "the year" alone is no time ("one of the year's best")
     assert values("It was one of the year's best films, the man of the year said.") == {}
+
+
+def test_times_a_preposition_over_stays_out_of_the_span():
+    # "over" before a number is "more than"; before "the" it is the preposition
+    assert values("Over the next few months, troops will leave.") == {"the next few months": "PXM"}
+    assert values("The war lasted over three years.") == {"over three years": "P3Y"}

@@ -173,7 +173,7 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"\s+(?:(?P<num>{num})\s+)?(?P<unit>{unit}))(?!\w)",
         "duration": r"(?:(?P<the>the\s+)"
         r"(?P<rel>next|past|last|coming|previous|first|final|following)\s+)?"
-        r"(?:(?P<approx>almost|nearly|about|around|over|more\s+than|less\s+than"
+        r"(?:(?P<approx>almost|nearly|about|around|over(?!\s+the\b)|more\s+than|less\s+than"
         r"|under|some|roughly|approximately|at\s+least|up\s+to|just)\s+)?"
         rf"(?:(?P<num>{num})(?P<half>\s+and\s+a\s+half)?|(?P<vague>{vague}))[\s-]+"
         rf"(?P<unit>{unit})(?:-long)?(?![\w-])",
