@@ -423,3 +423,17 @@ def test_focus_counts_distinct_names_and_leaves_a_name_out_of_its_own_focus():
     assert focus.admin1_share("USA", "Texas", "Tyler", others=True) == 0.5
     assert focus.admin1_share("FRA", "Île-de-France", "Paris", others=True) == 0.0
     assert focus.country_share("USA", "Paris") == 1.0
+
+
+@pytest.mark.slow
+def test_places_a_list_the_parser_tags_as_one_name_gives_each_place(places_of):
+    # the small model tags "Kharkiv and Kyiv" here as one WORK_OF_ART
+    doc, places = places_of("Russian forces shelled Kharkiv and Kyiv overnight.")
+    assert [(doc.text_of(p.span), p.country) for p in places] == [
+        ("Kharkiv", "UKR"),
+        ("Kyiv", "UKR"),
+    ]
+    # a list of organisations is no place, and a country named as a list stays whole
+    assert places_of("Hamas and Hezbollah condemned the raid.")[1] == []
+    doc, places = places_of("Trinidad and Tobago won the match.")
+    assert [doc.text_of(p.span) for p in places] == ["Trinidad and Tobago"]

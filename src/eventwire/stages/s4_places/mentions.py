@@ -278,8 +278,13 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer) -> list[PlaceMention]:
             names_place = names_place and not is_demonym(doc, gazetteer, start, end)
             town = not names_place and may_be_town(doc, gazetteer, start, end, person_words)
             shown = town and has_place_context(doc, gazetteer, start, end, label=ent.label_)
+            listed = [] if names_place or shown else listed_places(doc, gazetteer, start, end)
             if names_place or shown:
                 take(start, end, from_entity=True, label=ent.label_)
+            elif listed:
+                # "shelled Kharkiv and Kyiv", tagged as one WORK_OF_ART: each name a place
+                for a, b in listed:
+                    take(a, b, from_entity=True, label=ent.label_)
             elif town:
                 pending.append((start, end, ent.label_))
             elif ent.label_ in BLOCKING_LABELS:
@@ -298,6 +303,24 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer) -> list[PlaceMention]:
             break
     found.sort(key=lambda m: m.start)
     return found
+
+
+def listed_places(doc: Any, gazetteer: Gazetteer, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a name that is a list ("Kharkiv and Kyiv", "Gaza, Rafah and Khan
+    Younis"), when every part is a prominent place; else none. A list that is itself one
+    place's name ("Trinidad and Tobago") is taken whole before this is asked."""
+    parts: list[tuple[int, int]] = []
+    first = start
+    for i in range(start, end + 1):
+        if i == end or doc[i].text in {",", "and", "or", "&"}:
+            if first < i:
+                parts.append((first, i))
+            first = i + 1
+    if len(parts) < 2:
+        return []
+    if all(names_prominent(gazetteer, span_text(doc, a, b)) for a, b in parts):
+        return parts
+    return []
 
 
 def may_be_town(
