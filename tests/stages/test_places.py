@@ -147,6 +147,15 @@ def test_places_province_word_makes_an_admin1(places_of):
 
 
 @pytest.mark.slow
+def test_places_province_word_wins_over_the_namesake_city(places_of):
+    # Idlib is also a large city, which alone outranks its province; "province" decides
+    doc, places = places_of("Airstrikes hit Syria's Idlib province on Sunday.")
+    assert find(doc, places, "Idlib").kind == "admin1"
+    doc, places = places_of("Thousands marched in Idlib on Sunday.")
+    assert find(doc, places, "Idlib").kind == "city"
+
+
+@pytest.mark.slow
 def test_places_recovers_names_the_parser_mislabels(places_of):
     text = "Troops left the Ain Al-Asad airbase and moved to the Kurdistan region's capital, Erbil."
     doc, places = places_of(text)

@@ -237,11 +237,12 @@ def rank(
         )
         for e, s in found
     ]  # fmt: skip
-    # a large city named like the admin1 area around it outranks that area, and only it
+    # a large city named like the admin1 area around it outranks that area, and only it,
+    # unless the text says it means the area ("Idlib province")
     admin1_score = {(e.country, e.name): score for score, e in scored if e.kind == "admin1"}
     scored = [
         (max(score, admin1_score[(e.country, e.admin1 or "")] + NAMESAKE_MARGIN), e)
-        if is_namesake(e, admin1_score)
+        if is_namesake(e, admin1_score) and mention.kind_hint != "admin1"
         else (score, e)
         for score, e in scored
     ]
