@@ -111,3 +111,31 @@ def named(name: str, sid: str = "s1") -> Source:
 
 def anonymous(affiliation: str, role: str = "officials", sid: str = "s1") -> Source:
     return Source(sid, "anonymous", None, 2, affiliation, role, Span(0, 1), "test")
+
+
+# A withdrawal planned with a deadline, postponed, then done: the ledger's three reports
+# (the ledger tests and the web tests' store use them).
+PLAN = Report(
+    "The United States agreed on Friday to withdraw its troops from Ain al-Asad air base by "
+    "September 2025, Iraqi officials said.", "2024-09-06",
+    (Ev("agreed", "AGREE", "agree", actors=("United States",),
+        time=("on", "2024-09-06", "2024-09-06", "2024-09-06")),
+     Ev("withdraw", "RETREAT", "withdraw", "planned", actors=("United States",),
+        recipients=("its troops",), place="Ain al-Asad", mode="withdraw",
+        time=("by", "2025-09", "2025-09-01", "2025-09-30"))),
+    outlet="Reuters",
+)  # fmt: skip
+POSTPONED = Report(
+    "The withdrawal of US troops from Ain al-Asad air base has been postponed until September "
+    "2026, the Pentagon said on Monday.", "2025-03-10",
+    (Ev("withdrawal", "RETREAT", "withdrawal", actors=("US",), place="Ain al-Asad",
+        mode="withdraw", time=("until", "2026-09", "2026-09-01", "2026-09-30")),),
+    outlet="Al-Monitor",
+)  # fmt: skip
+DONE = Report(
+    "US troops withdrew from Ain al-Asad air base on Sunday, Iraqi officials said.",
+    "2026-09-20",
+    (Ev("withdrew", "RETREAT", "withdraw", actors=("US",), place="Ain al-Asad", mode="withdraw",
+        time=("on", "2026-09-20", "2026-09-20", "2026-09-20")),),
+    outlet="The National",
+)  # fmt: skip

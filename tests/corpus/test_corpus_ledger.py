@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "data" / "store"))
 
 import storetest
-from corpusdocs import Ev, Report, add
+from corpusdocs import DONE, PLAN, POSTPONED, Ev, Report, add
 
 from eventwire.corpus import Linker, ledger
 from eventwire.errors import ConfigError
@@ -29,30 +29,6 @@ def linker():
     return Linker()
 
 
-PLAN = Report(
-    "The United States agreed on Friday to withdraw its troops from Ain al-Asad air base by "
-    "September 2025, Iraqi officials said.", "2024-09-06",
-    (Ev("agreed", "AGREE", "agree", actors=("United States",),
-        time=("on", "2024-09-06", "2024-09-06", "2024-09-06")),
-     Ev("withdraw", "RETREAT", "withdraw", "planned", actors=("United States",),
-        recipients=("its troops",), place="Ain al-Asad", mode="withdraw",
-        time=("by", "2025-09", "2025-09-01", "2025-09-30"))),
-    outlet="Reuters",
-)  # fmt: skip
-POSTPONED = Report(
-    "The withdrawal of US troops from Ain al-Asad air base has been postponed until September "
-    "2026, the Pentagon said on Monday.", "2025-03-10",
-    (Ev("withdrawal", "RETREAT", "withdrawal", actors=("US",), place="Ain al-Asad",
-        mode="withdraw", time=("until", "2026-09", "2026-09-01", "2026-09-30")),),
-    outlet="Al-Monitor",
-)  # fmt: skip
-DONE = Report(
-    "US troops withdrew from Ain al-Asad air base on Sunday, Iraqi officials said.",
-    "2026-09-20",
-    (Ev("withdrew", "RETREAT", "withdraw", actors=("US",), place="Ain al-Asad", mode="withdraw",
-        time=("on", "2026-09-20", "2026-09-20", "2026-09-20")),),
-    outlet="The National",
-)  # fmt: skip
 REFERENDUM = Report(
     "Kenya will hold a referendum on the new constitution by March 2025, the electoral "
     "commission said.", "2024-10-01",
