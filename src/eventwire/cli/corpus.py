@@ -11,7 +11,14 @@ from typing import Any
 import click
 
 from eventwire.cli.evaluate import FILE_ARGUMENT, JSON_OPTION, bench_group, eval_group
-from eventwire.cli.main import DB_OPTION, guarded, main, print_report, settings_from
+from eventwire.cli.main import (
+    DB_OPTION,
+    benchmark_store,
+    guarded,
+    main,
+    print_report,
+    settings_from,
+)
 from eventwire.corpus.commitments import STATUSES
 from eventwire.store import open_store
 from eventwire.store.export import cell
@@ -161,26 +168,10 @@ def bench_stories(db, n_events, checkpoint, days, as_json):
 def bench_stories_run(*, db: str | None, n_events: int, checkpoint: int,
                       days: int | None) -> Any:  # fmt: skip
     """Run the stories benchmark on a new store (default: a temporary SQLite file)."""
-    import tempfile
-
-    from tqdm import tqdm
-
-    from eventwire.errors import ConfigError
     from eventwire.evaluate.bench_stories import run_bench
 
-    with tempfile.TemporaryDirectory() as folder:
-        url = db or str(Path(folder) / "bench.db")
-        with open_store(url) as store:
-            if store.counts()["articles"]:
-                raise ConfigError(f"the benchmark needs an empty store; {store.url} has articles")
-            bar = tqdm(total=n_events, unit="event", file=sys.stderr,
-                       disable=not sys.stderr.isatty())  # fmt: skip
-            try:
-                return run_bench(
-                    store, n_events, checkpoint=checkpoint, days=days, progress=bar.update
-                )
-            finally:
-                bar.close()
+    with benchmark_store(db, n_events) as (_, store, progress):
+        return run_bench(store, n_events, checkpoint=checkpoint, days=days, progress=progress)
 
 
 def bench_stories_format(result: Any) -> str:

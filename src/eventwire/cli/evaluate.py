@@ -8,6 +8,7 @@ import click
 
 from eventwire.cli.main import (
     DB_OPTION,
+    benchmark_store,
     guarded,
     main,
     print_report,
@@ -234,26 +235,10 @@ def bench_store(db, n_events):
 
 def bench_store_lines(*, db: str | None, n_events: int) -> list[str]:
     """Run the store benchmark on a new store (default: a temporary SQLite file)."""
-    import sys
-    import tempfile
-
-    from tqdm import tqdm
-
-    from eventwire.errors import ConfigError
     from eventwire.evaluate.bench_store import run_bench
-    from eventwire.store import open_store
 
-    with tempfile.TemporaryDirectory() as folder:
-        url = db or str(Path(folder) / "bench.db")
-        with open_store(url) as store:
-            if store.counts()["articles"]:
-                raise ConfigError(f"the benchmark needs an empty store; {store.url} has articles")
-            bar = tqdm(total=n_events, unit="event", file=sys.stderr,
-                       disable=not sys.stderr.isatty())  # fmt: skip
-            try:
-                result = run_bench(store, n_events, progress=bar.update)
-            finally:
-                bar.close()
+    with benchmark_store(db, n_events) as (url, store, progress):
+        result = run_bench(store, n_events, progress=progress)
     lines = [
         f"store: {url if db else 'temporary SQLite file'}",
         f"write: {result.events:,} events in {result.articles:,} articles, "

@@ -8,7 +8,8 @@ import gc
 import json
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -110,6 +111,33 @@ def print_report(compute: Callable[[], Any], render: Callable[[Any], str], *, as
     data = result.to_dict() if hasattr(result, "to_dict") else result
     click.echo(json.dumps(data) if as_json else render(result))
     return result
+
+
+@contextmanager
+def benchmark_store(
+    db: str | None, n_events: int, *, empty: bool = True
+) -> Iterator[tuple[str, Any, Callable[[int], Any]]]:
+    """The store a benchmark writes into, its URL, and a progress callback counting events
+    (a bar on a terminal): `db`, or a new temporary SQLite file removed afterwards; with
+    `empty`, a store that already holds articles is refused."""
+    import tempfile
+
+    from tqdm import tqdm
+
+    from eventwire.errors import ConfigError
+    from eventwire.store import open_store
+
+    with tempfile.TemporaryDirectory() as folder:
+        url = db or str(Path(folder) / "bench.db")
+        with open_store(url) as store:
+            if empty and store.counts()["articles"]:
+                raise ConfigError(f"the benchmark needs an empty store; {store.url} has articles")
+            bar = tqdm(total=n_events, unit="event", file=sys.stderr,
+                       disable=not sys.stderr.isatty())  # fmt: skip
+            try:
+                yield url, store, bar.update
+            finally:
+                bar.close()
 
 
 DB_OPTION = click.option("--db", metavar="URL", default=None, help=setting_help("db"))

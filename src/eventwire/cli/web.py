@@ -9,6 +9,7 @@ from eventwire.cli.main import (
     DB_OPTION,
     EVENTS_OPTION,
     STAGES_OPTION,
+    benchmark_store,
     guarded,
     main,
     print_report,
@@ -87,29 +88,9 @@ def bench_web(db, n_events, renders, chromium, as_json):
 
 def bench_web_result(*, db: str | None, n_events: int, renders: int, chromium: str):
     """Run the web benchmark (default store: a new temporary SQLite file)."""
-    import sys
-    import tempfile
-    from pathlib import Path
-
-    from tqdm import tqdm
-
     from eventwire.evaluate.bench_web import run_bench
-    from eventwire.store import open_store
 
-    with tempfile.TemporaryDirectory() as folder:
-        url = db or str(Path(folder) / "bench.db")
-        with open_store(url) as store:
-            bar = tqdm(
-                total=n_events, unit="event", file=sys.stderr, disable=not sys.stderr.isatty()
-            )
-            try:
-                return run_bench(
-                    store,
-                    db=url,
-                    n_events=n_events,
-                    renders=renders,
-                    chromium=chromium,
-                    progress=bar.update,
-                )
-            finally:
-                bar.close()
+    with benchmark_store(db, n_events, empty=False) as (url, store, progress):
+        return run_bench(
+            store, db=url, n_events=n_events, renders=renders, chromium=chromium, progress=progress
+        )
