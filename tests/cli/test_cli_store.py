@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "data" / "store"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))  # test_ingest's helpers
 
 import storetest
 from storetest import FAKE_STAGES, subprocess_env
