@@ -6,8 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import signal
 import subprocess
 import sys
 import time
@@ -20,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "data" / "store"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))  # test_ingest's helpers
 
 import storetest
-from storetest import FAKE_STAGES, subprocess_env
+from storetest import FAKE_STAGES, PATIENCE_S, kill_when_stored, store_counts, subprocess_env
 
 from eventwire.cli import main
 from eventwire.errors import StoreError
@@ -28,7 +26,6 @@ from eventwire.store import open_store
 
 EVENTWIRE = str(Path(sys.executable).parent / "eventwire")
 # Generous: a stuck subprocess fails the test instead of hanging it; never a timing assertion.
-PATIENCE_S = 120
 
 
 @pytest.fixture(params=storetest.ENGINES)
@@ -141,35 +138,13 @@ def test_cli_bench_store_small(db_url):
         assert store.counts()["events"] == 300
 
 
-def store_counts(db: str) -> dict[str, int] | None:
-    try:
-        with open_store(db, migrate=False) as store:
-            return store.counts()
-    except StoreError:
-        return None  # not created yet
-
-
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_cli_ingest_killed_then_rerun_completes(db_url, tmp_path, workers):
     folder = corpus(tmp_path / "in", 300, stall_at=150)
     args = [EVENTWIRE, "ingest", str(folder), "--workers", workers]
     # one item at a time, so that exactly the 150 before the stalled one are written
     env = subprocess_env(db_url, FAKE_STALL="1", EVENTWIRE_BATCH_SIZE="1")
-    proc = subprocess.Popen(
-        args, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    deadline = time.monotonic() + PATIENCE_S
-    counts = None
-    # Articles 0..149 are stored, then the pipeline blocks on article 150: kill it there.
-    while time.monotonic() < deadline and proc.poll() is None:
-        counts = store_counts(db_url)
-        if counts is not None and counts["articles"] >= 150:
-            break
-        time.sleep(0.1)
-    assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
-    proc.stderr.close()
+    kill_when_stored(args, env, db_url, 150)  # stored 0..149, blocked on article 150
     counts = store_counts(db_url)
     assert counts is not None
     assert counts["articles"] == 150

@@ -5,11 +5,8 @@ uninterrupted one gives; and the `stories` and `ledger` commands."""
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -20,15 +17,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "data" / "store"))
 
 import storetest
 from corpusdocs import Ev, Report, add
-from storetest import FAKE_STAGES, subprocess_env
+from storetest import FAKE_STAGES, PATIENCE_S, kill_when_stored, subprocess_env
 
 from eventwire.cli import main
 from eventwire.corpus import Linker, stories
-from eventwire.errors import StoreError
 from eventwire.store import EventFilter, open_store
 
 EVENTWIRE = str(Path(sys.executable).parent / "eventwire")
-PATIENCE_S = 120  # a stuck subprocess fails the test instead of hanging it; not a timing test
 
 
 @pytest.fixture(params=storetest.ENGINES)
@@ -89,14 +84,6 @@ def test_ingest_rerun_changes_no_story(db_url, tmp_path):
     assert cli("stories", "--db", db_url, "--format", "jsonl").output == first
 
 
-def store_counts(db: str) -> dict[str, int] | None:
-    try:
-        with open_store(db, migrate=False) as store:
-            return store.counts()
-    except StoreError:
-        return None  # not created yet
-
-
 def test_ingest_killed_then_rerun_gives_the_same_stories(db_url, tmp_path):
     records = lines(90, stall_at=45)
     path = write_jsonl(tmp_path / "in.jsonl", records)
@@ -104,19 +91,12 @@ def test_ingest_killed_then_rerun_gives_the_same_stories(db_url, tmp_path):
     clean = write_jsonl(tmp_path / "clean.jsonl", lines(90))
     assert cli("ingest", str(clean), "--db", reference, "--stages", FAKE_STAGES).exit_code == 0
     # one item at a time (EVENTWIRE_BATCH_SIZE), so that the 45 before the stalled one are written
-    proc = subprocess.Popen([EVENTWIRE, "ingest", str(path)], env=subprocess_env(
-        db_url, FAKE_STALL="1", EVENTWIRE_BATCH_SIZE="1"), start_new_session=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
-    deadline = time.monotonic() + PATIENCE_S
-    while time.monotonic() < deadline and proc.poll() is None:
-        counts = store_counts(db_url)
-        if counts is not None and counts["articles"] >= 45:
-            break
-        time.sleep(0.1)
-    assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
-    proc.stderr.close()
+    kill_when_stored(
+        [EVENTWIRE, "ingest", str(path)],
+        subprocess_env(db_url, FAKE_STALL="1", EVENTWIRE_BATCH_SIZE="1"),
+        db_url,
+        45,
+    )
     with open_store(db_url, migrate=False) as store:
         linked = store.one("SELECT count(*) FROM corpus_articles")
         events = store.one("SELECT count(*) FROM story_events")

@@ -259,3 +259,42 @@ def full_doc() -> Doc:
             ),
         ),
     )
+
+
+# A stuck subprocess fails a test instead of hanging it; not a timing bound.
+PATIENCE_S = 120
+
+
+def store_counts(db: str) -> dict[str, int] | None:
+    """The store's record counts, or None while it is not created yet."""
+    from eventwire.errors import StoreError
+    from eventwire.store import open_store
+
+    try:
+        with open_store(db, migrate=False) as store:
+            return store.counts()
+    except StoreError:
+        return None
+
+
+def kill_when_stored(args: list[str], env: dict[str, str], db: str, articles: int) -> None:
+    """Start `args` (an ingest) in its own session, wait until the store holds `articles`
+    articles, check it is still running (stalled on the next one), and SIGKILL it."""
+    import signal
+    import subprocess
+    import time
+
+    proc = subprocess.Popen(
+        args, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + PATIENCE_S
+    while time.monotonic() < deadline and proc.poll() is None:
+        counts = store_counts(db)
+        if counts is not None and counts["articles"] >= articles:
+            break
+        time.sleep(0.1)
+    assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    if proc.stderr:
+        proc.stderr.close()
