@@ -32,7 +32,8 @@ def is_consequence(tok: Any, word_verbs: frozenset[str] = frozenset()) -> bool:
         return False
     # its own subject or a subordinating word makes it another clause; "citing", "saying"
     # only give the act's reason or words, as "demanding", "calling for" give a protest's
-    if tok.lemma_.lower() in REASON_VERBS | word_verbs:
+    lemma = tok.lemma_.lower()
+    if lemma in REASON_VERBS or lemma in word_verbs:
         return False
     return not any(c.dep_ in {"mark", "aux", "nsubj", "nsubjpass"} for c in tok.children)
 
