@@ -246,6 +246,15 @@ def build(lexicons: Path) -> tuple[list[Reading], dict[str, set[str]], set[str]]
     used: set[str] = set()
     readings: list[Reading] = []
     block_code = "---"
+    # verbs that head a block of their own: that block alone gives their default reading
+    # (RISK heads a block coded [---] and is also listed under ENDANGER [130]; "risking
+    # prison" is no threat)
+    heads = {
+        found
+        for line in lines[start:]
+        if (block := BLOCK.match(line)) and (found := verb_lemma(block.group(1)))
+    }
+    head: tuple[str, str] | None = None
     verbs: list[tuple[str, str, str]] = []  # lemma, particle, code
     patterns: list[tuple[str, str]] = []  # condition, code
 
@@ -264,6 +273,8 @@ def build(lexicons: Path) -> tuple[list[Reading], dict[str, set[str]], set[str]]
                 mode = found.mode if found else "-"
                 readings.append(Reading(lemma, kind, mode, full, pcode))
             found = plover_of(code, table)
+            if (lemma, particle) in heads and (lemma, particle) != head:
+                continue  # a synonym here, with a block of its own for its default
             if found is not None:
                 condition = f"particle={particle}" if particle else "-"
                 readings.append(Reading(lemma, found.type, found.mode, condition, code))
@@ -274,6 +285,7 @@ def build(lexicons: Path) -> tuple[list[Reading], dict[str, set[str]], set[str]]
             flush()
             verbs, patterns = [], []
             block_code = primary_code(block.group(2))
+            head = verb_lemma(block.group(1))
             continue
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):

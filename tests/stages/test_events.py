@@ -143,6 +143,13 @@ def test_events_bare_reference_noun_is_not_an_event():
             "occurred",
         ),
         ("Iran threatened to attack and destroy the base.", "destroy", "threatened"),
+        # a condition on a verb of saying is part of what was said: the threat was made
+        (
+            "Workers threatened a strike if a deal is not reached by midnight.",
+            "threatened",
+            "occurred",
+        ),
+        ("They promised to withdraw if the talks succeed.", "promised", "occurred"),
     ],
 )
 def test_events_modality(text, trigger, modality):
@@ -311,3 +318,9 @@ def test_events_a_dictionary_reading_dropped_for_want_of_arguments_lends_no_cate
         result = eventwire.extract(text, settings=Settings(events=scope))
         support = [e for e in result.events if result.text_of(e.trigger) == "support"]
         assert [e.plover_type for e in support] == ["OTHER"], scope
+
+
+def test_events_a_verb_whose_own_cameo_block_has_no_code_is_no_event():
+    # RISK is a synonym under CAMEO's ENDANGER, but its own block says it is no event
+    text = "American doctors delivered medicine to Baghdad, risking 12 years in prison."
+    assert all(e.plover_type != "THREATEN" for e in events_of(text))

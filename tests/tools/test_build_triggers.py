@@ -23,11 +23,29 @@ ACCUSE
 DELAY
 POSTPONE
 - * TALKS                                             [161]         # POSTPONE
+
+
+
+
+---  ENDANGER   [130]  ---
+ENDANGER
+RISK
+- * INTERESTS                                         [131]         # ENDANGER
+
+
+
+
+---  RISK   [---]  ---
+GAMBLE
+RISK
+- RUN *                                               [012]         # RISK
 """
 TABLE = """\
 112: ACCUSE, disapprove, legal # Accuse
 120: REJECT,  , diplomatic # Reject
 161: SANCTION, withdraw, diplomatic # Reduce or break relations
+130: THREATEN,  ,  # Threaten
+131: THREATEN,  ,  # Threaten non-force
 """
 
 
@@ -52,3 +70,13 @@ def test_a_block_whose_header_runs_into_its_dashes_is_its_own_block(tmp_path, mo
     assert table[("delay", "objw=talk")] == ("SANCTION", "161")
     assert not [key for key in table if key[0] == "postpone" and "court" in key[1]]
     assert table[("accuse", "-")] == ("ACCUSE", "112")
+
+
+def test_a_verb_with_a_block_of_its_own_takes_its_default_from_that_block(tmp_path, monkeypatch):
+    # RISK heads a block coded [---] and is a synonym under ENDANGER [130]: "risking prison"
+    # is no threat, while ENDANGER's pattern still applies to it ("risk interests")
+    table = build(tmp_path, monkeypatch)
+    assert ("risk", "-") not in table
+    assert table[("risk", "objw=interest")] == ("THREATEN", "131")
+    assert table[("endanger", "-")] == ("THREATEN", "130")
+    assert ("gamble", "-") not in table  # its block has no event code

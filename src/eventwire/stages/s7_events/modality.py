@@ -139,9 +139,14 @@ def local_cue(
         # "will not meet their demands": a refusal, which PLOVER codes as REJECT
         return "negated", neg, "neg-refusal" if refusal else "neg", True
     # an "if"/"unless" clause on this verb: a condition of what the modal says ("will pay
-    # if no price is agreed": planned, on a condition), or, with no modal, a hypothesis
+    # if no price is agreed": planned, on a condition), or, with no modal, a hypothesis; on
+    # a verb of saying or of a stance toward an act ("threatened a strike if no deal is
+    # reached", "warned that ... if"), the condition is part of what was said: the threat
+    # was made
     condition = None
-    if is_trigger_clause:
+    lemma = cur.lemma_.lower()
+    says = lemma in cues.reporting_verbs or lemma in cues.of("verb")
+    if is_trigger_clause and not says:
         for child in cur.children:
             if child.dep_ == "advcl":
                 condition = next(
