@@ -324,3 +324,14 @@ def test_events_a_verb_whose_own_cameo_block_has_no_code_is_no_event():
     # RISK is a synonym under CAMEO's ENDANGER, but its own block says it is no event
     text = "American doctors delivered medicine to Baghdad, risking 12 years in prison."
     assert all(e.plover_type != "THREATEN" for e in events_of(text))
+
+
+def test_events_a_report_after_its_content_is_a_frame_with_its_speaker_after_it():
+    # "..., reports aid agencies": the agencies are the source, not an object of the report
+    # (CAMEO's "report AID" pattern made it an AGREE) nor the recipient of the withdrawal
+    result = eventwire.extract("Uzbekistan opened the bridge to Afghanistan, reports aid agencies.")
+    assert [(e.plover_type, result.text_of(e.trigger)) for e in result.events] == [
+        ("CONCEDE", "opened")
+    ]
+    result = eventwire.extract("Uzbekistan opened the bridge, reported Reuters.")
+    assert all("Reuters" not in {a.name for a in e.recipients} for e in result.events)

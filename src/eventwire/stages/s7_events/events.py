@@ -257,6 +257,18 @@ def names_a_source(tok: Any) -> bool:
     return False
 
 
+def is_inverted_report(tok: Any, reporting_verbs: frozenset[str]) -> bool:
+    """A reporting verb after what it reports, with its speaker after it: "..., reports the
+    agency", "..., said Reuters". Its object is the speaker, so no dictionary pattern of
+    the verb ("report AID" -> AGREE) and no recipient comes from it."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in reporting_verbs or tok.head.i >= tok.i:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "ccomp"} for c in tok.children):
+        return False
+    before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    return before is not None and before.lower_ in {",", "--", "\u2014", "\u2013"}
+
+
 GENERIC_SUBJECTS = frozenset({"you", "one"})
 
 
@@ -401,6 +413,8 @@ class EventStage:
                 continue
             if tok.pos_ == "VERB" and is_nominal_use(tok):
                 continue  # "evacuated the wounded": a participle used as a noun
+            if is_inverted_report(tok, self.cues.reporting_verbs):
+                continue  # "..., reports the agency": the report's frame, its speaker after it
             reading = reading_for(tok, self.triggers)
             if reading is not None and reading.type == NO_EVENT:
                 reading = None  # a pattern that says this use is no event ("release a report")
