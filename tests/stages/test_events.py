@@ -335,3 +335,12 @@ def test_events_a_report_after_its_content_is_a_frame_with_its_speaker_after_it(
     ]
     result = eventwire.extract("Uzbekistan opened the bridge, reported Reuters.")
     assert all("Reuters" not in {a.name for a in e.recipients} for e in result.events)
+
+
+def test_events_a_verb_coordinated_with_a_passive_takes_its_subject_not_its_agent():
+    text = "Montenegro's prime minister has been indicted by the war crimes court and will resign."
+    resign = find(text, "resign")
+    assert [a.name for a in resign.actors] == ["Montenegro's prime minister"]
+    # a bare participle may share the passive: the police still hand him over
+    text = "The Serbian general was arrested by French police and handed over to the tribunal."
+    assert "French police" in {a.name for a in find(text, "handed").actors}

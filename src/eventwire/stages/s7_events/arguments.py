@@ -268,6 +268,16 @@ def pobj(prep: Any) -> Any | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
+def is_surely_active(tok: Any) -> bool:
+    """A verb that cannot be a passive sharing another's auxiliary: one with an active
+    auxiliary of its own ("will resign", "has resigned") or a form that is no participle. A
+    bare "-ed" form ("was arrested and handed over") may be either."""
+    own_aux = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.dep_ == "auxpass" for c in own_aux):
+        return False
+    return bool(own_aux) or tok.tag_ in {"VB", "VBZ", "VBP", "VBG"}
+
+
 def verb_subjects(tok: Any) -> tuple[list[Any], str]:
     """Subject tokens of a verb, following control and relative clauses."""
     agent = [pobj(c) for c in tok.children if c.dep_ == "agent"]
@@ -293,6 +303,11 @@ def verb_subjects(tok: Any) -> tuple[list[Any], str]:
             head = head.head
         return verb_subjects(head)[0], "actor:controller-subject"
     if tok.dep_ == "conj" and head.i != tok.i:
+        patients = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if patients and is_surely_active(tok):
+            # "the minister was indicted by the court and will resign": the one who resigns
+            # is the subject they share, not the court
+            return patients, "actor:conj-subject"
         return verb_subjects(head)[0], "actor:conj"
     if (
         tok.dep_ == "advcl"
