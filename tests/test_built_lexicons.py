@@ -95,7 +95,7 @@ def test_built_lexicon_unwritable_folder_still_builds(tmp_path):
 def test_built_lexicon_actor_and_event_lexicons_equal_fresh_builds(tmp_path: Path):
     from eventwire.stages.s3_actors.lexicon import build_lexicon, load_lexicon
     from eventwire.stages.s7_events.triggers import load_triggers
-    from eventwire.stages.s7_events.vocabulary import load_cues, load_vocabulary
+    from eventwire.stages.s7_events.vocabulary import load_cues, load_discards, load_vocabulary
 
     for _ in range(2):  # built and kept, then read back
         load_lexicon.cache_clear()
@@ -105,4 +105,5 @@ def test_built_lexicon_actor_and_event_lexicons_equal_fresh_builds(tmp_path: Pat
     assert vocabulary.triggers.readings == load_triggers(None).readings
     assert vocabulary.triggers.plans == load_triggers(None).plans
     assert vocabulary.cues == load_cues(None)
+    assert vocabulary.discards == load_discards(None)
     assert len(list(tmp_path.glob("*.pickle"))) == 2

@@ -9,6 +9,7 @@ import pytest
 
 import eventwire
 from eventwire.model import Event
+from eventwire.settings import Settings
 from eventwire.stages.s7_events.folding import folded_type
 from eventwire.stages.s7_events.triggers import load_triggers
 
@@ -162,3 +163,44 @@ def test_the_place_of_the_reporting_clause_is_no_recipient():
     text = "Rebels killed about 20 people on Sunday, relief officials in Nairobi said."
     event = only(text, "killed")
     assert "KEN" not in {r.country for r in event.recipients}
+
+
+def test_discards_sport_sentences_give_no_plover_events_unless_a_public_party_acts():
+    # Phoenix's discard list: a football match's "attack" is no ASSAULT ...
+    text = "The striker was attacked by fans after the football match in Cairo."
+    assert events(text) == []
+    kept = eventwire.extract(text, published="2024-09-06", settings=Settings(events="all"))
+    [attack] = [e for e in kept.events if kept.text_of(e.trigger) == "attacked"]
+    assert (attack.type, attack.plover_type) == ("OTHER", "OTHER")
+    assert "discard:football" in attack.trace
+    # ... but an arrest by a government over a football tournament is still an arrest
+    text = "Nigerian authorities jailed 52 activists for playing in a football tournament."
+    assert [e.plover_type for e in events(text)] == ["COERCE"]
+    # and a place named with a discard word is a place ("Marathon County")
+    text = "Rebels attacked a police station in Marathon County on Sunday."
+    assert [e.plover_type for e in events(text)] == ["ASSAULT"]
+
+
+def test_discards_story_phrase_discards_every_sentence_of_the_story():
+    text = (
+        "Cairo Club Reaches Champions League Final\n\n"
+        "The Egyptian side attacked from the first minute and beat the visitors 2-0."
+    )
+    assert events(text) == []
+
+
+def test_discards_a_users_list_adds_phrases(tmp_path):
+    (tmp_path / "events").mkdir()
+    (tmp_path / "events" / "discards.tsv").write_text("curling\tsentence\n", encoding="utf-8")
+    text = "Angry fans attacked the referee after the curling final in Oslo."
+    assert [e.plover_type for e in events(text)] == ["ASSAULT"]
+    settings = Settings(lexicons=tmp_path)
+    assert eventwire.extract(text, published="2024-09-06", settings=settings).events == ()
+
+
+def test_discards_bundled_list_keeps_dates_out():
+    from eventwire.stages.s7_events.vocabulary import load_discards
+
+    discards = load_discards()
+    assert next(discards.in_sentence("It happened five years ago."), None) is None
+    assert [p for _, _, p in discards.in_sentence("a BASKETBALL game")] == ["basketball"]

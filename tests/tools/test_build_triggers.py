@@ -80,3 +80,19 @@ def test_a_verb_with_a_block_of_its_own_takes_its_default_from_that_block(tmp_pa
     assert table[("risk", "objw=interest")] == ("THREATEN", "131")
     assert table[("endanger", "-")] == ("THREATEN", "130")
     assert ("gamble", "-") not in table  # its block has no event code
+
+
+def test_discards_keep_topics_and_leave_dates_out(tmp_path, monkeypatch):
+    build(tmp_path, monkeypatch)
+    tool = sys.modules["build_triggers"]
+    (tmp_path / "Phoenix.discards.txt").write_text(
+        "# Story-level discards are indicated with a '+'.\n"
+        "1914\nYEARS AGO\nAPRIL 1942   # ELH 13 Jul 2009\n"
+        "BASKETBALL   \n+CHAMPIONS LEAGUE   # mj 27 Jan 2006\nGROUP A_\nBASKETBALL\n",
+        encoding="latin-1",
+    )
+    assert tool.read_discards(tmp_path / "Phoenix.discards.txt") == [
+        ("basketball", "sentence"),
+        ("champions league", "story"),
+        ("group a", "sentence"),
+    ]

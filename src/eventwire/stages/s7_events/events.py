@@ -14,6 +14,7 @@ With scope "all", verbs with no PLOVER reading are events too, typed OTHER.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -188,6 +189,7 @@ ASKING = frozenset({"REQUEST", "REJECT"})
 # sectors of private people and bodies: an actor of only these is not enough for a reading
 # derived from CAMEO, whose patterns were written for political actors
 PRIVATE = frozenset({"CVL", "BUS", "MED", "EDU"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def yields_to_its_complement(
@@ -333,6 +335,41 @@ def as_other(event: Event) -> Event:
     )
 
 
+def discarded(event: Event, phrase: str) -> Event:
+    """An event in a sentence about sport or entertainment (Phoenix's discard list): no
+    PLOVER event, kept untyped for `--events all`."""
+    return replace(
+        event,
+        type="OTHER",
+        plover_type="OTHER",
+        mode=None,
+        trace=(*event.trace, f"discard:{phrase}"),
+    )
+
+
+def discard_phrase(span: Any, matches: Iterable[tuple[int, int, str]]) -> str | None:
+    """The first discard phrase found in a parsed span that is no place's name ("Marathon
+    County", "Bowling Green" are places, not sport)."""
+    for start, end, phrase in matches:
+        words = span.char_span(start, end, alignment_mode="expand")
+        if words is None or not any(t.ent_type_ in PLACE_ENTITIES for t in words):
+            return phrase
+    return None
+
+
+def is_discarded(event: Event) -> bool:
+    return any(t.startswith("discard:") for t in event.trace)
+
+
+def has_public_party(event: Event) -> bool:
+    """Whether a country (named: "Egypt" is its government, "the Egyptian side" is not),
+    a government, an armed or political group, or an organisation takes part: "Nigerian
+    authorities jailed 52 members ... for playing in a football tournament" is an arrest."""
+    return any(
+        a.sector is not None and a.sector not in PRIVATE for a in (*event.actors, *event.recipients)
+    )
+
+
 def has_words(condition: str | None) -> bool:
     """Whether a reading's condition names the words of a phrase (not only a preposition)."""
     return condition is not None and any(k in condition for k in ("objw=", "ppw=", "subjw="))
@@ -376,6 +413,7 @@ class EventStage:
         # read and check the lexicon now, not on the first article
         vocabulary = load_vocabulary(lexicons, cache_dir)
         self.triggers, self.cues = vocabulary.triggers, vocabulary.cues
+        self.discards = vocabulary.discards
         # verbs that say or ask: reporting verbs, and the verbs of the requested modality
         requests = {w for w, m in self.cues.of("verb").items() if m == "requested"}
         self.word_verbs = self.cues.reporting_verbs | frozenset(requests)
@@ -384,15 +422,28 @@ class EventStage:
         index = MentionIndex(doc.mentions)
         dates = time_tokens(doc)
         events: list[Event] = []
+        # a story about sport or entertainment, or such a sentence: its events count only
+        # with a public party (Phoenix's discard list, as PETRARCH applies it)
+        story = discard_phrase(doc.parsed, self.discards.in_story(doc.parsed.text))
         for sent in doc.parsed.sents:
             check_budget()
-            events += self.sentence_events(
+            found = self.sentence_events(
                 doc, sent, index, first_id=len(events) + 1, time_tokens=dates
             )
+            phrase = None
+            if found:
+                phrase = story or discard_phrase(sent, self.discards.in_sentence(sent.text))
+            if phrase is not None:
+                found = [e if has_public_party(e) else discarded(e, phrase) for e in found]
+            events += found
         if self.scope == "plover":
             # what a user counts: the sentences' own reports, not background restated in
-            # relative, adverbial or purpose clauses (`--events all` keeps those too)
-            events = [e for e in events if e.salience == "main"]
+            # relative, adverbial or purpose clauses, nor sport (`--events all` keeps those)
+            events = [
+                e
+                for e in events
+                if e.salience == "main" and not (e.type == "OTHER" and is_discarded(e))
+            ]
         numbered = tuple(replace(e, id=f"e{n}") for n, e in enumerate(events, start=1))
         return replace(doc, events=numbered)
 

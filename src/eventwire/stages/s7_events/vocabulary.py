@@ -4,6 +4,7 @@
 - `events/modality.tsv`: the words that decide modality (governing verbs, adjectives and
   nouns, modals, adverbs, conditional marks);
 - `events/light_verbs.tsv`: verbs that only say that an event noun's event happened;
+- `events/discards.tsv`: phrases that make a sentence or a story sport or entertainment;
 - `sources/cues.tsv`: the reporting verbs, one list shared with the sources stage.
 
 `load_vocabulary` reads them once per process and lexicon folder (once per change of them
@@ -14,6 +15,8 @@ it.
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,12 +38,55 @@ CUE_KINDS = (
     "conditional",
 )
 LIGHT_ROLES = ("object", "subject")
+DISCARD_SCOPES = ("sentence", "story")
+
+
+@dataclass(frozen=True, slots=True)
+class Discards:
+    """Phoenix's discard phrases as two patterns (whole words, any case, any spacing)."""
+
+    sentence: re.Pattern[str] | None
+    story: re.Pattern[str] | None
+
+    def in_sentence(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, phrase) of each sentence-level phrase in `text`."""
+        return found_in(self.sentence, text)
+
+    def in_story(self, text: str) -> Iterator[tuple[int, int, str]]:
+        return found_in(self.story, text)
+
+
+def found_in(pattern: re.Pattern[str] | None, text: str) -> Iterator[tuple[int, int, str]]:
+    if pattern is None:
+        return
+    for match in pattern.finditer(text):
+        yield match.start(), match.end(), " ".join(match.group().lower().split())
+
+
+def phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    # longest first, so that "world war ii" is named rather than "world war i"
+    parts = [r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+
+
+def load_discards(user_dir: Path | None = None) -> Discards:
+    by_scope: dict[str, list[str]] = {scope: [] for scope in DISCARD_SCOPES}
+    for row in read_rows("events", "discards.tsv", user_dir):
+        if row.cell(1) not in DISCARD_SCOPES or not row.cell(0).split():
+            raise ConfigError(
+                f"{row.origin} line {row.line}: expected a phrase and sentence or story"
+            )
+        by_scope[row.cell(1)].append(row.cell(0).lower())
+    return Discards(phrase_pattern(by_scope["sentence"]), phrase_pattern(by_scope["story"]))
 
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     triggers: Triggers
     cues: Cues
+    discards: Discards
 
 
 def load_cues(user_dir: Path | None = None) -> Cues:
@@ -76,7 +122,11 @@ def load_vocabulary(user_dir: Path | None = None, cache_dir: Path | None = None)
     of CAMEO readings take most of a second to read and index)."""
     return cached_build(
         "events",
-        lambda: Vocabulary(triggers=load_triggers(user_dir), cues=load_cues(user_dir)),
+        lambda: Vocabulary(
+            triggers=load_triggers(user_dir),
+            cues=load_cues(user_dir),
+            discards=load_discards(user_dir),
+        ),
         cache_dir=cache_dir,
         areas=("events", "sources"),
         user_dir=user_dir,
