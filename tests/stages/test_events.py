@@ -344,3 +344,17 @@ def test_events_a_verb_coordinated_with_a_passive_takes_its_subject_not_its_agen
     # a bare participle may share the passive: the police still hand him over
     text = "The Serbian general was arrested by French police and handed over to the tribunal."
     assert "French police" in {a.name for a in find(text, "handed").actors}
+
+
+def test_events_the_grounds_of_an_act_are_background_and_lend_it_no_recipient():
+    result = eventwire.extract(
+        "Police in Beirut arrested a missionary for collaborating with Israel."
+    )
+    assert [(e.plover_type, result.text_of(e.trigger)) for e in result.events] == [
+        ("COERCE", "arrested")
+    ]
+    assert "ISR" not in countries(result.events[0].recipients)
+    text = "The UN criticized Israel for attacking the convoy."
+    assert [e.plover_type for e in events_of(text)] == ["ACCUSE"]
+    # after a verb that asks, "for" gives what is asked: content, not grounds
+    assert find("Iran called for withdrawing foreign troops.", "withdraw").salience == "main"

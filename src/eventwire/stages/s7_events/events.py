@@ -41,7 +41,7 @@ from eventwire.stages.s7_events.modality import (
     passes,
     token_span,
 )
-from eventwire.stages.s7_events.salience import salience_of
+from eventwire.stages.s7_events.salience import is_reason, salience_of
 from eventwire.stages.s7_events.triggers import NO_EVENT, Reading, reading_for
 from eventwire.stages.s7_events.vocabulary import load_vocabulary
 
@@ -643,8 +643,8 @@ class EventStage:
         shared = list(events)
         for n, cand in enumerate(cands):
             gov = governing_candidate(cand.token, by_index)
-            if gov is None:
-                continue
+            if gov is None or is_reason(cand.token, self.word_verbs):
+                continue  # the grounds of an arrest lend it no recipient
             g = position[gov.token.i]
             doers = tuple(a for a in events[n].actors if a.country and a not in shared[g].actors)
             if (

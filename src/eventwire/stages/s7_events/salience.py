@@ -2,7 +2,8 @@
 
 "background": the trigger sits in a relative, adverbial, purpose or participle clause ("the
 town, which rebels seized last year"; "after months of fighting"; "to demand reforms") or
-in an adjunct of time or cause ("in protest of the arrest"). PLOVER codes the main events,
+in an adjunct of time or cause ("in protest of the arrest"), or gives another act's grounds
+("arrested for collaborating with Israel"). PLOVER codes the main events,
 and the default output holds only those (`--events all` keeps the background too).
 
 Some clauses are content, not background: a clause on a plan or message noun says what the
@@ -36,6 +37,21 @@ def is_consequence(tok: Any, word_verbs: frozenset[str] = frozenset()) -> bool:
     if lemma in REASON_VERBS or lemma in word_verbs:
         return False
     return not any(c.dep_ in {"mark", "aux", "nsubj", "nsubjpass"} for c in tok.children)
+
+
+def is_reason(tok: Any, word_verbs: frozenset[str]) -> bool:
+    """An act given as the grounds of another: "arrested for collaborating with Israel",
+    "criticized Israel for attacking the convoy", "thanked Ethiopia for supporting the talks".
+    PLOVER codes the arrest, the criticism, the thanks; the grounds are background, and
+    lend the act no recipients. After a verb that says or asks (`word_verbs`), "for" gives
+    what is asked ("called for withdrawing troops"), which is content."""
+    prep = tok.head
+    if tok.dep_ != "pcomp" or tok.pos_ != "VERB" or prep.dep_ != "prep" or prep.lower_ != "for":
+        return False
+    verb = prep.head
+    if verb.dep_ in {"dobj", "nsubjpass"} and verb.pos_ in NOMINAL:
+        verb = verb.head  # the parser hangs the grounds on the one arrested, too
+    return verb.pos_ == "VERB" and verb.lemma_.lower() not in word_verbs
 
 
 def is_verbless_root(tok: Any) -> bool:
@@ -87,7 +103,7 @@ def salience_of(
         if is_consequence(cur, word_verbs):
             cur = head  # "police opened fire, killing one person": what the act did
             continue
-        if cur.dep_ in BACKGROUND_DEPS:
+        if cur.dep_ in BACKGROUND_DEPS or is_reason(cur, word_verbs):
             return "background"
         if cur.dep_ == "prep" and cur.lower_ in STOP_PREPOSITIONS | {"over"}:
             return "background"
