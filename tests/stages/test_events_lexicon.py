@@ -204,3 +204,24 @@ def test_discards_bundled_list_keeps_dates_out():
     discards = load_discards()
     assert next(discards.in_sentence("It happened five years ago."), None) is None
     assert [p for _, _, p in discards.in_sentence("a BASKETBALL game")] == ["basketball"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover"),
+    [
+        ("Kenya and Ethiopia held joint military drills near the border.", "drills", "COOPERATE"),
+        ("China held military exercises near Taiwan.", "exercises", "MOBILIZE"),
+        ("Kenya brought an official complaint against Ethiopia.", "complaint", "ACCUSE"),
+        ("Parliament launched an inquiry into the killings.", "inquiry", "ACCUSE"),
+        ("Russia announced the expulsion of 20 British diplomats.", "expulsion", "SANCTION"),
+        ("Turkish troops staged an incursion into Syria.", "incursion", "ASSAULT"),
+    ],
+)
+def test_event_nouns_of_cameo_categories(text, trigger, plover):
+    assert only(text, trigger).plover_type == plover
+
+
+def test_event_nouns_need_their_sense():
+    # an exercise that is no military one, a drill that names a rank: no event
+    assert events("He called the plan an exercise in futility.") == []
+    assert [e.plover_type for e in events("The drill sergeant shouted at the recruits.")] == []
