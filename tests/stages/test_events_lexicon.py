@@ -225,3 +225,13 @@ def test_event_nouns_need_their_sense():
     # an exercise that is no military one, a drill that names a rank: no event
     assert events("He called the plan an exercise in futility.") == []
     assert [e.plover_type for e in events("The drill sergeant shouted at the recruits.")] == []
+
+
+def test_a_verb_of_saying_or_thinking_has_no_cameo_default_reading():
+    # CAMEO files THINK under CONSIDER [040] (CONSULT) and ARGUE under disapproval: a view
+    # or a statement, no act; alleging stays an accusation
+    assert events("The Iranian government thinks the deal is dead.") == []
+    assert events("Russia argued that the sanctions were illegal.") == []
+    assert only("Kenya alleges Ethiopia violated the laws of war.", "alleges").plover_type == (
+        "ACCUSE"
+    )

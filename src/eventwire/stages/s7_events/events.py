@@ -35,6 +35,7 @@ from eventwire.stages.s7_events.arguments import (
 )
 from eventwire.stages.s7_events.folding import folded_type
 from eventwire.stages.s7_events.modality import (
+    Cues,
     Modality,
     find_modality,
     lemma_forms,
@@ -259,6 +260,22 @@ def names_a_source(tok: Any) -> bool:
     return False
 
 
+STANCES = frozenset({"expected", "predicted", "hypothetical"})
+
+
+def reading_for_a_view(tok: Any, cues: Cues) -> bool:
+    """Whether the verb only reports words or a view: a reporting verb ("argued", "claimed",
+    "revealed") or a verb of expecting, predicting or weighing ("expect", "consider",
+    "speculate", "think"). CAMEO files some of these under acts (CONSIDER is [040], CONSULT;
+    EXPECT is an intent, AGREE); their default reading is no event, while a pattern with an
+    object still is. Alleging and claiming stay accusations."""
+    lemma = tok.lemma_.lower()
+    cue = cues.of("verb").get(lemma)
+    if cue == "alleged":
+        return False  # "Kenya alleges Ethiopia violated the laws of war": an accusation
+    return cue in STANCES or lemma in cues.reporting_verbs
+
+
 def is_inverted_report(tok: Any, reporting_verbs: frozenset[str]) -> bool:
     """A reporting verb after what it reports, with its speaker after it: "..., reports the
     agency", "..., said Reuters". Its object is the speaker, so no dictionary pattern of
@@ -467,6 +484,13 @@ class EventStage:
             if is_inverted_report(tok, self.cues.reporting_verbs):
                 continue  # "..., reports the agency": the report's frame, its speaker after it
             reading = reading_for(tok, self.triggers)
+            if (
+                reading is not None
+                and reading.derived
+                and reading.condition is None
+                and reading_for_a_view(tok, self.cues)
+            ):
+                reading = None  # "we think of ourselves": CAMEO's CONSIDER [040] is no act
             if reading is not None and reading.type == NO_EVENT:
                 reading = None  # a pattern that says this use is no event ("release a report")
                 if self.scope != "all":
