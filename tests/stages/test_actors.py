@@ -83,6 +83,11 @@ def test_actors_office_holder_by_name_at_the_article_date():
     assert before.sector is None  # of the elite, out of office
     # a surname alone, when one office-holder of that name held a post then
     assert lexicon.post_of(("bouteflika",), date(2004, 5, 1)).country == "DZA"
+    # with no date, a surname alone names only a post still held: Orbon Noma left office
+    # in 1988, so "Noma" in an undated report is nobody's minister
+    assert lexicon.post_of(("noma",), date(1987, 1, 1)).country == "KNT"
+    assert lexicon.post_of(("noma",), None) is None
+    assert lexicon.post_of(("orbon", "noma"), None) is not None  # the full name still is
 
 
 def test_actors_office_holder_in_a_report(parsed_doc):

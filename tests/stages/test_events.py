@@ -358,3 +358,13 @@ def test_events_the_grounds_of_an_act_are_background_and_lend_it_no_recipient():
     assert [e.plover_type for e in events_of(text)] == ["ACCUSE"]
     # after a verb that asks, "for" gives what is asked: content, not grounds
     assert find("Iran called for withdrawing foreign troops.", "withdraw").salience == "main"
+
+
+def test_events_a_person_placed_only_by_the_sentence_is_no_political_actor():
+    # CAMEO's GO is a visit (CONSULT): a woman known by name only takes South Africa from
+    # where she is
+    assert events_of("Thandi Mokoena went to a clinic in Cape Town on Friday.") == []
+    # protesters in Kenya are Kenyan civilians, as PLOVER codes them
+    assert [e.plover_type for e in events_of("Workers joined a nationwide strike in Kenya.")] == [
+        "PROTEST"
+    ]

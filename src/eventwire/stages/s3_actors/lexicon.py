@@ -68,6 +68,10 @@ class ActorLexicon:
         if found is not None or len(words) != 1:
             return found
         candidates = [pick_post(self.posts[n], when) for n in self.surnames.get(words[0], ())]
+        if when is None:
+            # with no date to place it, a surname alone names a post still held, not one of
+            # decades ago ("Noma" in an undated 2018 report is not a 1980s minister)
+            candidates = [p for p in candidates if p is not None and not p.end]
         countries = {p.country for p in candidates if p is not None and p.sector}
         if len(countries) != 1:
             return None  # unknown, or several people of that name held posts then

@@ -191,6 +191,8 @@ ASKING = frozenset({"REQUEST", "REJECT"})
 # derived from CAMEO, whose patterns were written for political actors
 PRIVATE = frozenset({"CVL", "BUS", "MED", "EDU"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# the rules that give an actor the country of the place it acts in
+PLACED_ACTORS = ("actor:location", "actor:sentence-country")
 
 
 def yields_to_its_complement(
@@ -402,7 +404,14 @@ def has_needed_arguments(cand: Candidate, event: Event) -> bool:
         # PLOVER's material cooperation and sanctions are acts between parties: with neither
         # an actor nor a recipient ("Help also came from ..."), there is no such event
         return event.type not in RECIPIENT_NEEDED or bool(event.actors or event.recipients)
-    if not any(a.country or (a.sector and a.sector not in PRIVATE) for a in event.actors):
+    # a country that a person known by no group or office ("she", a name) took only from
+    # where the sentence is ("she went to call a neighbour" in a South African report) makes
+    # no political actor; protesters or workers in Kenya are Kenyan civilians
+    placed = any(rule in event.trace for rule in PLACED_ACTORS)
+    if not any(
+        (a.country and (a.sector or not placed)) or (a.sector and a.sector not in PRIVATE)
+        for a in event.actors
+    ):
         return False  # "it keeps people engaged": no political actor, no dictionary event
     return event.type not in RECIPIENT_NEEDED or bool(event.recipients)
 
