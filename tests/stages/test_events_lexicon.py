@@ -235,3 +235,20 @@ def test_a_verb_of_saying_or_thinking_has_no_cameo_default_reading():
     assert only("Kenya alleges Ethiopia violated the laws of war.", "alleges").plover_type == (
         "ACCUSE"
     )
+
+
+def test_a_plea_of_guilt_is_no_request_and_police_arriving_no_visit():
+    assert events("In 2001 the two brothers pleaded guilty to the arsons.") == []
+    assert only("The mother pleaded with the judge for mercy.", "pleaded").plover_type == "REQUEST"
+    found = [e.plover_type for e in events("Police arrived within minutes and detained him.")]
+    assert found == ["COERCE"]
+    assert only("The Chinese president arrived in Moscow.", "arrived").plover_type == "CONSULT"
+
+
+def test_an_adjective_condition_is_checked_when_the_lexicon_loads(tmp_path):
+    from eventwire.errors import ConfigError
+
+    (tmp_path / "events").mkdir()
+    (tmp_path / "events" / "triggers.tsv").write_text("plead\tV\tNONE\t-\tadj=\t-\n")
+    with pytest.raises(ConfigError, match="bad condition"):
+        load_triggers(tmp_path)

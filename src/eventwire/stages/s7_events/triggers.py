@@ -170,8 +170,10 @@ def check_condition(condition: str, classes: dict[str, frozenset[str]], where: s
             if name not in classes:
                 raise ConfigError(f"{where}: unknown word class {name!r}")
         return
-    if not sep or key not in {"obj", "prt", "prep", "subj", "subj!", "gov", "mod"}:
+    if not sep or key not in {"obj", "prt", "prep", "adj", "subj", "subj!", "gov", "mod"}:
         raise ConfigError(f"{where}: bad condition {condition!r}")
+    if not all(value.split("|")):
+        raise ConfigError(f"{where}: bad condition {condition!r} (an empty word)")
     if key in {"obj", "subj", "subj!", "gov", "mod"}:
         for name in value.split("|"):
             if name not in classes:
@@ -261,6 +263,8 @@ def condition_holds(cond: str, view: PhraseView, triggers: Triggers) -> bool:
             for c in tok.lefts
         )
     words = set(value.split("|"))
+    if key == "adj":  # an adjective complement: "pleaded guilty"
+        return any(c.dep_ in {"acomp", "oprd"} and c.lower_ in words for c in tok.children)
     if key == "prt":
         return any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in words for c in tok.children)
     # prep
