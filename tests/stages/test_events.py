@@ -368,3 +368,14 @@ def test_events_a_person_placed_only_by_the_sentence_is_no_political_actor():
     assert [e.plover_type for e in events_of("Workers joined a nationwide strike in Kenya.")] == [
         "PROTEST"
     ]
+
+
+def test_events_cooperation_between_private_people_only_is_no_plover_event():
+    assert events_of("Barry Smith and Beryl Jones met as teenagers on a coach.") == []
+    # a public party on either side keeps it
+    assert [e.plover_type for e in events_of("The two leaders met in Geneva on Monday.")] == [
+        "CONSULT"
+    ]
+    assert [e.plover_type for e in events_of("Barry Smith met the Kenyan president.")] == [
+        "CONSULT"
+    ]

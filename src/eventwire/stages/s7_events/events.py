@@ -191,6 +191,8 @@ ASKING = frozenset({"REQUEST", "REJECT"})
 # derived from CAMEO, whose patterns were written for political actors
 PRIVATE = frozenset({"CVL", "BUS", "MED", "EDU"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# verbal and material cooperation: what private people do with each other every day
+PRIVATE_COOPERATION = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 # the rules that give an actor the country of the place it acts in
 PLACED_ACTORS = ("actor:location", "actor:sentence-country")
 
@@ -350,7 +352,7 @@ def as_other(event: Event) -> Event:
         type="OTHER",
         plover_type="OTHER",
         mode=None,
-        trace=(*event.trace, "derived-reading:no-arguments"),
+        trace=(*event.trace, "reading:no-arguments"),
     )
 
 
@@ -403,7 +405,16 @@ def has_needed_arguments(cand: Candidate, event: Event) -> bool:
     if not cand.reading.derived:
         # PLOVER's material cooperation and sanctions are acts between parties: with neither
         # an actor nor a recipient ("Help also came from ..."), there is no such event
-        return event.type not in RECIPIENT_NEEDED or bool(event.actors or event.recipients)
+        if event.type in RECIPIENT_NEEDED and not (event.actors or event.recipients):
+            return False
+        # cooperation between private people only ("Barry and Beryl met as teenagers"):
+        # every party named and none of them a country, a public body or a group
+        parties = (*event.actors, *event.recipients)
+        return not (
+            event.type in PRIVATE_COOPERATION
+            and event.actors
+            and all(a.country is None and a.sector is None for a in parties)
+        )
     # a country that a person known by no group or office ("she", a name) took only from
     # where the sentence is ("she went to call a neighbour" in a South African report) makes
     # no political actor; protesters or workers in Kenya are Kenyan civilians
