@@ -379,3 +379,7 @@ def test_events_cooperation_between_private_people_only_is_no_plover_event():
     assert [e.plover_type for e in events_of("Barry Smith met the Kenyan president.")] == [
         "CONSULT"
     ]
+    # parties that are no people (firms the lexicon does not know) keep it too
+    assert [e.plover_type for e in events_of("Tasman Partners and Orica agreed on a merger.")] == [
+        "AGREE"
+    ]

@@ -396,6 +396,14 @@ def has_words(condition: str | None) -> bool:
     return condition is not None and any(k in condition for k in ("objw=", "ppw=", "subjw="))
 
 
+def names_a_person(actor: Actor, parsed: Any) -> bool:
+    """Whether the parser reads the actor's words as a person's name."""
+    if actor.span is None:
+        return False
+    words = parsed.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+    return words is not None and any(t.ent_type_ == "PERSON" for t in words)
+
+
 def has_needed_arguments(cand: Candidate, event: Event) -> bool:
     """PETRARCH codes a dictionary pattern only with its actors found: a reading derived from
     CAMEO needs a political actor (a country, or a public sector), and a recipient where
@@ -408,12 +416,13 @@ def has_needed_arguments(cand: Candidate, event: Event) -> bool:
         if event.type in RECIPIENT_NEEDED and not (event.actors or event.recipients):
             return False
         # cooperation between private people only ("Barry and Beryl met as teenagers"):
-        # every party named and none of them a country, a public body or a group
+        # a person by name among the parties, and none of a country or a public body
         parties = (*event.actors, *event.recipients)
         return not (
             event.type in PRIVATE_COOPERATION
             and event.actors
             and all(a.country is None and a.sector is None for a in parties)
+            and any(names_a_person(a, cand.token.doc) for a in parties)
         )
     # a country that a person known by no group or office ("she", a name) took only from
     # where the sentence is ("she went to call a neighbour" in a South African report) makes
