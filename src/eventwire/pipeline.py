@@ -79,16 +79,27 @@ def headline_words(settings: Settings) -> frozenset[str]:
     return event_words(settings.lexicons, cache_folder(settings)) | actor_words(settings.lexicons)
 
 
+def event_verbs(settings: Settings) -> frozenset[str]:
+    """The verbs of the event lexicon with an event reading, which the parse stage tries as
+    the verb of a headline it parsed without one."""
+    from eventwire.stages.s7_events.vocabulary import event_verbs as verbs
+
+    return verbs(settings.lexicons, cache_folder(settings))
+
+
 # Inputs a stage takes that are computed from the settings rather than being one.
 INPUTS: dict[str, Callable[[Settings], Any]] = {
     "headline_words": headline_words,
+    "event_verbs": event_verbs,
     "cache_dir": cache_folder,
 }
 
 # Imported only when a pipeline asks for the stage, so a light pipeline never loads spaCy.
 STAGES: dict[str, StageSpec] = {
     "body": StageSpec("eventwire.stages.s1_body.body:BodyStage"),
-    "parse": StageSpec("eventwire.stages.s2_parse.nlp:ParseStage", ("headline_words",)),
+    "parse": StageSpec(
+        "eventwire.stages.s2_parse.nlp:ParseStage", ("headline_words", "event_verbs")
+    ),
     "actors": StageSpec("eventwire.stages.s3_actors.actors:ActorStage", ("lexicons", "cache_dir")),
     "places": StageSpec("eventwire.stages.s4_places.places:PlaceStage", ("lexicons", "cache_dir")),
     "times": StageSpec("eventwire.stages.s5_times.times:TimeStage"),

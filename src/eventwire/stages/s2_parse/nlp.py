@@ -1,7 +1,9 @@
 """Load the spaCy English pipeline once per process and parse articles with it.
 
-Two things differ from a plain spaCy run: a line break always starts a sentence, and a Title
-Case line (a headline) is parsed with its common words in lower case (`truecase.py`). The
+Three things differ from a plain spaCy run: a line break always starts a sentence, a Title
+Case line (a headline) is parsed with its common words in lower case (`truecase.py`), and a
+line parsed with no verb is parsed again with its likely verb in the past tense
+(`headlines.py`: "Kenya Denounces Actions By Ethiopia"). The
 parsed text has the article's length, so character offsets are shared and every span's text
 in the output is the article's; a few strings read off tokens (an actor's role) show such a
 headline word in lower case. A very long article is parsed in pieces cut at line breaks
@@ -18,6 +20,7 @@ from typing import Any
 from eventwire.budget import check_budget
 from eventwire.errors import ConfigError
 from eventwire.model import Doc
+from eventwire.stages.s2_parse.headlines import irregular_pasts, repair_headlines
 from eventwire.stages.s2_parse.truecase import truecase_headlines
 
 log = logging.getLogger(__name__)
@@ -75,16 +78,27 @@ class ParseStage:
     gives = frozenset({"parsed"})
 
     def __init__(
-        self, *, headline_words: frozenset[str] = frozenset(), piece_chars: int = PIECE_CHARS
+        self,
+        *,
+        headline_words: frozenset[str] = frozenset(),
+        event_verbs: frozenset[str] = frozenset(),
+        piece_chars: int = PIECE_CHARS,
     ) -> None:
         self.nlp = load_nlp()
         self.headline_words = frozenset(w.lower() for w in headline_words)
+        self.event_verbs = frozenset(event_verbs)
+        self.irregular = irregular_pasts(self.nlp) if event_verbs else {}
         self.piece_chars = piece_chars
+
+    def repaired(self, parsed: Any) -> Any:
+        if not self.event_verbs:
+            return parsed
+        return repair_headlines(parsed, self.nlp, self.event_verbs, self.irregular)
 
     def __call__(self, doc: Doc) -> Doc:
         text = truecase_headlines(doc.article.text, self.headline_words)
         if len(text) <= self.piece_chars:
-            return replace(doc, parsed=self.nlp(text))
+            return replace(doc, parsed=self.repaired(self.nlp(text)))
         from spacy.tokens import Doc as SpacyDoc
 
         parts = []
@@ -92,7 +106,8 @@ class ParseStage:
             check_budget()
             parts.append(self.nlp(piece))
         # the pieces end in whitespace: joined as they are, they give the article's text
-        return replace(doc, parsed=SpacyDoc.from_docs(parts, ensure_whitespace=False))
+        joined = SpacyDoc.from_docs(parts, ensure_whitespace=False)
+        return replace(doc, parsed=self.repaired(joined))
 
     def pipe(self, docs: list[Doc]) -> list[Doc]:
         """The same over a batch: the texts up to `piece_chars` parsed together by
@@ -101,7 +116,9 @@ class ParseStage:
         short = [t for t in texts if len(t) <= self.piece_chars]
         parsed = iter(self.nlp.pipe(short, batch_size=max(1, len(short))))
         return [
-            replace(d, parsed=next(parsed)) if len(t) <= self.piece_chars else self(d)
+            replace(d, parsed=self.repaired(next(parsed)))
+            if len(t) <= self.piece_chars
+            else self(d)
             for d, t in zip(docs, texts, strict=True)
         ]
 

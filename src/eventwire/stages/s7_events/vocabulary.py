@@ -140,3 +140,14 @@ def headline_words(user_dir: Path | None = None, cache_dir: Path | None = None) 
     triggers = load_vocabulary(user_dir, cache_dir).triggers
     words = {*triggers.readings, *(w for ws in triggers.classes.values() for w in ws)}
     return frozenset(w.lower() for w in words)
+
+
+def event_verbs(user_dir: Path | None = None, cache_dir: Path | None = None) -> frozenset[str]:
+    """Lemmas with a verb reading of an event (not NONE): the words the parse stage may read
+    as a headline's verb."""
+    triggers = load_vocabulary(user_dir, cache_dir).triggers
+    return frozenset(
+        lemma.lower()
+        for lemma, readings in triggers.readings.items()
+        if any("V" in r.pos and r.type != "NONE" for r in readings) and lemma.isalpha()
+    )
