@@ -47,20 +47,26 @@ class Discards:
 
     sentence: re.Pattern[str] | None
     story: re.Pattern[str] | None
+    # the first words of the phrases: a text with none of them is not searched
+    first_words: frozenset[str] = frozenset()
 
     def in_sentence(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, phrase) of each sentence-level phrase in `text`."""
-        return found_in(self.sentence, text)
+        return self.found_in(self.sentence, text)
 
     def in_story(self, text: str) -> Iterator[tuple[int, int, str]]:
-        return found_in(self.story, text)
+        return self.found_in(self.story, text)
+
+    def found_in(
+        self, pattern: re.Pattern[str] | None, text: str
+    ) -> Iterator[tuple[int, int, str]]:
+        if pattern is None or self.first_words.isdisjoint(WORDS.findall(text.lower())):
+            return
+        for match in pattern.finditer(text):
+            yield match.start(), match.end(), " ".join(match.group().lower().split())
 
 
-def found_in(pattern: re.Pattern[str] | None, text: str) -> Iterator[tuple[int, int, str]]:
-    if pattern is None:
-        return
-    for match in pattern.finditer(text):
-        yield match.start(), match.end(), " ".join(match.group().lower().split())
+WORDS = re.compile(r"\w+")
 
 
 def phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
@@ -79,7 +85,10 @@ def load_discards(user_dir: Path | None = None) -> Discards:
                 f"{row.origin} line {row.line}: expected a phrase and sentence or story"
             )
         by_scope[row.cell(1)].append(row.cell(0).lower())
-    return Discards(phrase_pattern(by_scope["sentence"]), phrase_pattern(by_scope["story"]))
+    first = frozenset(
+        WORDS.findall(p)[0] for phrases in by_scope.values() for p in phrases if WORDS.findall(p)
+    )
+    return Discards(phrase_pattern(by_scope["sentence"]), phrase_pattern(by_scope["story"]), first)
 
 
 @dataclass(frozen=True, slots=True)
