@@ -176,8 +176,13 @@ def element_condition(
     low = element.lower()
     if low in PARTICLES and following is None:
         return f"particle={low}", False
-    if low in PREPOSITIONS and following is not None and not following.startswith("("):
-        # "FROM &DETENTION", "OUT {NEW STRATEGY}": a particle or preposition and its noun
+    if (
+        (low in PREPOSITIONS or low in PARTICLES)
+        and following is not None
+        and not following.startswith("(")
+    ):
+        # "FROM &DETENTION", "OUT {NEW STRATEGY}", "DOWN &WEAPON": a particle or preposition
+        # and its noun
         words = [term(w, synsets, used) for w in re.findall(r"[^{}\s]+", following)]
         if None in words:
             return None, False

@@ -9,6 +9,10 @@ from pathlib import Path
 TOOL = Path(__file__).resolve().parents[2] / "tools" / "build_triggers.py"
 
 CAMEO = """\
+&WEAPON
++GUN
++RIFLE
+
 ####### VERB PATTERNS #######
 
 ---  ACCUSE   [112]  ---
@@ -35,6 +39,13 @@ RISK
 
 
 
+---  LAY   [---]  ---
+LAY
+- * DOWN &WEAPON                                      [0871]        # LAID_DOWN
+
+
+
+
 ---  RISK   [---]  ---
 GAMBLE
 RISK
@@ -45,6 +56,7 @@ TABLE = """\
 120: REJECT,  , diplomatic # Reject
 161: SANCTION, withdraw, diplomatic # Reduce or break relations
 130: THREATEN,  ,  # Threaten
+0871: RETREAT, ceasefire, military # Declare truce, ceasefire
 131: THREATEN,  ,  # Threaten non-force
 """
 
@@ -96,3 +108,10 @@ def test_discards_keep_topics_and_leave_dates_out(tmp_path, monkeypatch):
         ("champions league", "story"),
         ("group a", "sentence"),
     ]
+
+
+def test_a_particle_before_an_object_is_the_verbs_particle(tmp_path, monkeypatch):
+    # "LAY - * DOWN &WEAPON": "laid down their weapons" has "down" as the verb's particle,
+    # not a word of the object phrase
+    table = build(tmp_path, monkeypatch)
+    assert table[("lay", "particle=down&objw=@cameo_weapon")] == ("RETREAT", "0871")
