@@ -163,6 +163,8 @@ HANDLERS = {
     "month": cal.month_alone,
     "year": cal.year_alone,
     "decade": cal.decade,
+    "century": cal.century,
+    "weekend": cal.weekend,
     "quarter": cal.quarter,
     "season": cal.season,
     "same_ago": rel.same_ago,

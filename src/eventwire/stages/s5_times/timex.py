@@ -68,6 +68,7 @@ class Lexicon:
     sets: dict[str, str]
     seasons: dict[str, str]
     day_parts: dict[str, str]
+    ordinals: dict[str, int]
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,6 +92,7 @@ def load_lexicon() -> Lexicon:
         sets=dict(raw["sets"]),
         seasons=dict(raw["seasons"]),
         day_parts=dict(raw["day_parts"]),
+        ordinals=dict(raw["ordinals"]),
     )
 
 
@@ -121,6 +123,7 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     wd_prefix = rf"(?:{weekday}\s*,?\s+)?"
     rel_year = r"(?:this|last|next|the\s+(?:previous|following|same))\s+year"
     ordinal = r"first|second|third|fourth|final|last|1st|2nd|3rd|4th"
+    ordinal_words = alternation(lex.ordinals)
     deictic = r"today|tonight|yesterday|tomorrow"
     parts = alternation(lex.day_parts)
     seasons = alternation(lex.seasons)
@@ -141,8 +144,11 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"|(?:the\s+)?(?P<day2>{day})\s+(?:of\s+)?(?P<mon2>{month}))",
         "month": rf"(?P<mon>{month})(?:(?=\s+of\s+(?P<ofrel>this|last|next)\s+year\b)|(?!\s*\d))",
         "year": rf"(?:(?:fiscal|FY)\s*)?(?P<year>{year})",
-        "decade": r"(?<![\w$£€#'])'?(?P<c>1[5-9]|20)?(?P<d>\d)0s(?!\w)",
-        "quarter": rf"(?:the\s+)?(?P<ord>{ordinal})[\s-]+(?P<unit>quarter|half)"
+        # a decade, also after "mid-" ("the mid-1990s"), never inside a word or a code
+        "decade": r"(?:(?<![\w$£€#'-])|(?<=\bmid-))'?(?P<c>1[5-9]|20)?(?P<d>\d)0s(?!\w)",
+        "century": rf"(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})"
+        r"\s+century(?![\w-])",
+        "quarter": rf"(?:the\s+)?(?:fiscal\s+)?(?P<ord>{ordinal})[\s-]+(?P<unit>quarter|half)"
         rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>{year})|(?P<rel>{rel_year})))?"
         rf"|(?-i:Q(?P<q>[1-4]))(?:\s+(?P<year2>{year}))?(?!\w)",
         "season": rf"(?:(?P<the>the)\s+)?(?:(?P<rel>this|last|next|early|late)\s+)?"
@@ -151,6 +157,9 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "same_ago": r"the\s+same\s+(?P<unit>day|week|month|quarter|period|time|year)\s+"
         r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|a\s+year\s+prior"
         r"|the\s+(?:previous|prior)\s+year|(?:of\s+)?the\s+year\s+before)",
+        # "over the weekend": the weekend the story or the tense points to; "the weekend of
+        # May 19" is that date's
+        "weekend": r"the\s+weekend(?![\w'’-]|\s+of\b)",
         "rel_unit": r"(?:(?P<mod>earlier|later)\s+)?(?P<the>the\s+)?"
         r"(?P<rel>this|last|next|past|coming|current|previous|following|same)\s+(?P<unit>weekend|week|month|year|quarter|decade"
         r"|century|day)(?!\w)",
@@ -204,12 +213,15 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"|(?P<word>{alternation(lex.sets)})(?!\w)",
         "reference": rf"(?P<ref>{alternation(lex.references)})(?![\w-])",
     }
-    # no rule starts inside a word or after a hyphen, except a year after "mid-", whose
-    # pattern says where it may start
+    # no rule starts inside a word or after a hyphen, except a year or a decade after "mid-",
+    # whose patterns say where they may start
     return tuple(
-        (name, re.compile(("" if name == "year" else r"(?<![\w-])") + f"(?:{pattern})", re.I))
+        (name, re.compile(("" if name in AFTER_MID else r"(?<![\w-])") + f"(?:{pattern})", re.I))
         for name, pattern in rules.items()
     )
+
+
+AFTER_MID = frozenset({"year", "decade"})
 
 
 RULE_ORDER = {
@@ -231,11 +243,13 @@ RULE_ORDER = {
             "quarter",
             "season",
             "rel_unit",
+            "weekend",
             "unit_rel",
             "deictic",
             "weekday",
             "duration",
             "decade",
+            "century",
             "year",
             "month",
             "set",
