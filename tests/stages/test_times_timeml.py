@@ -115,3 +115,26 @@ def test_times_fiscal_quarter_takes_fiscal_into_its_span():
     assert values("Sales rose in the fiscal fourth quarter of 2008.") == {
         "the fiscal fourth quarter of 2008": "2008-Q4"
     }
+
+
+def test_times_year_before_a_hyphenated_measure_is_no_year():
+    text = "The 2000-metre race and the 1500-strong force met in 2009-10 and by mid-2025."
+    assert values(text) == {"2009": "2009", "mid-2025": "2025"}
+
+
+def test_times_vague_reference_in_capitals_inside_a_sentence_is_a_name():
+    assert values("It opens under the Future Technology Week umbrella.") == {}
+    assert values("We must plan for the future.") == {"the future": "FUTURE_REF"}
+    assert values("Now, the firm employs 300.") == {"Now": "PRESENT_REF"}
+
+
+def test_times_tomorrow_after_an_article_is_the_future():
+    text = "Together we may build a better tomorrow for mothers."
+    (found,) = times_of(text)
+    assert (found.value, found.interval, found.anchor) == (
+        "FUTURE_REF",
+        ("2009-07-15", None),
+        "publication",
+    )
+    assert values("He will give an answer tomorrow.") == {"tomorrow": "2009-07-16"}
+    assert values("Together we may build a better tomorrow.", None) == {"tomorrow": "FUTURE_REF"}

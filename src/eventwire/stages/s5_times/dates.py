@@ -200,6 +200,20 @@ def season_year_shift(start_month: int, month: int, tense: str | None) -> int:
     return 0
 
 
+# "tomorrow", "yesterday" and "today" as nouns after an article, alone or with an adjective
+# of hope ("a better tomorrow", "our brighter tomorrow"): TimeML values them as the vague
+# future, past or present, not a day ("an answer tomorrow" keeps the day).
+GENERIC_DEICTIC = {"tomorrow": "FUTURE_REF", "yesterday": "PAST_REF", "today": "PRESENT_REF"}
+ARTICLE_BEFORE = re.compile(
+    r"\b(?:a|an|the|our|their)\s+(?:(?:better|brighter|bright|new|safer|greener)\s+)?$", re.I
+)
+REF_INTERVALS = {
+    "FUTURE_REF": lambda now: (now, None),
+    "PAST_REF": lambda now: (None, now),
+    "PRESENT_REF": lambda now: (now, now),
+}
+
+
 def deictic(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.groups
     word = (g.get("word") or g.get("this") or "").lower()
@@ -210,6 +224,12 @@ def deictic(cand: Candidate, ctx: Context) -> Reading | None:
     clock = f"T{load_lexicon().day_parts[part]}" if part else None
     if word == "last" and part != "night":
         offset = 0  # "last evening" is the evening before; rare, treated as the same day
+    if not part and word in GENERIC_DEICTIC and ARTICLE_BEFORE.search(ctx.before(cand)):
+        # "a better tomorrow", "the world of today": the future or the present, not a day
+        value = GENERIC_DEICTIC[word]
+        now = None if ctx.ref is None else ctx.ref.isoformat()
+        interval = None if now is None else REF_INTERVALS[value](now)
+        return Reading("DATE", value, interval, None if now is None else "publication")
     if ctx.ref is None:
         return Reading("TIME" if clock else "DATE", "XXXX-XX-XX" + (clock or ""), None, None)
     point = Point.of_day(shift_date(ctx.ref, offset, "day"), clock=clock)

@@ -245,7 +245,10 @@ def sentence_start(before: str) -> bool:
 
 
 def reference(cand: Candidate, ctx: Context) -> Reading | None:
-    value = load_lexicon().references[" ".join(cand.groups["ref"].lower().split())]
+    words = cand.groups["ref"] or ""
+    if any(w[:1].isupper() for w in words.split()) and not sentence_start(ctx.before(cand)):
+        return None  # "the Future Technology Week": a name, as a set word in capitals is
+    value = load_lexicon().references[" ".join(words.lower().split())]
     if ctx.ref is None:
         return Reading("DATE", value, None, None)
     now = ctx.ref.isoformat()

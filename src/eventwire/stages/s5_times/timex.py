@@ -111,7 +111,8 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     weekday = rf"(?-i:{alternation(lex.weekdays)})"
     day = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:])"
     # a year, also after "mid-" ("by mid-2025"), never inside a longer number or code
-    year = r"(?:(?<![\w$£€#.,/-])|(?<=\bmid-))(?:19|20)\d\d(?![\w%]|[.,]\d)"
+    # ... nor a measure ("the 2000-metre race")
+    year = r"(?:(?<![\w$£€#.,/-])|(?<=\bmid-))(?:19|20)\d\d(?![\w%]|[.,]\d|-[^\W\d_])"
     word_num = alternation(w for w in lex.numbers if w not in ("a", "an"))
     # "3,000" whole: with digits alone, "000 years ago" would be read out of it
     num = (
