@@ -120,12 +120,14 @@ def test_times_fiscal_quarter_takes_fiscal_into_its_span():
 def test_times_year_before_a_hyphenated_measure_is_no_year():
     text = "The 2000-metre race and the 1500-strong force met in 2009-10 and by mid-2025."
     assert values(text) == {"2009": "2009", "mid-2025": "2025"}
+    assert values("A 2009-born cow tested positive.") == {"2009": "2009"}
 
 
 def test_times_vague_reference_in_capitals_inside_a_sentence_is_a_name():
     assert values("It opens under the Future Technology Week umbrella.") == {}
     assert values("We must plan for the future.") == {"the future": "FUTURE_REF"}
     assert values("Now, the firm employs 300.") == {"Now": "PRESENT_REF"}
+    assert values("He named “the civil service.” Now, he leaves.") == {"Now": "PRESENT_REF"}
 
 
 def test_times_tomorrow_after_an_article_is_the_future():
@@ -138,3 +140,27 @@ def test_times_tomorrow_after_an_article_is_the_future():
     )
     assert values("He will give an answer tomorrow.") == {"tomorrow": "2009-07-16"}
     assert values("Together we may build a better tomorrow.", None) == {"tomorrow": "FUTURE_REF"}
+
+
+def test_times_noon_and_midnight_are_clock_times():
+    assert values("The ceasefire took effect at midnight on Sunday.") == {
+        "midnight on Sunday": "2009-07-12T24:00"
+    }
+    assert values("They met at noon; the midday news followed.") == {
+        "noon": "2009-07-15T12:00",
+        "midday": "2009-07-15T12:00",
+    }
+    (found,) = times_of("They met at noon.")
+    assert found.type == "TIME"
+    # the day set earlier in the sentence
+    assert values("It was signed on 7/8/07 at noon.") == {
+        "7/8/07": "2007-07-08",
+        "noon": "2007-07-08T12:00",
+    }
+
+
+def test_times_month_after_mid():
+    assert values("Talks resume in mid-October; by mid-May 2010 it was over.") == {
+        "mid-October": "2009-10",
+        "mid-May 2010": "2010-05",
+    }

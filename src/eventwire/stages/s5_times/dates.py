@@ -321,7 +321,9 @@ def day_part(cand: Candidate, ctx: Context) -> Reading | None:
 
 def clock(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.groups
-    hour, minute = int(g["h"]), int(g.get("mi") or 0)
+    if "named" in g:  # TIMEX3: noon is T12:00, midnight the end of its day, T24:00
+        g = {**g, "h": "24" if g["named"].lower() == "midnight" else "12", "mi": "00"}
+    hour, minute = int(g["h"] or 0), int(g.get("mi") or 0)
     ampm = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
     if ampm and not 1 <= hour <= 12:
         return None

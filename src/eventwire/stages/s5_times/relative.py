@@ -240,7 +240,7 @@ def recurring(cand: Candidate, ctx: Context) -> Reading | None:
 
 
 def sentence_start(before: str) -> bool:
-    stripped = before.rstrip(" \t\"“'‘(")
+    stripped = before.rstrip(" \t\"“”'‘’(")
     return not stripped or stripped[-1] in ".!?\n:"
 
 

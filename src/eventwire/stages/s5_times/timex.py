@@ -111,8 +111,10 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     weekday = rf"(?-i:{alternation(lex.weekdays)})"
     day = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:])"
     # a year, also after "mid-" ("by mid-2025"), never inside a longer number or code
-    # ... nor a measure ("the 2000-metre race")
-    year = r"(?:(?<![\w$£€#.,/-])|(?<=\bmid-))(?:19|20)\d\d(?![\w%]|[.,]\d|-[^\W\d_])"
+    # ... nor a measure ("the 2000-metre race", "a 1500-strong force"; "a 2009-born cow" is)
+    measure = r"-(?:metres?|meters?|km|kilometres?|miles?|yards?|feet|foot|pages?|words?|seats?"
+    measure += r"|strong|members?|points?|tonnes?|tons?|pounds?|kg|hp|cc|mm|cm)\b"
+    year = rf"(?:(?<![\w$£€#.,/-])|(?<=\bmid-))(?:19|20)\d\d(?![\w%]|[.,]\d|{measure})"
     word_num = alternation(w for w in lex.numbers if w not in ("a", "an"))
     # "3,000" whole: with digits alone, "000 years ago" would be read out of it
     num = (
@@ -170,9 +172,9 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "deictic": rf"(?:(?P<mod>earlier|later)\s+)?(?P<word>{deictic})"
         rf"(?:\s+(?P<part>{parts}))?(?!\w)"
         rf"|(?P<this>this|last)\s+(?P<part2>{parts})(?!\w)",
-        "clock": rf"(?:(?P<wd1>{weekday}|{deictic})\s+(?:at\s+)?)?(?P<h>[01]?\d|2[0-3])"
+        "clock": rf"(?:(?P<wd1>{weekday}|{deictic})\s+(?:at\s+)?)?(?:(?P<h>[01]?\d|2[0-3])"
         rf"(?:(?::|\.)(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)?"
-        rf"(?:\s*(?P<tz>{tz})\b)?(?:\s+(?:on\s+)?(?P<wd2>{weekday}|{deictic}))?",
+        rf"|(?P<named>noon|midday|midnight)(?!\w))(?:\s*(?P<tz>{tz})\b)?(?:\s+(?:on\s+)?(?P<wd2>{weekday}|{deictic}))?",
         "weekday": rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{weekday})"
         rf"(?:'s)?(?:\s+(?P<part>{parts}))?(?!\w)",
         "ago": rf"(?P<num>{num}|{vague})\s+(?P<unit>{unit})\s+"
@@ -214,15 +216,16 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"|(?P<word>{alternation(lex.sets)})(?!\w)",
         "reference": rf"(?P<ref>{alternation(lex.references)})(?![\w-])",
     }
-    # no rule starts inside a word or after a hyphen, except a year or a decade after "mid-",
-    # whose patterns say where they may start
+    # no rule starts inside a word or after a hyphen, except a year or a decade, whose
+    # patterns say where they may start, and a month after "mid-" ("in mid-October")
     return tuple(
-        (name, re.compile(("" if name in AFTER_MID else r"(?<![\w-])") + f"(?:{pattern})", re.I))
+        (name, re.compile(RULE_STARTS.get(name, r"(?<![\w-])") + f"(?:{pattern})", re.I))
         for name, pattern in rules.items()
     )
 
 
-AFTER_MID = frozenset({"year", "decade"})
+RULE_STARTS = {"year": "", "decade": "", "month": r"(?:(?<![\w-])|(?<=\bmid-))",
+               "month_year": r"(?:(?<![\w-])|(?<=\bmid-))"}  # fmt: skip
 
 
 RULE_ORDER = {
@@ -274,7 +277,7 @@ def find_candidates(text: str) -> list[Candidate]:
         for match in pattern.finditer(text):
             start, end = match.span("x") if match.groupdict().get("x") else match.span()
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
-            if name == "clock" and not (":" in match.group() or "ampm" in groups):
+            if name == "clock" and not (":" in match.group() or {"ampm", "named"} & set(groups)):
                 continue
             lead_match = LEAD.search(text, max(0, start - 16), start)
             lead = groups.get("lead") or (lead_match.group(1) if lead_match else None)
