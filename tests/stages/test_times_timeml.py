@@ -164,3 +164,16 @@ def test_times_month_after_mid():
         "mid-October": "2009-10",
         "mid-May 2010": "2010-05",
     }
+
+
+def test_times_set_word_before_an_amount_is_a_duration():
+    (loss, year) = times_of("GM posts its first annual loss since 1992.")
+    assert (loss.type, loss.value, year.value) == ("DURATION", "P1Y", "1992")
+    (sales, daily) = times_of("It has annual sales of $3 billion and publishes daily.")
+    assert [(t.type, t.value) for t in (sales, daily)] == [("DURATION", "P1Y"), ("SET", "P1D")]
+    # what recurs, or is paid each period, is a SET
+    assert [(t.type, t.value) for t in times_of("The annual meeting was held.")] == [("SET", "P1Y")]
+    assert [(t.type, t.value) for t in times_of("It pays an annual fee and a monthly rent.")] == [
+        ("SET", "P1Y"),
+        ("SET", "P1M"),
+    ]

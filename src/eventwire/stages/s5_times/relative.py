@@ -22,6 +22,7 @@ from eventwire.stages.s5_times.normalise import OutOfCalendar, Point, shift_date
 from eventwire.stages.s5_times.timex import Candidate, load_lexicon, number_value
 
 OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
 
 
 def unit_point(unit: str, ref: date) -> Point:
@@ -215,7 +216,11 @@ def recurring(cand: Candidate, ctx: Context) -> Reading | None:
     if "word" in g:
         if g["word"][:1].isupper() and not sentence_start(ctx.before(cand)):
             return None  # "Daily Mail", "The Weekly Standard": a name
-        return Reading("SET", lex.sets[g["word"].lower()], None, None)
+        value = lex.sets[g["word"].lower()]
+        following = NEXT_WORD.match(ctx.text, cand.end)
+        if following is not None and following.group(1).lower() in lex.amounts:
+            return Reading("DURATION", value, None, None)  # "annual loss": a year's loss
+        return Reading("SET", value, None, None)
     day = g.get("wd") or g.get("wds")
     part = g.get("part") or g.get("part2")
     clock = f"T{lex.day_parts[part.lower()]}" if part else ""

@@ -69,6 +69,7 @@ class Lexicon:
     seasons: dict[str, str]
     day_parts: dict[str, str]
     ordinals: dict[str, int]
+    amounts: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -93,6 +94,7 @@ def load_lexicon() -> Lexicon:
         seasons=dict(raw["seasons"]),
         day_parts=dict(raw["day_parts"]),
         ordinals=dict(raw["ordinals"]),
+        amounts=frozenset(raw["amounts"]["words"]),
     )
 
 
