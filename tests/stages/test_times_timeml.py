@@ -177,3 +177,22 @@ def test_times_set_word_before_an_amount_is_a_duration():
         ("SET", "P1Y"),
         ("SET", "P1M"),
     ]
+
+
+def test_times_two_years_joined_by_a_hyphen_are_two_years():
+    assert values("Output fell in 2009-2011, then in the 2012-13 season.") == {
+        "2009": "2009",
+        "2011": "2011",
+        "2012": "2012",
+    }
+    assert values("Call 555-2009-2010 now.") == {"now": "PRESENT_REF"}
+
+
+def test_times_the_quarter_is_the_quarter_just_named():
+    text = "GM lost $6 billion in the first quarter of 2009. In the quarter, revenue fell."
+    first, again = times_of(text)
+    assert (again.span.of(text), again.value, again.anchor) == ("the quarter", "2009-Q1", first.id)
+    assert values("Sales rose in the quarter.") == {}  # no quarter named: nothing guessed
+    assert values("In the third quarter of 2008 they met in the French Quarter.") == {
+        "the third quarter of 2008": "2008-Q3"
+    }

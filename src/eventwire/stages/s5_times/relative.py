@@ -94,6 +94,21 @@ def whole_unit(cand: Candidate, ctx: Context) -> Reading | None:
     return dated(point, anchor)
 
 
+# The prepositions that make "the quarter" the period a report is about ("sales rose in the
+# quarter"); without one ("the quarter-final", "the quarter of its dealers") it is no time.
+QUARTER_LEADS = frozenset({"in", "for", "during", "over", "through", "throughout"})
+
+
+def the_quarter(cand: Candidate, ctx: Context) -> Reading | None:
+    """ "in the quarter": the quarter the text has just named ("GM lost $6 billion in the first
+    quarter of 2009 ... In the quarter, revenue fell"); without one, nothing is guessed."""
+    if cand.lead not in QUARTER_LEADS or "Quarter" in ctx.text[cand.start : cand.end]:
+        return None  # "the French Quarter": a name
+    if ctx.previous is None or ctx.previous[1].grain != "quarter":
+        return None
+    return dated(ctx.previous[1], "previous")
+
+
 def same_ago(cand: Candidate, ctx: Context) -> Reading | None:
     unit = cand.groups["unit"].lower()
     base, anchor = ctx.base()

@@ -182,6 +182,7 @@ HANDLERS = {
     "bare_of": rel.bare_units,
     "the_years": rel.bare_units,
     "whole_unit": rel.whole_unit,
+    "the_quarter": rel.the_quarter,
     "bare_after": rel.bare_units,
     "set": rel.recurring,
     "reference": rel.reference,

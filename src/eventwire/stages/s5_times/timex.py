@@ -112,11 +112,13 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     month = rf"(?-i:{full_months}|(?:{alternation(lex.month_abbreviations)})\.?)"
     weekday = rf"(?-i:{alternation(lex.weekdays)})"
     day = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:])"
-    # a year, also after "mid-" ("by mid-2025"), never inside a longer number or code
-    # ... nor a measure ("the 2000-metre race", "a 1500-strong force"; "a 2009-born cow" is)
+    # a year, also after "mid-" ("by mid-2025"), never inside a longer number or code,
+    # nor a measure ("the 2000-metre race", "a 1500-strong force"; "a 2009-born cow" is)
     measure = r"-(?:metres?|meters?|km|kilometres?|miles?|yards?|feet|foot|pages?|words?|seats?"
     measure += r"|strong|members?|points?|tonnes?|tons?|pounds?|kg|hp|cc|mm|cm)\b"
-    year = rf"(?:(?<![\w$£€#.,/-])|(?<=\bmid-))(?:19|20)\d\d(?![\w%]|[.,]\d|{measure})"
+    # "2009-2011" is two years
+    year = r"(?:(?<![\w$£€#.,/-])|(?<=\bmid-)|(?<=(?<![\w$£€#.,/-])(?:19|20)\d\d-))(?:19|20)\d\d"
+    year += rf"(?![\w%]|[.,]\d|{measure})"
     word_num = alternation(w for w in lex.numbers if w not in ("a", "an"))
     # "3,000" whole: with digits alone, "000 years ago" would be read out of it
     num = (
@@ -198,6 +200,8 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "day_part": rf"(?:the\s+)?(?P<part>{parts})(?!\w)",
         "the_years": r"(?P<lead>over|in|during|through|throughout)\s+"
         r"(?P<x>the\s+(?P<unit>years|months|decades|weeks))(?!\w)",
+        # "in the quarter": the quarter the text has just named
+        "the_quarter": r"the\s+quarter(?![\w'’-]|\s+of\b)",
         "whole_unit": r"(?:the\s+(?:entire|whole|full|same)|that)\s+"
         r"(?P<unit>year|month|week|quarter|day|time)(?!\w)"
         r"|(?:earlier|later)\s+in\s+(?P<x>the\s+(?P<unit2>day|week|month|year))(?!\w)",
@@ -263,6 +267,7 @@ RULE_ORDER = {
             "day_part",
             "the_years",
             "whole_unit",
+            "the_quarter",
             "bare_of",
             "bare_after",
             "the_unit",
