@@ -196,3 +196,10 @@ def test_times_the_quarter_is_the_quarter_just_named():
     assert values("In the third quarter of 2008 they met in the French Quarter.") == {
         "the third quarter of 2008": "2008-Q3"
     }
+
+
+def test_times_approximate_ago_is_one_date():
+    assert values("He left more than two years ago; over a week ago it rained.") == {
+        "more than two years ago": "2007",
+        "over a week ago": "2009-W28",
+    }

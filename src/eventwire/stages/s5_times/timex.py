@@ -134,6 +134,9 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     deictic = r"today|tonight|yesterday|tomorrow"
     parts = alternation(lex.day_parts)
     seasons = alternation(lex.seasons)
+    # words that make an amount approximate without changing its value ("nearly a year ago")
+    approx = r"(?:almost|nearly|about|around|over|more\s+than|less\s+than|some|roughly"
+    approx += r"|approximately|just|only|at\s+least|little\s+more\s+than)"
     tz = r"UTC|GMT|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST"
     rules = {
         "date_mdy": rf"{wd_prefix}(?P<mon>{month})\s+(?P<day>{day})\s*,?\s*(?P<year>{year})",
@@ -181,7 +184,7 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"|(?P<named>noon|midday|midnight)(?!\w))(?:\s*(?P<tz>{tz})\b)?(?:\s+(?:on\s+)?(?P<wd2>{weekday}|{deictic}))?",
         "weekday": rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{weekday})"
         rf"(?:'s)?(?:\s+(?P<part>{parts}))?(?!\w)",
-        "ago": rf"(?P<num>{num}|{vague})\s+(?P<unit>{unit})\s+"
+        "ago": rf"(?:{approx}\s+)?(?P<num>{num}|{vague})\s+(?P<unit>{unit})\s+"
         r"(?:(?P<dir>ago|earlier|later|from\s+now)"
         r"(?!\s+(?:than|in|on|at)\b)|(?P<dir2>before|after)(?=\s*(?:[,.;:)]|$)))",
         "another": r"(?P<lead>after|in|within)\s+"
