@@ -117,7 +117,9 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     measure = r"-(?:metres?|meters?|km|kilometres?|miles?|yards?|feet|foot|pages?|words?|seats?"
     measure += r"|strong|members?|points?|tonnes?|tons?|pounds?|kg|hp|cc|mm|cm)\b"
     # "2009-2011" is two years
-    year = r"(?:(?<![\w$£€#.,/-])|(?<=\bmid-)|(?<=(?<![\w$£€#.,/-])(?:19|20)\d\d-))(?:19|20)\d\d"
+    # (the lookahead first: the lookbehinds are tried only where a year starts)
+    year = r"(?=(?:19|20)\d\d)(?:(?<![\w$£€#.,/-])|(?<=\bmid-)"
+    year += r"|(?<=(?<![\w$£€#.,/-])(?:19|20)\d\d-))(?:19|20)\d\d"
     year += rf"(?![\w%]|[.,]\d|{measure})"
     word_num = alternation(w for w in lex.numbers if w not in ("a", "an"))
     # "3,000" whole: with digits alone, "000 years ago" would be read out of it
@@ -134,9 +136,6 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     deictic = r"today|tonight|yesterday|tomorrow"
     parts = alternation(lex.day_parts)
     seasons = alternation(lex.seasons)
-    # words that make an amount approximate without changing its value ("nearly a year ago")
-    approx = r"(?:almost|nearly|about|around|over|more\s+than|less\s+than|some|roughly"
-    approx += r"|approximately|just|only|at\s+least|little\s+more\s+than)"
     tz = r"UTC|GMT|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST"
     rules = {
         "date_mdy": rf"{wd_prefix}(?P<mon>{month})\s+(?P<day>{day})\s*,?\s*(?P<year>{year})",
@@ -184,7 +183,7 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"|(?P<named>noon|midday|midnight)(?!\w))(?:\s*(?P<tz>{tz})\b)?(?:\s+(?:on\s+)?(?P<wd2>{weekday}|{deictic}))?",
         "weekday": rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{weekday})"
         rf"(?:'s)?(?:\s+(?P<part>{parts}))?(?!\w)",
-        "ago": rf"(?:{approx}\s+)?(?P<num>{num}|{vague})\s+(?P<unit>{unit})\s+"
+        "ago": rf"(?P<num>{num}|{vague})\s+(?P<unit>{unit})\s+"
         r"(?:(?P<dir>ago|earlier|later|from\s+now)"
         r"(?!\s+(?:than|in|on|at)\b)|(?P<dir2>before|after)(?=\s*(?:[,.;:)]|$)))",
         "another": r"(?P<lead>after|in|within)\s+"
@@ -233,8 +232,18 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
-RULE_STARTS = {"year": "", "decade": "", "month": r"(?:(?<![\w-])|(?<=\bmid-))",
-               "month_year": r"(?:(?<![\w-])|(?<=\bmid-))"}  # fmt: skip
+AFTER_MID = r"(?-i:(?=[A-Z]))(?:(?<![\w-])|(?<=\bmid-))"  # months are capitalised
+RULE_STARTS = {"year": "", "decade": "", "month": AFTER_MID, "month_year": AFTER_MID}
+# Words a rule cannot match without: a text lacking the word skips the rule's scan.
+REQUIRED_WORDS = {"century": "century", "weekend": "weekend", "the_quarter": "quarter"}
+# Words before "N units ago" that make it approximate without changing its value ("nearly a
+# year ago"), taken into its span before overlaps are settled ("over a week" is no duration
+# of its own there).
+APPROX_BEFORE = re.compile(
+    r"\b(?:almost|nearly|about|around|over|more\s+than|less\s+than|some|roughly"
+    r"|approximately|just|only|at\s+least)\s+$",
+    re.IGNORECASE,
+)
 
 
 RULE_ORDER = {
@@ -283,9 +292,15 @@ RULE_ORDER = {
 def find_candidates(text: str) -> list[Candidate]:
     """Non-overlapping candidate time expressions, in text order."""
     found: list[Candidate] = []
+    lowered = text.lower()
     for name, pattern in compile_rules():
+        if name in REQUIRED_WORDS and REQUIRED_WORDS[name] not in lowered:
+            continue
         for match in pattern.finditer(text):
             start, end = match.span("x") if match.groupdict().get("x") else match.span()
+            if name == "ago":
+                approx = APPROX_BEFORE.search(text, max(0, start - 24), start)
+                start = approx.start() if approx else start
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
             if name == "clock" and not (":" in match.group() or {"ampm", "named"} & set(groups)):
                 continue
