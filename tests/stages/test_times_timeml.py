@@ -203,3 +203,10 @@ def test_times_approximate_ago_is_one_date():
         "more than two years ago": "2007",
         "over a week ago": "2009-W28",
     }
+
+
+def test_times_fiscal_year_span():
+    assert values("It lost money in fiscal year 2008 and in the 2009 fiscal year.") == {
+        "fiscal year 2008": "2008",
+        "2009 fiscal year": "2009",
+    }

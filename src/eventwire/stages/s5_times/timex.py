@@ -152,7 +152,8 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "date_dm": rf"{wd_prefix}(?:(?P<mon>{month})\s+(?P<day>{day})(?!\s*,?\s*\d)"
         rf"|(?:the\s+)?(?P<day2>{day})\s+(?:of\s+)?(?P<mon2>{month}))",
         "month": rf"(?P<mon>{month})(?:(?=\s+of\s+(?P<ofrel>this|last|next)\s+year\b)|(?!\s*\d))",
-        "year": rf"(?:(?:fiscal|FY)\s*)?(?P<year>{year})",
+        # "fiscal 2008", "fiscal year 2008", "FY2008", "the 2008 fiscal year": the whole span
+        "year": rf"(?:(?:fiscal(?:\s+year)?|FY)\s*)?(?P<year>{year})(?:\s+fiscal\s+year\b)?",
         # a decade, also after "mid-" ("the mid-1990s"), never inside a word or a code
         "decade": r"(?:(?<![\w$£€#'-])|(?<=\bmid-))'?(?P<c>1[5-9]|20)?(?P<d>\d)0s(?!\w)",
         "century": rf"(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})"
