@@ -86,6 +86,8 @@ def test_event_times_sample_since_began_and_bare_month(timed, sample_text):
         ("Rebels attacked the town on 3 May 2024 .", "attacked", "on", "2024-05-03"),
         ("Rebels attacked the town during March 2024 .", "attacked", "during", "2024-03"),
         ("The strike ended in March 2024 .", "strike", "ended", "2024-03"),
+        ("Rebels attacked the town from 2009 to 2011 .", "attacked", "during", "P2Y"),
+        ("Rebels attacked the town between 2014 and 2016 .", "attacked", "during", "P2Y"),
     ],
 )
 def test_event_times_relations(timed, text, trigger, relation, value):

@@ -121,6 +121,19 @@ def decade(cand: Candidate, ctx: Context) -> Reading | None:
     return dated(Point("decade", century * 100 + int(g["d"]) * 10), None)
 
 
+def century(cand: Candidate, ctx: Context) -> Reading | None:
+    """ "the 19th century", "the twenty-first century": TIMEX3 gives a century its first two
+    digits ("18" is 1800-1899, "20" 2000-2099)."""
+    raw = " ".join((cand.groups["ord"] or "").lower().split())
+    digits = "".join(ch for ch in raw if ch.isdigit())
+    n = int(digits) if digits else load_lexicon().ordinals[raw]
+    if not 1 <= n <= 100:
+        return None  # "the 0th century"; the calendar ends in 9999
+    first = (n - 1) * 100
+    interval = (date(max(first, 1), 1, 1).isoformat(), date(first + 99, 12, 31).isoformat())
+    return Reading("DATE", f"{n - 1:02d}", interval, None)
+
+
 def quarter(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.groups
     if "q" in g:
@@ -148,14 +161,17 @@ def quarter(cand: Candidate, ctx: Context) -> Reading | None:
     return dated(point, anchor if year is not None else None)
 
 
+# The prepositions that make a season without a year or "this"/"last" a time ("in spring");
+# with "the" ("after the summer", "over the winter") any preposition of time does.
+SEASON_LEADS = frozenset({"in", "during", "by", "until", "since", "through"})
+SEASON_LEADS_WITH_THE = SEASON_LEADS | {"after", "before", "over", "throughout", "till", "for"}
+
+
 def season(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.groups
     code = load_lexicon().seasons[g["season"].lower()]
-    if (
-        "year" not in g
-        and "rel" not in g
-        and cand.lead not in ("in", "during", "by", "until", "since", "through")
-    ):
+    leads = SEASON_LEADS_WITH_THE if "the" in g else SEASON_LEADS
+    if "year" not in g and "rel" not in g and cand.lead not in leads:
         return None
     start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
     anchor: str | None = None
@@ -166,7 +182,36 @@ def season(cand: Candidate, ctx: Context) -> Reading | None:
         rel = (g.get("rel") or "").lower()
         if year is not None:
             year += {"last": -1, "next": 1}.get(rel, 0)
+        if year is not None and ctx.ref is not None and rel in ("", "early", "late"):
+            year += season_year_shift(start_month, ctx.ref.month, ctx.tense(cand))
     return dated(Point("season", year, start_month, code=code), anchor if year else None)
+
+
+def season_year_shift(start_month: int, month: int, tense: str | None) -> int:
+    """-1, 0 or 1: which year's season a bare one is, by the tense ("fighting paused over
+    the winter", said in July, is the winter before). A winter (December to February) said
+    in January or February is the one it is, unless the clause is in the future."""
+    if start_month == 12 and month <= 2 and tense != "future":
+        return -1
+    if tense == "past" and start_month > month:
+        return -1
+    if tense == "future" and start_month + 2 < month:
+        return 1
+    return 0
+
+
+# "tomorrow", "yesterday" and "today" as nouns after an article, alone or with an adjective
+# of hope ("a better tomorrow", "our brighter tomorrow"): TimeML values them as the vague
+# future, past or present, not a day ("an answer tomorrow" keeps the day).
+GENERIC_DEICTIC = {"tomorrow": "FUTURE_REF", "yesterday": "PAST_REF", "today": "PRESENT_REF"}
+ARTICLE_BEFORE = re.compile(
+    r"\b(?:a|an|the|our|their)\s+(?:(?:better|brighter|bright|new|safer|greener)\s+)?$", re.I
+)
+REF_INTERVALS = {
+    "FUTURE_REF": lambda now: (now, None),
+    "PAST_REF": lambda now: (None, now),
+    "PRESENT_REF": lambda now: (now, now),
+}
 
 
 def deictic(cand: Candidate, ctx: Context) -> Reading | None:
@@ -179,6 +224,12 @@ def deictic(cand: Candidate, ctx: Context) -> Reading | None:
     clock = f"T{load_lexicon().day_parts[part]}" if part else None
     if word == "last" and part != "night":
         offset = 0  # "last evening" is the evening before; rare, treated as the same day
+    if not part and word in GENERIC_DEICTIC and ARTICLE_BEFORE.search(ctx.before(cand)):
+        # "a better tomorrow", "the world of today": the future or the present, not a day
+        value = GENERIC_DEICTIC[word]
+        now = None if ctx.ref is None else ctx.ref.isoformat()
+        interval = None if now is None else REF_INTERVALS[value](now)
+        return Reading("DATE", value, interval, None if now is None else "publication")
     if ctx.ref is None:
         return Reading("TIME" if clock else "DATE", "XXXX-XX-XX" + (clock or ""), None, None)
     point = Point.of_day(shift_date(ctx.ref, offset, "day"), clock=clock)
@@ -222,6 +273,37 @@ def weekday(cand: Candidate, ctx: Context) -> Reading | None:
     return dated(point, anchor, kind="TIME" if part else "DATE")
 
 
+# The prepositions that make "the weekend" a time ("over the weekend", "at the weekend"):
+# without one it is a noun of its own ("the weekend edition").
+WEEKEND_LEADS = frozenset(
+    {"over", "during", "at", "on", "for", "through", "throughout", "until", "till", "by",
+     "after", "before", "since"}
+)  # fmt: skip
+SATURDAY = 6
+
+
+def weekend(cand: Candidate, ctx: Context) -> Reading | None:
+    """ "over the weekend": the weekend nearest the day the story has set
+    (`Context.frame_day`), as a bare weekday is; else the publication's: on a weekday, the
+    coming weekend when the clause is in the future, else the one just past."""
+    if cand.lead not in WEEKEND_LEADS:
+        return None
+    frame = ctx.frame_day(cand)
+    if frame is not None:
+        start = frame[0].date_value()
+        assert start is not None
+        ahead = (SATURDAY - start.isoweekday() + 3) % 7 - 3  # -3..3: the nearest Saturday
+        return dated(Point.of_week(shift_date(start, ahead, "day"), code="WE"), frame[1])
+    if ctx.ref is None:
+        return Reading("DATE", "XXXX-WXX-WE", None, None)
+    weekday_number = ctx.ref.isoweekday()
+    if weekday_number >= SATURDAY or ctx.tense(cand) == "future":
+        ahead = SATURDAY - weekday_number  # the weekend it is, or the coming one
+    else:
+        ahead = -(weekday_number + 1)  # back to the Saturday before
+    return dated(Point.of_week(shift_date(ctx.ref, ahead, "day"), code="WE"), "publication")
+
+
 DAY_PART_LEADS = frozenset({"in", "by", "during", "through", "throughout", "until", "till"})
 
 
@@ -239,7 +321,9 @@ def day_part(cand: Candidate, ctx: Context) -> Reading | None:
 
 def clock(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.groups
-    hour, minute = int(g["h"]), int(g.get("mi") or 0)
+    if "named" in g:  # TIMEX3: noon is T12:00, midnight the end of its day, T24:00
+        g = {**g, "h": "24" if g["named"].lower() == "midnight" else "12", "mi": "00"}
+    hour, minute = int(g["h"] or 0), int(g.get("mi") or 0)
     ampm = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
     if ampm and not 1 <= hour <= 12:
         return None

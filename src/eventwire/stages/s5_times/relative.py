@@ -22,6 +22,7 @@ from eventwire.stages.s5_times.normalise import OutOfCalendar, Point, shift_date
 from eventwire.stages.s5_times.timex import Candidate, load_lexicon, number_value
 
 OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
 
 
 def unit_point(unit: str, ref: date) -> Point:
@@ -91,6 +92,21 @@ def whole_unit(cand: Candidate, ctx: Context) -> Reading | None:
     else:
         point = base.coarsen(unit) if unit != "day" or base.grain != "day" else base
     return dated(point, anchor)
+
+
+# The prepositions that make "the quarter" the period a report is about ("sales rose in the
+# quarter"); without one ("the quarter-final", "the quarter of its dealers") it is no time.
+QUARTER_LEADS = frozenset({"in", "for", "during", "over", "through", "throughout"})
+
+
+def the_quarter(cand: Candidate, ctx: Context) -> Reading | None:
+    """ "in the quarter": the quarter the text has just named ("GM lost $6 billion in the first
+    quarter of 2009 ... In the quarter, revenue fell"); without one, nothing is guessed."""
+    if cand.lead not in QUARTER_LEADS or "Quarter" in ctx.text[cand.start : cand.end]:
+        return None  # "the French Quarter": a name
+    if ctx.previous is None or ctx.previous[1].grain != "quarter":
+        return None
+    return dated(ctx.previous[1], "previous")
 
 
 def same_ago(cand: Candidate, ctx: Context) -> Reading | None:
@@ -215,7 +231,11 @@ def recurring(cand: Candidate, ctx: Context) -> Reading | None:
     if "word" in g:
         if g["word"][:1].isupper() and not sentence_start(ctx.before(cand)):
             return None  # "Daily Mail", "The Weekly Standard": a name
-        return Reading("SET", lex.sets[g["word"].lower()], None, None)
+        value = lex.sets[g["word"].lower()]
+        following = NEXT_WORD.match(ctx.text, cand.end)
+        if following is not None and following.group(1).lower() in lex.amounts:
+            return Reading("DURATION", value, None, None)  # "annual loss": a year's loss
+        return Reading("SET", value, None, None)
     day = g.get("wd") or g.get("wds")
     part = g.get("part") or g.get("part2")
     clock = f"T{lex.day_parts[part.lower()]}" if part else ""
@@ -240,12 +260,15 @@ def recurring(cand: Candidate, ctx: Context) -> Reading | None:
 
 
 def sentence_start(before: str) -> bool:
-    stripped = before.rstrip(" \t\"“'‘(")
+    stripped = before.rstrip(" \t\"“”'‘’(")
     return not stripped or stripped[-1] in ".!?\n:"
 
 
 def reference(cand: Candidate, ctx: Context) -> Reading | None:
-    value = load_lexicon().references[" ".join(cand.groups["ref"].lower().split())]
+    words = cand.groups["ref"] or ""
+    if any(w[:1].isupper() for w in words.split()) and not sentence_start(ctx.before(cand)):
+        return None  # "the Future Technology Week": a name, as a set word in capitals is
+    value = load_lexicon().references[" ".join(words.lower().split())]
     if ctx.ref is None:
         return Reading("DATE", value, None, None)
     now = ctx.ref.isoformat()

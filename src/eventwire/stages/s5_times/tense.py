@@ -33,6 +33,8 @@ SCHEDULE_VERBS = frozenset({"schedule", "plan", "expect", "set"})
 # Modals that put the clause ahead of publication ("should be completed in October").
 FUTURE_MODALS = frozenset({"should", "may", "might", "must", "can", "could", "shall"})
 MAX_CLIMB = 4
+# The dependents that open a complement clause: its subject, "that", "there".
+CLAUSE_OPENERS = frozenset({"nsubj", "nsubjpass", "mark", "expl"})
 
 
 def tense_at(parsed: Any, start: int, end: int) -> str | None:
@@ -49,7 +51,20 @@ def tense_at(parsed: Any, start: int, end: int) -> str | None:
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
         return None
-    return verb_tense(token)
+    return verb_tense(reporting_verb(token, span.start) or token)
+
+
+def reporting_verb(verb: Any, first: int) -> Any:
+    """The verb a time between it and its complement clause belongs to: in "said on Monday it
+    will cut jobs" the parser may hang "on Monday" on "cut", but a clause's own adjuncts lie
+    inside it, after its subject or "that"; one before them is the saying verb's. None when
+    the time (its first token at `first`) is inside the clause."""
+    if verb.dep_ != "ccomp" or not verb.head.i < first < verb.i:
+        return None
+    opening = [c.i for c in verb.children if c.dep_ in CLAUSE_OPENERS]
+    if not opening or first > min(opening):
+        return None
+    return verb.head
 
 
 def verb_tense(verb: Any) -> str | None:

@@ -26,6 +26,7 @@ from eventwire.stages.s5_times import dates as cal
 from eventwire.stages.s5_times import relative as rel
 from eventwire.stages.s5_times.context import Context, Reading
 from eventwire.stages.s5_times.normalise import OutOfCalendar, Point
+from eventwire.stages.s5_times.ranges import add_ranges
 from eventwire.stages.s5_times.timex import Candidate, find_candidates, load_lexicon
 
 log = logging.getLogger(__name__)
@@ -104,6 +105,7 @@ def find_times(doc: Doc) -> list[TimeExpr]:
             previous_end = cand.end
             if reading.point.grain == "day" and reading.point.day is not None:
                 last_day, last_day_end = (time_id, reading.point), cand.end
+    times = add_ranges(text, times)
     log.debug("article %s: %d time expressions", doc.article.id, len(times))
     return times
 
@@ -161,6 +163,8 @@ HANDLERS = {
     "month": cal.month_alone,
     "year": cal.year_alone,
     "decade": cal.decade,
+    "century": cal.century,
+    "weekend": cal.weekend,
     "quarter": cal.quarter,
     "season": cal.season,
     "same_ago": rel.same_ago,
@@ -178,6 +182,7 @@ HANDLERS = {
     "bare_of": rel.bare_units,
     "the_years": rel.bare_units,
     "whole_unit": rel.whole_unit,
+    "the_quarter": rel.the_quarter,
     "bare_after": rel.bare_units,
     "set": rel.recurring,
     "reference": rel.reference,

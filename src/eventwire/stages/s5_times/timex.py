@@ -68,6 +68,8 @@ class Lexicon:
     sets: dict[str, str]
     seasons: dict[str, str]
     day_parts: dict[str, str]
+    ordinals: dict[str, int]
+    amounts: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,6 +93,8 @@ def load_lexicon() -> Lexicon:
         sets=dict(raw["sets"]),
         seasons=dict(raw["seasons"]),
         day_parts=dict(raw["day_parts"]),
+        ordinals=dict(raw["ordinals"]),
+        amounts=frozenset(raw["amounts"]["words"]),
     )
 
 
@@ -108,8 +112,15 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     month = rf"(?-i:{full_months}|(?:{alternation(lex.month_abbreviations)})\.?)"
     weekday = rf"(?-i:{alternation(lex.weekdays)})"
     day = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:])"
-    # a year, also after "mid-" ("by mid-2025"), never inside a longer number or code
-    year = r"(?:(?<![\w$£€#.,/-])|(?<=\bmid-))(?:19|20)\d\d(?![\w%]|[.,]\d)"
+    # a year, also after "mid-" ("by mid-2025"), never inside a longer number or code,
+    # nor a measure ("the 2000-metre race", "a 1500-strong force"; "a 2009-born cow" is)
+    measure = r"-(?:metres?|meters?|km|kilometres?|miles?|yards?|feet|foot|pages?|words?|seats?"
+    measure += r"|strong|members?|points?|tonnes?|tons?|pounds?|kg|hp|cc|mm|cm)\b"
+    # "2009-2011" is two years
+    # (the lookahead first: the lookbehinds are tried only where a year starts)
+    year = r"(?=(?:19|20)\d\d)(?:(?<![\w$£€#.,/-])|(?<=\bmid-)"
+    year += r"|(?<=(?<![\w$£€#.,/-])(?:19|20)\d\d-))(?:19|20)\d\d"
+    year += rf"(?![\w%]|[.,]\d|{measure})"
     word_num = alternation(w for w in lex.numbers if w not in ("a", "an"))
     # "3,000" whole: with digits alone, "000 years ago" would be read out of it
     num = (
@@ -121,6 +132,7 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     wd_prefix = rf"(?:{weekday}\s*,?\s+)?"
     rel_year = r"(?:this|last|next|the\s+(?:previous|following|same))\s+year"
     ordinal = r"first|second|third|fourth|final|last|1st|2nd|3rd|4th"
+    ordinal_words = alternation(lex.ordinals)
     deictic = r"today|tonight|yesterday|tomorrow"
     parts = alternation(lex.day_parts)
     seasons = alternation(lex.seasons)
@@ -140,9 +152,13 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "date_dm": rf"{wd_prefix}(?:(?P<mon>{month})\s+(?P<day>{day})(?!\s*,?\s*\d)"
         rf"|(?:the\s+)?(?P<day2>{day})\s+(?:of\s+)?(?P<mon2>{month}))",
         "month": rf"(?P<mon>{month})(?:(?=\s+of\s+(?P<ofrel>this|last|next)\s+year\b)|(?!\s*\d))",
-        "year": rf"(?:(?:fiscal|FY)\s*)?(?P<year>{year})",
-        "decade": r"(?<![\w$£€#'])'?(?P<c>1[5-9]|20)?(?P<d>\d)0s(?!\w)",
-        "quarter": rf"(?:the\s+)?(?P<ord>{ordinal})[\s-]+(?P<unit>quarter|half)"
+        # "fiscal 2008", "fiscal year 2008", "FY2008", "the 2008 fiscal year": the whole span
+        "year": rf"(?:(?:fiscal(?:\s+year)?|FY)\s*)?(?P<year>{year})(?:\s+fiscal\s+year\b)?",
+        # a decade, also after "mid-" ("the mid-1990s"), never inside a word or a code
+        "decade": r"(?:(?<![\w$£€#'-])|(?<=\bmid-))'?(?P<c>1[5-9]|20)?(?P<d>\d)0s(?!\w)",
+        "century": rf"(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})"
+        r"\s+century(?![\w-])",
+        "quarter": rf"(?:the\s+)?(?:fiscal\s+)?(?P<ord>{ordinal})[\s-]+(?P<unit>quarter|half)"
         rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>{year})|(?P<rel>{rel_year})))?"
         rf"|(?-i:Q(?P<q>[1-4]))(?:\s+(?P<year2>{year}))?(?!\w)",
         "season": rf"(?:(?P<the>the)\s+)?(?:(?P<rel>this|last|next|early|late)\s+)?"
@@ -151,6 +167,9 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "same_ago": r"the\s+same\s+(?P<unit>day|week|month|quarter|period|time|year)\s+"
         r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|a\s+year\s+prior"
         r"|the\s+(?:previous|prior)\s+year|(?:of\s+)?the\s+year\s+before)",
+        # "over the weekend": the weekend the story or the tense points to; "the weekend of
+        # May 19" is that date's
+        "weekend": r"the\s+weekend(?![\w'’-]|\s+of\b)",
         "rel_unit": r"(?:(?P<mod>earlier|later)\s+)?(?P<the>the\s+)?"
         r"(?P<rel>this|last|next|past|coming|current|previous|following|same)\s+(?P<unit>weekend|week|month|year|quarter|decade"
         r"|century|day)(?!\w)",
@@ -160,9 +179,9 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "deictic": rf"(?:(?P<mod>earlier|later)\s+)?(?P<word>{deictic})"
         rf"(?:\s+(?P<part>{parts}))?(?!\w)"
         rf"|(?P<this>this|last)\s+(?P<part2>{parts})(?!\w)",
-        "clock": rf"(?:(?P<wd1>{weekday}|{deictic})\s+(?:at\s+)?)?(?P<h>[01]?\d|2[0-3])"
+        "clock": rf"(?:(?P<wd1>{weekday}|{deictic})\s+(?:at\s+)?)?(?:(?P<h>[01]?\d|2[0-3])"
         rf"(?:(?::|\.)(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)?"
-        rf"(?:\s*(?P<tz>{tz})\b)?(?:\s+(?:on\s+)?(?P<wd2>{weekday}|{deictic}))?",
+        rf"|(?P<named>noon|midday|midnight)(?!\w))(?:\s*(?P<tz>{tz})\b)?(?:\s+(?:on\s+)?(?P<wd2>{weekday}|{deictic}))?",
         "weekday": rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{weekday})"
         rf"(?:'s)?(?:\s+(?P<part>{parts}))?(?!\w)",
         "ago": rf"(?P<num>{num}|{vague})\s+(?P<unit>{unit})\s+"
@@ -184,6 +203,8 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "day_part": rf"(?:the\s+)?(?P<part>{parts})(?!\w)",
         "the_years": r"(?P<lead>over|in|during|through|throughout)\s+"
         r"(?P<x>the\s+(?P<unit>years|months|decades|weeks))(?!\w)",
+        # "in the quarter": the quarter the text has just named
+        "the_quarter": r"the\s+quarter(?![\w'’-]|\s+of\b)",
         "whole_unit": r"(?:the\s+(?:entire|whole|full|same)|that)\s+"
         r"(?P<unit>year|month|week|quarter|day|time)(?!\w)"
         r"|(?:earlier|later)\s+in\s+(?P<x>the\s+(?P<unit2>day|week|month|year))(?!\w)",
@@ -204,12 +225,26 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"|(?P<word>{alternation(lex.sets)})(?!\w)",
         "reference": rf"(?P<ref>{alternation(lex.references)})(?![\w-])",
     }
-    # no rule starts inside a word or after a hyphen, except a year after "mid-", whose
-    # pattern says where it may start
+    # no rule starts inside a word or after a hyphen, except a year or a decade, whose
+    # patterns say where they may start, and a month after "mid-" ("in mid-October")
     return tuple(
-        (name, re.compile(("" if name == "year" else r"(?<![\w-])") + f"(?:{pattern})", re.I))
+        (name, re.compile(RULE_STARTS.get(name, r"(?<![\w-])") + f"(?:{pattern})", re.I))
         for name, pattern in rules.items()
     )
+
+
+AFTER_MID = r"(?-i:(?=[A-Z]))(?:(?<![\w-])|(?<=\bmid-))"  # months are capitalised
+RULE_STARTS = {"year": "", "decade": "", "month": AFTER_MID, "month_year": AFTER_MID}
+# Words a rule cannot match without: a text lacking the word skips the rule's scan.
+REQUIRED_WORDS = {"century": "century", "weekend": "weekend", "the_quarter": "quarter"}
+# Words before "N units ago" that make it approximate without changing its value ("nearly a
+# year ago"), taken into its span before overlaps are settled ("over a week" is no duration
+# of its own there).
+APPROX_BEFORE = re.compile(
+    r"\b(?:almost|nearly|about|around|over|more\s+than|less\s+than|some|roughly"
+    r"|approximately|just|only|at\s+least)\s+$",
+    re.IGNORECASE,
+)
 
 
 RULE_ORDER = {
@@ -231,11 +266,13 @@ RULE_ORDER = {
             "quarter",
             "season",
             "rel_unit",
+            "weekend",
             "unit_rel",
             "deictic",
             "weekday",
             "duration",
             "decade",
+            "century",
             "year",
             "month",
             "set",
@@ -243,6 +280,7 @@ RULE_ORDER = {
             "day_part",
             "the_years",
             "whole_unit",
+            "the_quarter",
             "bare_of",
             "bare_after",
             "the_unit",
@@ -255,11 +293,17 @@ RULE_ORDER = {
 def find_candidates(text: str) -> list[Candidate]:
     """Non-overlapping candidate time expressions, in text order."""
     found: list[Candidate] = []
+    lowered = text.lower()
     for name, pattern in compile_rules():
+        if name in REQUIRED_WORDS and REQUIRED_WORDS[name] not in lowered:
+            continue
         for match in pattern.finditer(text):
             start, end = match.span("x") if match.groupdict().get("x") else match.span()
+            if name == "ago":
+                approx = APPROX_BEFORE.search(text, max(0, start - 24), start)
+                start = approx.start() if approx else start
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
-            if name == "clock" and not (":" in match.group() or "ampm" in groups):
+            if name == "clock" and not (":" in match.group() or {"ampm", "named"} & set(groups)):
                 continue
             lead_match = LEAD.search(text, max(0, start - 16), start)
             lead = groups.get("lead") or (lead_match.group(1) if lead_match else None)

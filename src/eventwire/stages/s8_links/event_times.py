@@ -50,6 +50,9 @@ PREPOSITION_RELATIONS = {
     "at": "on",
     "of": "on",
 }
+# The words a range's span opens with ("from 2009 to 2011"): an event dated by it happens
+# during it.
+RANGE_OPENERS = frozenset({"from", "between"})
 BEGIN_VERBS = frozenset({"begin", "start", "launch", "commence", "open", "kick"})
 END_VERBS = frozenset({"end", "conclude", "finish", "complete", "close", "wrap"})
 # A time further than this many dependency edges from the trigger is taken to belong to
@@ -242,6 +245,8 @@ def relation_of(doc: Doc, time: TimeExpr, span: Any) -> str:
     relation = PREPOSITION_RELATIONS.get(word or "", "on")
     if word is None and time.interval is not None and time.interval[0] != time.interval[1]:
         relation = "during"  # "take place this month": a bare month, year or week spans it
+    if time.type == "DURATION" and span[0].lower_ in RANGE_OPENERS:
+        relation = "during"  # a range: "deliver from 2009 to 2011", "between 2014 and 2016"
     if time.anchor not in (None, "publication") and word in ("after", "in", "within", None):
         earlier = next((t for t in doc.times if t.id == time.anchor), None)
         earlier_span = (
