@@ -252,3 +252,20 @@ def test_an_adjective_condition_is_checked_when_the_lexicon_loads(tmp_path):
     (tmp_path / "events" / "triggers.tsv").write_text("plead\tV\tNONE\t-\tadj=\t-\n")
     with pytest.raises(ConfigError, match="bad condition"):
         load_triggers(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover"),
+    [
+        ("Police captured the suspect on Friday.", "captured", "COERCE"),
+        ("The two inmates have been captured in Chattanooga.", "captured", "COERCE"),
+        ("Syrian troops captured the city.", "captured", "ASSAULT"),
+        ("The United States warned Iran not to attack the tanker.", "warned", "THREATEN"),
+    ],
+)
+def test_capturing_people_is_an_arrest_and_a_warning_to_the_public_no_threat(text, trigger, plover):
+    assert only(text, trigger).plover_type == plover
+
+
+def test_a_warning_to_the_public_is_no_threat():
+    assert events("The water company is warning people not to swim near the outlet.") == []
