@@ -383,3 +383,10 @@ def test_events_cooperation_between_private_people_only_is_no_plover_event():
     assert [e.plover_type for e in events_of("Tasman Partners and Orica agreed on a merger.")] == [
         "AGREE"
     ]
+
+
+def test_events_the_object_of_a_warning_or_a_force_is_who_would_act():
+    attack = find("The United States warned Iran not to attack the tanker.", "attack")
+    assert countries(attack.actors) == {"IRN"}
+    withdraw = find("Russia forced Ukraine to withdraw its troops.", "withdraw")
+    assert countries(withdraw.actors) == {"UKR"}

@@ -54,7 +54,12 @@ MESSAGES = frozenset(
     "appeal request call demand offer proposal plan message letter invitation warning "
     "ultimatum statement reminder declaration communique".split()
 )
-REQUEST_LEMMAS = frozenset("call urge ask press appeal push encourage order invite".split())
+# verbs whose object does what their infinitive says ("urged Iran to withdraw", "warned Iran
+# not to attack", "forced the army to retreat"): the object controls the infinitive
+REQUEST_LEMMAS = frozenset(
+    "call urge ask press appeal push encourage order invite warn advise remind instruct tell "
+    "force compel persuade pressure allow permit authorize authorise".split()
+)
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "him", "her", "its", "their", "his"})
 WORD_NUMBERS = {
     "one": 1,
