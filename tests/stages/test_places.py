@@ -446,3 +446,45 @@ def test_places_a_list_the_parser_tags_as_one_name_gives_each_place(places_of):
     assert places_of("Hamas and Hezbollah condemned the raid.")[1] == []
     doc, places = places_of("Trinidad and Tobago won the match.")
     assert [doc.text_of(p.span) for p in places] == ["Trinidad and Tobago"]
+
+
+@pytest.mark.slow
+def test_places_institution_named_after_a_place_is_one_facility_with_its_point(places_of):
+    """GeoWebNews's convention: "Colorado State University" is one toponym, not "Colorado"
+    inside an organisation; it takes Colorado's point as a stand-in, with no GeoNames id."""
+    doc, places = places_of(
+        "Researchers at Colorado State University and the University of Alberta said the "
+        "season would be active. He studied at the Liverpool academy."
+    )
+    names = [doc.text_of(p.span) for p in places]
+    assert "Colorado" not in names
+    assert "Alberta" not in names
+    university = find(doc, places, "Colorado State University")
+    assert (university.kind, university.country, university.admin1) == (
+        "facility",
+        "USA",
+        "Colorado",
+    )
+    assert university.lat is not None
+    assert university.geonames_id is None
+    assert university.name == "Colorado State University"
+    assert find(doc, places, "University of Alberta").country == "CAN"
+    assert find(doc, places, "Liverpool").kind == "city"  # a lower-case "academy" there
+
+
+@pytest.mark.slow
+def test_places_institution_keeps_the_place_of_names_that_are_no_institution(places_of):
+    doc, places = places_of("The Washington Post and the Pakistan Army said so.")
+    assert find(doc, places, "Washington").kind == "city"
+    assert find(doc, places, "Pakistan").kind == "country"
+
+
+@pytest.mark.slow
+def test_places_site_goes_to_the_town_an_institution_is_named_after(places_of):
+    doc, places = places_of(
+        "The man, who lives on Zorvan Street, appeared at Belfast Magistrate’s Court on Monday."
+    )
+    street = find(doc, places, "Zorvan Street")
+    court = find(doc, places, "Belfast Magistrate’s Court")
+    assert street.within == court.id
+    assert street.admin1 == "Northern Ireland"

@@ -20,10 +20,14 @@ from eventwire.stages.s4_places.evidence import (
 )
 from eventwire.stages.s4_places.gazetteer import Gazetteer, GazetteerEntry
 from eventwire.stages.s4_places.gazetteer_sources import FACILITY_DESIGNATORS, facility_key
+from eventwire.stages.s4_places.institutions import institution_place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities of these labels become places only when the whole name is a prominent place.
 OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
+# Labels of the names an institution named after a place may be given ("Colorado State
+# University" as ORG, "Dubai World Cup" as EVENT, "Cavan Institute" as FAC).
+INSTITUTION_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC", "EVENT"})
 # Labels whose tokens the gazetteer scan leaves alone (names of people, works, laws...).
 BLOCKING_LABELS = frozenset(
     {"PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "NORP", "LANGUAGE"}
@@ -54,6 +58,9 @@ class PlaceMention:
     # the kind its own last word names ("Oaxaca State", "Birmingham City"): the name without
     # that word is looked up when the whole is unknown
     core_kind: str | None = None
+    # the place an institution's name is named after ("Colorado" of "Colorado State
+    # University"): the whole name is one facility with that place's point
+    named_for: str | None = None
 
 
 def names_prominent(gazetteer: Gazetteer, text: str, *, strict: bool = False) -> bool:
@@ -239,8 +246,13 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer) -> list[PlaceMention]:
     storms = storm_tokens(doc, gazetteer.words)
     pending: list[tuple[int, int, str]] = []  # towns the text has not yet shown to be places
 
-    def take(start: int, end: int, *, from_entity: bool, label: str = "") -> None:
-        start, end, facility = extend(doc, gazetteer, start, end)
+    def take(
+        start: int, end: int, *, from_entity: bool, label: str = "", named_for: str | None = None
+    ) -> None:
+        if named_for is None:
+            start, end, facility = extend(doc, gazetteer, start, end)
+        else:
+            facility = "facility"
         if any(taken[start:end]) or any(i in storms for i in range(start, end)):
             return
         for i in range(start, end):
@@ -248,7 +260,10 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer) -> list[PlaceMention]:
         text = span_text(doc, start, end)
         hint = facility or kind_hint(doc, start, end, gazetteer.words)
         core = core_kind(doc, start, end, gazetteer.words)
-        found.append(PlaceMention(start, end, text, hint, from_entity, label, core))
+        found.append(PlaceMention(start, end, text, hint, from_entity, label, core, named_for))
+
+    def is_place(text: str) -> bool:
+        return names_prominent(gazetteer, text) and not gazetteer.demonym_country(text)
 
     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if len(e) > 1}
     in_org = [False] * len(doc)
@@ -258,7 +273,12 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer) -> list[PlaceMention]:
             continue
         text = span_text(doc, start, end)
         words = gazetteer.words
-        if ent.label_ in PLACE_LABELS:
+        named = None
+        if ent.label_ in INSTITUTION_LABELS and not gazetteer.has(text):
+            named = institution_place(doc, start, end, words, is_place)
+        if named is not None:  # "Colorado State University": one facility, whole
+            take(start, end, from_entity=True, label=ent.label_, named_for=span_text(doc, *named))
+        elif ent.label_ in PLACE_LABELS:
             if is_demonym(doc, gazetteer, start, end) or text.lower() in words["compass"]:
                 continue
             # a name the parser calls a place but uses elsewhere for a person ("Modi")

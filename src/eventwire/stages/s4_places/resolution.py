@@ -99,6 +99,9 @@ Candidate = tuple[GazetteerEntry, bool]  # the entry, and whether a strong name 
 def candidates(gazetteer: Gazetteer, mention: PlaceMention) -> tuple[list[Candidate], str | None]:
     """Entries the mention may name, and the kind of the place they stand in for when the
     gazetteer lacks the place itself (a facility, a compass part of a region), else None."""
+    if mention.named_for:  # "Colorado State University": the point of Colorado
+        named = gazetteer.lookup_strength(mention.named_for)
+        return [(e, s) for e, s in named if s and e.kind != "facility"], "facility"
     key = facility_key(mention.text)
     if mention.kind_hint == "facility" or key:
         found = gazetteer.lookup_strength(key) if key else []

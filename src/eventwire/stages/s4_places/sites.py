@@ -8,7 +8,8 @@ own it has no point. News nearly always says, or makes plain, which town it is i
 2. the place that owns it: "Seoul's Jamsil Stadium";
 3. the town the article is about: of the towns in the country it names most, the one it names
    most often, the larger on a tie ("City Hall" in a story about Chicago that also names
-   Park Ridge once).
+   Park Ridge once); a facility named after a town counts for that town ("Belfast
+   Magistrate's Court").
 
 The site then takes that place's point, country and admin1, with a low confidence and
 `within` set to that place's id, so a map shows it in its town and a reader sees the point is
@@ -59,6 +60,15 @@ def has_point(resolution: Resolution) -> bool:
     return entry is not None and entry.lat is not None and resolution.kind in CONTAINER_KINDS
 
 
+def names_town(resolution: Resolution) -> bool:
+    """Whether a resolution is a town with a point, or a facility named after one and given
+    its point ("Belfast Magistrate's Court")."""
+    entry = resolution.entry
+    if entry is None or entry.lat is None or entry.kind != "city":
+        return False
+    return resolution.kind == "city" or (resolution.stand_in and resolution.kind == "facility")
+
+
 def focus_town(resolutions: Sequence[Resolution]) -> int | None:
     """The mention number of the article's own town: of the towns in the country the article
     names most, the one it names most often, the larger on a tie."""
@@ -69,7 +79,7 @@ def focus_town(resolutions: Sequence[Resolution]) -> int | None:
     towns = [
         i
         for i, r in enumerate(resolutions)
-        if r.kind == "city" and has_point(r) and r.entry and r.entry.country == country
+        if names_town(r) and r.entry and r.entry.country == country
     ]
     if not towns:
         return None
