@@ -488,3 +488,30 @@ def test_places_site_goes_to_the_town_an_institution_is_named_after(places_of):
     court = find(doc, places, "Belfast Magistrate’s Court")
     assert street.within == court.id
     assert street.admin1 == "Northern Ireland"
+
+
+@pytest.mark.slow
+def test_places_unknown_name_the_parser_alone_calls_a_place_needs_evidence(places_of):
+    """A name the gazetteer does not know is kept only when something else says it is a
+    place: a locative word before it, "the", a feature word in it."""
+    doc, places = places_of("Shares of Qelvoria, a Tokyo exchange, fell after the hack.")
+    assert [doc.text_of(p.span) for p in places] == ["Tokyo"]
+    assert places[0].id == "p1"
+    for text, name in (
+        ("Villagers in Qelvoria said the well was dry.", "Qelvoria"),
+        ("The Qelvor River rose on Monday.", "Qelvor River"),
+    ):
+        doc, places = places_of(text)
+        assert find(doc, places, name).lat is None
+
+
+@pytest.mark.slow
+def test_places_ids_stay_in_order_and_within_follows_them_after_a_name_is_dropped(places_of):
+    doc, places = places_of(
+        "Shares of Qelvoria, a firm, fell. Protesters gathered on Zorvan Square in Bratislava."
+    )
+    assert "Qelvoria" not in [doc.text_of(p.span) for p in places]
+    assert [p.id for p in places] == [f"p{i + 1}" for i in range(len(places))]
+    square = find(doc, places, "Zorvan Square")
+    city = next(p for p in places if p.id == square.within)
+    assert doc.text_of(city.span) == "Bratislava"
