@@ -515,3 +515,34 @@ def test_places_ids_stay_in_order_and_within_follows_them_after_a_name_is_droppe
     square = find(doc, places, "Zorvan Square")
     city = next(p for p in places if p.id == square.within)
     assert doc.text_of(city.span) == "Bratislava"
+
+
+@pytest.mark.slow
+def test_places_unknown_place_takes_the_point_of_the_articles_town(places_of):
+    """A district or a river the gazetteer lacks, in a story about one town, takes that
+    town's point, with `within` saying so; a compass part of a country does not."""
+    doc, places = places_of(
+        "Houston police said a man was found in Qelvor Heights. Officers in Houston searched "
+        "the Zorvel River. Snow fell across the Western US."
+    )
+    houston = find(doc, places, "Houston")
+    for name in ("Qelvor Heights", "Zorvel River"):
+        place = find(doc, places, name)
+        assert place.within == houston.id, name
+        assert (place.lat, place.lon, place.admin1) == (houston.lat, houston.lon, "Texas")
+        assert place.geonames_id is None
+    assert find(doc, places, "Western US").lat is None
+
+
+@pytest.mark.slow
+def test_places_area_after_a_sites_comma_is_read_as_an_area(places_of):
+    # the small model tags "Donington Park, Leicestershire" here as one FAC
+    doc, places = places_of("28/29 April: Donington Park, Leicestershire. 19/20 May: Thruxton.")
+    county = find(doc, places, "Leicestershire")
+    assert (county.kind, county.country) == ("admin2", "GBR")
+
+
+@pytest.mark.slow
+def test_places_soviet_union_is_read_as_russia(places_of):
+    doc, places = places_of("He grew up in the Soviet Union and moved to Berlin in 1990.")
+    assert find(doc, places, "Soviet Union").country == "RUS"

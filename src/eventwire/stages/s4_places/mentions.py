@@ -284,8 +284,10 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer) -> list[PlaceMention]:
             # a name the parser calls a place but uses elsewhere for a person ("Modi")
             if not gazetteer.has(text) and all(t.text in person_words for t in doc[start:end]):
                 continue
-            for a, b in known_parts(doc, gazetteer, start, end):
-                take(a, b, from_entity=True, label=ent.label_)
+            for n, (a, b) in enumerate(known_parts(doc, gazetteer, start, end)):
+                # the area after a site's comma is an area ("Donington Park, Leicestershire")
+                area = n > 0 and ent.label_ == "FAC" and is_area(gazetteer, doc, a, b)
+                take(a, b, from_entity=True, label="GPE" if area else ent.label_)
         elif ent.label_ in OTHER_LABELS:
             names_place = names_prominent(gazetteer, text, strict=ent.label_ == "PERSON")
             names_place = names_place and text.lower() not in words["not_a_name"]

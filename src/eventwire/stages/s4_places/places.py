@@ -4,9 +4,10 @@ their government (metonyms). Reads `doc.parsed`; adds `doc.places` ("p1", "p2", 
 
 Unknown places keep their mention with null coordinates and a low confidence: coordinates are
 never invented. A name only the parser calls a place, that the gazetteer does not know, is
-kept only when the words around it or in it say it is a place (`is_unattested`). A street or building the gazetteer lacks, or a village the text places
-("Rathbeggan, near Dunshaughlin"), takes the point of the place the text puts it in, with
-`within` naming that place (see `sites.py`).
+kept only when the words around it or in it say it is a place (`is_unattested`). A street or
+building the gazetteer lacks, or a village the text places ("Rathbeggan, near
+Dunshaughlin"), takes the point of the place the text puts it in, and another unknown place
+the article's own town, with `within` naming that place (see `sites.py`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,12 @@ from eventwire.stages.s4_places.gazetteer_sources import load_gazetteer
 from eventwire.stages.s4_places.mentions import PlaceMention, find_place_mentions
 from eventwire.stages.s4_places.metonymy import is_metonym
 from eventwire.stages.s4_places.resolution import Resolution, resolve_all
-from eventwire.stages.s4_places.sites import SITE_CONFIDENCE, is_site, site_containers
+from eventwire.stages.s4_places.sites import (
+    SITE_CONFIDENCE,
+    focus_containers,
+    is_site,
+    site_containers,
+)
 
 log = logging.getLogger(__name__)
 
@@ -72,14 +78,16 @@ def extract_places(parsed: Any, gazetteer: Gazetteer) -> list[Place]:
     ]
     words = gazetteer.words
     containers = site_containers(mentions, resolutions, sentence_of, between, words)
-    for i, j in containers.items():
-        kind = "facility" if is_site(mentions[i], words) else places[i].kind
-        places[i] = place_within(places[i], places[j], kind)
     unattested = {
         i
         for i, (m, r) in enumerate(zip(mentions, resolutions, strict=True))
         if r.entry is None and i not in containers and is_unattested(parsed, m, gazetteer)
     }
+    skip = containers.keys() | unattested
+    containers |= focus_containers(mentions, resolutions, between, skip, words)
+    for i, j in containers.items():
+        kind = "facility" if is_site(mentions[i], words) else places[i].kind
+        places[i] = place_within(places[i], places[j], kind)
     return renumber([p for i, p in enumerate(places) if i not in unattested])
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from eventwire.stages.s4_places.mentions import PlaceMention
 from eventwire.stages.s4_places.resolution import Resolution
@@ -136,3 +136,36 @@ def site_containers(
 def country_of(resolutions: Sequence[Resolution], i: int) -> str | None:
     entry = resolutions[i].entry
     return entry.country if entry else None
+
+
+def focus_containers(
+    mentions: Sequence[PlaceMention],
+    resolutions: Sequence[Resolution],
+    text_between: Sequence[str],
+    skip: Collection[int],
+    words: dict[str, frozenset[str]],
+) -> dict[int, int]:
+    """For each other unknown place (a district, a village, a river the gazetteer lacks:
+    "in River North", "the Tijuana River"), the article's own town, when it has one: an
+    unknown place in a story about one town is most often in or near it. Not for a site
+    (placed by `site_containers`), a place the text puts in another country ("Qelvor
+    Heights in Slovakia" in a story about Vienna), or a compass part of a country or a
+    continent ("Western US"), which is no part of a town."""
+    focus = focus_town(resolutions)
+    if focus is None:
+        return {}
+    compass = words.get("compass", frozenset())
+    out: dict[int, int] = {}
+    for i, mention in enumerate(mentions):
+        if resolutions[i].entry is not None or i in skip or is_site(mention, words):
+            continue
+        if mention.text.split()[0].casefold() in compass:
+            continue
+        said = (
+            resolutions[i + 1].entry
+            if i + 1 < len(mentions) and _INSIDE.fullmatch(text_between[i])
+            else None
+        )
+        if said is None or said.country == country_of(resolutions, focus):
+            out[i] = focus
+    return out
