@@ -377,6 +377,33 @@ def test_places_local_article_namesakes_stay_in_its_state(places_of):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        (
+            "The Boone County sheriff said deputies from Columbia and Ashland arrested a man "
+            "after a chase that ended near Jefferson City. He was taken to the jail in "
+            "Columbia. Officers in Fulton had warned of the thefts.",
+            "Missouri",
+        ),
+        (
+            "Deputies from Columbia, Lexington and Sumter joined the search near Orangeburg "
+            "on Tuesday. The Richland County coroner said the victim lived in Columbia.",
+            "South Carolina",
+        ),
+    ],
+)
+def test_places_local_article_columbia_stays_in_its_state(places_of, text, state):
+    """A town in several states (and a misspelling of Colombia), "Columbia": a local
+    story's other places decide which, for each mention."""
+    doc, places = places_of(text)
+    columbias = [p for p in places if doc.text_of(p.span) == "Columbia"]
+    assert len(columbias) == 2
+    for place in columbias:
+        assert (place.country, place.admin1, place.kind) == ("USA", state, "city")
+
+
+@pytest.mark.slow
 def test_places_focus_does_not_move_a_country_or_a_large_city(places_of):
     """The focus chooses among comparable namesakes: "China" in a Texas story is the
     country, and "Portland" stays the city of 600,000 in Oregon."""
