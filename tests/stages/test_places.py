@@ -573,3 +573,25 @@ def test_places_area_after_a_sites_comma_is_read_as_an_area(places_of):
 def test_places_soviet_union_is_read_as_russia(places_of):
     doc, places = places_of("He grew up in the Soviet Union and moved to Berlin in 1990.")
     assert find(doc, places, "Soviet Union").country == "RUS"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "dateline", "admin1"),
+    [
+        ("OKLAHOMA CITY The Latest on teachers rallying for higher pay.", "OKLAHOMA CITY",
+         "Oklahoma"),
+        ("SOUTH WAZIRISTAN, April 5 (APP): The army opened two roads.", "SOUTH WAZIRISTAN",
+         "Khyber Pakhtunkhwa"),
+    ],
+)  # fmt: skip
+def test_places_dateline_in_capitals_is_a_place(places_of, text, dateline, admin1):
+    """The parser reads a dateline in capitals as no name ("OKLAHOMA" as a verb)."""
+    doc, places = places_of(text)
+    assert find(doc, places, dateline).admin1 == admin1
+
+
+@pytest.mark.slow
+def test_places_capitals_opening_a_text_are_no_dateline_unless_a_place(places_of):
+    _, places = places_of("THIS is the first picture of the soldier.")
+    assert places == []

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.stages.s2_parse.tokens import token_lowers, token_texts
+from eventwire.stages.s4_places.datelines import dateline_place
 from eventwire.stages.s4_places.evidence import (
     has_place_context,
     in_list_with,
@@ -265,6 +266,9 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer) -> list[PlaceMention]:
     def is_place(text: str) -> bool:
         return names_prominent(gazetteer, text) and not gazetteer.demonym_country(text)
 
+    dateline = dateline_place(doc, lambda text: knows_town(gazetteer, text) or is_place(text))
+    if dateline is not None:  # "OKLAHOMA CITY The Latest on..."
+        take(*dateline, from_entity=False)
     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if len(e) > 1}
     in_org = [False] * len(doc)
     for ent in doc.ents:
