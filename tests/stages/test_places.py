@@ -524,6 +524,11 @@ def test_places_unknown_name_the_parser_alone_calls_a_place_needs_evidence(place
     doc, places = places_of("Shares of Qelvoria, a Tokyo exchange, fell after the hack.")
     assert [doc.text_of(p.span) for p in places] == ["Tokyo"]
     assert places[0].id == "p1"
+    # the small model tags the team "Notre Dame" as FAC and "UConn" as GPE
+    _, places = places_of("Notre Dame beat UConn in overtime.")
+    assert places == []
+    doc, places = places_of("Traffic on the Golden Gate Bridge slowed.")
+    assert [doc.text_of(p.span) for p in places] == ["Golden Gate Bridge"]
     for text, name in (
         ("Villagers in Qelvoria said the well was dry.", "Qelvoria"),
         ("The Qelvor River rose on Monday.", "Qelvor River"),
