@@ -600,3 +600,27 @@ def test_places_dateline_in_capitals_is_a_place(places_of, text, dateline, admin
 def test_places_capitals_opening_a_text_are_no_dateline_unless_a_place(places_of):
     _, places = places_of("THIS is the first picture of the soldier.")
     assert places == []
+
+
+@pytest.mark.slow
+def test_places_state_abbreviation_needs_a_town_before_it(places_of):
+    doc, places = places_of("He was arrested at his home in Slidell, La., on March 5.")
+    assert find(doc, places, "La.").admin1 == "Louisiana"
+    for text in (
+        "A strong El Niño or La Niña changes the season.",
+        "Miss Qelvora, 20, was not thought to be a target.",
+    ):
+        doc, places = places_of(text)
+        assert not [p for p in places if p.admin1 in ("Louisiana", "Mississippi")], text
+    doc, places = places_of("Troops left a base in Anbar on Monday.")
+    assert find(doc, places, "Anbar").country == "IRQ"  # a name of its own, no abbreviation
+
+
+def test_abbreviates_takes_letters_in_order_from_a_longer_name():
+    from eventwire.stages.s4_places.evidence import abbreviates
+
+    assert abbreviates("Mass", "Massachusetts")
+    assert abbreviates("Ga", "Georgia")
+    assert not abbreviates("Anbar", "Al Anbār")
+    assert not abbreviates("Iowa", "Iowa")
+    assert not abbreviates("Ag", "Georgia")

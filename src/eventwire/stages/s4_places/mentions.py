@@ -15,6 +15,7 @@ from eventwire.stages.s4_places.evidence import (
     in_list_with,
     inside_name,
     is_acronym,
+    is_bare_abbreviation,
     knows_town,
     names_major,
     storm_tokens,
@@ -255,6 +256,8 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer) -> list[PlaceMention]:
         else:
             facility = "facility"
         if any(taken[start:end]) or any(i in storms for i in range(start, end)):
+            return
+        if is_bare_abbreviation(doc, gazetteer, start, end):  # "La Niña", "Miss Abdhou"
             return
         for i in range(start, end):
             taken[i] = True
