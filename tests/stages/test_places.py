@@ -624,3 +624,16 @@ def test_abbreviates_takes_letters_in_order_from_a_longer_name():
     assert not abbreviates("Anbar", "Al Anbār")
     assert not abbreviates("Iowa", "Iowa")
     assert not abbreviates("Ag", "Georgia")
+
+
+@pytest.mark.slow
+def test_places_a_surname_the_article_gives_a_person_is_no_place(places_of):
+    """ "Bill Holland ... Holland recalled": the person, named again; "flew to Jordan" stays
+    the country after "Michael Jordan"."""
+    doc, places = places_of(
+        "Reporter Bill Holland covered the trial for years. Holland recalled the verdict."
+    )
+    assert places == []
+    doc, places = places_of("Michael Jordan scored 40 points. Jordan later flew to Jordan.")
+    assert [doc.text_of(p.span) for p in places] == ["Jordan"]
+    assert places[0].span.start == doc.article.text.rindex("Jordan")

@@ -248,6 +248,24 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer) -> list[PlaceMention]:
     storms = storm_tokens(doc, gazetteer.words)
     pending: list[tuple[int, int, str]] = []  # towns the text has not yet shown to be places
 
+    # surnames the article gives people ("Bill Holland" ... "Holland covered the case"): a
+    # place of that name needs a locative word or a place suffix around it
+    surnames = {
+        e[-1].text
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and len(e) > 1
+        and e[-1].text.istitle()  # not "US" of a misread "Trump US"
+        and not any(t.lower_ == "of" for t in e)  # "King Abdullah of Jordan"
+    }
+
+    def is_surname(start: int, end: int) -> bool:
+        return (
+            end - start == 1
+            and doc[start].text in surnames
+            and not has_place_context(doc, gazetteer, start, end)
+        )
+
     def take(
         start: int, end: int, *, from_entity: bool, label: str = "", named_for: str | None = None
     ) -> None:
@@ -258,6 +276,8 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer) -> list[PlaceMention]:
         if any(taken[start:end]) or any(i in storms for i in range(start, end)):
             return
         if is_bare_abbreviation(doc, gazetteer, start, end):  # "La Niña", "Miss Abdhou"
+            return
+        if is_surname(start, end):  # "Bill Holland" ... "Holland recalled"
             return
         for i in range(start, end):
             taken[i] = True
