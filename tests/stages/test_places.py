@@ -404,6 +404,17 @@ def test_places_local_article_columbia_stays_in_its_state(places_of, text, state
 
 
 @pytest.mark.slow
+def test_places_local_article_county_stays_in_its_state_whatever_the_size_of_others(places_of):
+    """ "Montgomery County" names counties in 18 states; Maryland's has a million people,
+    Iowa's ten thousand: an Iowa story's is Iowa's."""
+    doc, places = places_of(
+        "The Montgomery County supervisors met in Red Oak on Tuesday. Residents of Villisca "
+        "and Shenandoah attended, and the Iowa Department of Transportation sent a letter."
+    )
+    assert find(doc, places, "Montgomery County").admin1 == "Iowa"
+
+
+@pytest.mark.slow
 def test_places_focus_does_not_move_a_country_or_a_large_city(places_of):
     """The focus chooses among comparable namesakes: "China" in a Texas story is the
     country, and "Portland" stays the city of 600,000 in Oregon."""

@@ -229,7 +229,9 @@ def rank(
 ) -> list[tuple[float, GazetteerEntry]]:
     largest: dict[str | None, int] = {}
     for e, _ in found:
-        if e.kind in ("city", "admin2"):
+        # counties share names across states by design ("Montgomery County" in 18 states): a
+        # local story's county is its state's, whatever the size of the others
+        if e.kind == "city":
             largest[e.country] = max(largest.get(e.country, 0), e.population)
     scored = [
         (
