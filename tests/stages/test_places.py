@@ -648,3 +648,16 @@ def test_places_a_surname_the_article_gives_a_person_is_no_place(places_of):
     doc, places = places_of("Michael Jordan scored 40 points. Jordan later flew to Jordan.")
     assert [doc.text_of(p.span) for p in places] == ["Jordan"]
     assert places[0].span.start == doc.article.text.rindex("Jordan")
+
+
+@pytest.mark.slow
+def test_places_gulf_alone_is_the_persian_gulf_and_gulf_names_stay_whole(places_of):
+    doc, places = places_of("Tensions rose in the Gulf after a tanker was hit near Qatar.")
+    gulf = find(doc, places, "Gulf")
+    assert (gulf.kind, gulf.country) == ("region", None)
+    assert gulf.lat is not None
+    assert abs(gulf.lat - 26.5) < 2
+    doc, places = places_of("Oil spilled into the Gulf of Mexico off the Gulf Coast.")
+    assert [doc.text_of(p.span) for p in places] == ["Gulf of Mexico", "Gulf Coast"]
+    doc, places = places_of("Floods hit Gulf province in Papua New Guinea.")
+    assert find(doc, places, "Gulf province").country == "PNG"
