@@ -661,3 +661,12 @@ def test_places_gulf_alone_is_the_persian_gulf_and_gulf_names_stay_whole(places_
     assert [doc.text_of(p.span) for p in places] == ["Gulf of Mexico", "Gulf Coast"]
     doc, places = places_of("Floods hit Gulf province in Papua New Guinea.")
     assert find(doc, places, "Gulf province").country == "PNG"
+
+
+@pytest.mark.slow
+def test_places_a_name_in_lower_case_is_no_place(places_of):
+    # the small model tags "south city" and "tina" (a drug) as GPE
+    doc, places = places_of("Voters in the red states and the south city were angry.")
+    assert places == []
+    doc, places = places_of("He smoked tina and left Houston.")
+    assert [doc.text_of(p.span) for p in places] == ["Houston"]

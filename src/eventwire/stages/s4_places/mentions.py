@@ -279,6 +279,8 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer) -> list[PlaceMention]:
             return
         if is_surname(start, end):  # "Bill Holland" ... "Holland recalled"
             return
+        if not any(t.text[:1].isupper() for t in doc[start:end]):
+            return  # no proper name: "the south city", "red states", "mosques"
         for i in range(start, end):
             taken[i] = True
         text = span_text(doc, start, end)
