@@ -303,8 +303,9 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer) -> list[PlaceMention]:
         text = span_text(doc, start, end)
         words = gazetteer.words
         named = None
-        if ent.label_ in INSTITUTION_LABELS and not gazetteer.has(text):
+        if ent.label_ in INSTITUTION_LABELS:  # the words first: a lookup costs more
             named = institution_place(doc, start, end, words, is_place)
+            named = None if named is None or gazetteer.has(text) else named
         if named is not None:  # "Colorado State University": one facility, whole
             take(start, end, from_entity=True, label=ent.label_, named_for=span_text(doc, *named))
         elif ent.label_ in PLACE_LABELS:
