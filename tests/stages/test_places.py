@@ -377,6 +377,44 @@ def test_places_local_article_namesakes_stay_in_its_state(places_of):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        (
+            "The Boone County sheriff said deputies from Columbia and Ashland arrested a man "
+            "after a chase that ended near Jefferson City. He was taken to the jail in "
+            "Columbia. Officers in Fulton had warned of the thefts.",
+            "Missouri",
+        ),
+        (
+            "Deputies from Columbia, Lexington and Sumter joined the search near Orangeburg "
+            "on Tuesday. The Richland County coroner said the victim lived in Columbia.",
+            "South Carolina",
+        ),
+    ],
+)
+def test_places_local_article_columbia_stays_in_its_state(places_of, text, state):
+    """A town in several states (and a misspelling of Colombia), "Columbia": a local
+    story's other places decide which, for each mention."""
+    doc, places = places_of(text)
+    columbias = [p for p in places if doc.text_of(p.span) == "Columbia"]
+    assert len(columbias) == 2
+    for place in columbias:
+        assert (place.country, place.admin1, place.kind) == ("USA", state, "city")
+
+
+@pytest.mark.slow
+def test_places_local_article_county_stays_in_its_state_whatever_the_size_of_others(places_of):
+    """ "Montgomery County" names counties in 18 states; Maryland's has a million people,
+    Iowa's ten thousand: an Iowa story's is Iowa's."""
+    doc, places = places_of(
+        "The Montgomery County supervisors met in Red Oak on Tuesday. Residents of Villisca "
+        "and Shenandoah attended, and the Iowa Department of Transportation sent a letter."
+    )
+    assert find(doc, places, "Montgomery County").admin1 == "Iowa"
+
+
+@pytest.mark.slow
 def test_places_focus_does_not_move_a_country_or_a_large_city(places_of):
     """The focus chooses among comparable namesakes: "China" in a Texas story is the
     country, and "Portland" stays the city of 600,000 in Oregon."""
@@ -446,3 +484,189 @@ def test_places_a_list_the_parser_tags_as_one_name_gives_each_place(places_of):
     assert places_of("Hamas and Hezbollah condemned the raid.")[1] == []
     doc, places = places_of("Trinidad and Tobago won the match.")
     assert [doc.text_of(p.span) for p in places] == ["Trinidad and Tobago"]
+
+
+@pytest.mark.slow
+def test_places_institution_named_after_a_place_is_one_facility_with_its_point(places_of):
+    """GeoWebNews's convention: "Colorado State University" is one toponym, not "Colorado"
+    inside an organisation; it takes Colorado's point as a stand-in, with no GeoNames id."""
+    doc, places = places_of(
+        "Researchers at Colorado State University and the University of Alberta said the "
+        "season would be active. He studied at the Liverpool academy."
+    )
+    names = [doc.text_of(p.span) for p in places]
+    assert "Colorado" not in names
+    assert "Alberta" not in names
+    university = find(doc, places, "Colorado State University")
+    assert (university.kind, university.country, university.admin1) == (
+        "facility",
+        "USA",
+        "Colorado",
+    )
+    assert university.lat is not None
+    assert university.geonames_id is None
+    assert university.name == "Colorado State University"
+    assert find(doc, places, "University of Alberta").country == "CAN"
+    assert find(doc, places, "Liverpool").kind == "city"  # a lower-case "academy" there
+
+
+@pytest.mark.slow
+def test_places_institution_keeps_the_place_of_names_that_are_no_institution(places_of):
+    doc, places = places_of("The Washington Post and the Pakistan Army said so.")
+    assert find(doc, places, "Washington").kind == "city"
+    assert find(doc, places, "Pakistan").kind == "country"
+
+
+@pytest.mark.slow
+def test_places_site_goes_to_the_town_an_institution_is_named_after(places_of):
+    doc, places = places_of(
+        "The man, who lives on Zorvan Street, appeared at Belfast Magistrate’s Court on Monday."
+    )
+    street = find(doc, places, "Zorvan Street")
+    court = find(doc, places, "Belfast Magistrate’s Court")
+    assert street.within == court.id
+    assert street.admin1 == "Northern Ireland"
+
+
+@pytest.mark.slow
+def test_places_unknown_name_the_parser_alone_calls_a_place_needs_evidence(places_of):
+    """A name the gazetteer does not know is kept only when something else says it is a
+    place: a locative word before it, "the", a feature word in it."""
+    doc, places = places_of("Shares of Qelvoria, a Tokyo exchange, fell after the hack.")
+    assert [doc.text_of(p.span) for p in places] == ["Tokyo"]
+    assert places[0].id == "p1"
+    # the small model tags the team "Notre Dame" as FAC and "UConn" as GPE
+    _, places = places_of("Notre Dame beat UConn in overtime.")
+    assert places == []
+    doc, places = places_of("Traffic on the Golden Gate Bridge slowed.")
+    assert [doc.text_of(p.span) for p in places] == ["Golden Gate Bridge"]
+    for text, name in (
+        ("Villagers in Qelvoria said the well was dry.", "Qelvoria"),
+        ("The Qelvor River rose on Monday.", "Qelvor River"),
+    ):
+        doc, places = places_of(text)
+        assert find(doc, places, name).lat is None
+
+
+@pytest.mark.slow
+def test_places_ids_stay_in_order_and_within_follows_them_after_a_name_is_dropped(places_of):
+    doc, places = places_of(
+        "Shares of Qelvoria, a firm, fell. Protesters gathered on Zorvan Square in Bratislava."
+    )
+    assert "Qelvoria" not in [doc.text_of(p.span) for p in places]
+    assert [p.id for p in places] == [f"p{i + 1}" for i in range(len(places))]
+    square = find(doc, places, "Zorvan Square")
+    city = next(p for p in places if p.id == square.within)
+    assert doc.text_of(city.span) == "Bratislava"
+
+
+@pytest.mark.slow
+def test_places_unknown_place_takes_the_point_of_the_articles_town(places_of):
+    """A district or a river the gazetteer lacks, in a story about one town, takes that
+    town's point, with `within` saying so; a compass part of a country does not."""
+    doc, places = places_of(
+        "Houston police said a man was found in Qelvor Heights. Officers in Houston searched "
+        "the Zorvel River. Snow fell across the Western US."
+    )
+    houston = find(doc, places, "Houston")
+    for name in ("Qelvor Heights", "Zorvel River"):
+        place = find(doc, places, name)
+        assert place.within == houston.id, name
+        assert (place.lat, place.lon, place.admin1) == (houston.lat, houston.lon, "Texas")
+        assert place.geonames_id is None
+    assert find(doc, places, "Western US").lat is None
+
+
+@pytest.mark.slow
+def test_places_area_after_a_sites_comma_is_read_as_an_area(places_of):
+    # the small model tags "Donington Park, Leicestershire" here as one FAC
+    doc, places = places_of("28/29 April: Donington Park, Leicestershire. 19/20 May: Thruxton.")
+    county = find(doc, places, "Leicestershire")
+    assert (county.kind, county.country) == ("admin2", "GBR")
+
+
+@pytest.mark.slow
+def test_places_soviet_union_is_read_as_russia(places_of):
+    doc, places = places_of("He grew up in the Soviet Union and moved to Berlin in 1990.")
+    assert find(doc, places, "Soviet Union").country == "RUS"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "dateline", "admin1"),
+    [
+        ("OKLAHOMA CITY The Latest on teachers rallying for higher pay.", "OKLAHOMA CITY",
+         "Oklahoma"),
+        ("SOUTH WAZIRISTAN, April 5 (APP): The army opened two roads.", "SOUTH WAZIRISTAN",
+         "Khyber Pakhtunkhwa"),
+    ],
+)  # fmt: skip
+def test_places_dateline_in_capitals_is_a_place(places_of, text, dateline, admin1):
+    """The parser reads a dateline in capitals as no name ("OKLAHOMA" as a verb)."""
+    doc, places = places_of(text)
+    assert find(doc, places, dateline).admin1 == admin1
+
+
+@pytest.mark.slow
+def test_places_capitals_opening_a_text_are_no_dateline_unless_a_place(places_of):
+    _, places = places_of("THIS is the first picture of the soldier.")
+    assert places == []
+
+
+@pytest.mark.slow
+def test_places_state_abbreviation_needs_a_town_before_it(places_of):
+    doc, places = places_of("He was arrested at his home in Slidell, La., on March 5.")
+    assert find(doc, places, "La.").admin1 == "Louisiana"
+    for text in (
+        "A strong El Niño or La Niña changes the season.",
+        "Miss Qelvora, 20, was not thought to be a target.",
+    ):
+        doc, places = places_of(text)
+        assert not [p for p in places if p.admin1 in ("Louisiana", "Mississippi")], text
+    doc, places = places_of("Troops left a base in Anbar on Monday.")
+    assert find(doc, places, "Anbar").country == "IRQ"  # a name of its own, no abbreviation
+
+
+def test_abbreviates_takes_letters_in_order_from_a_longer_name():
+    from eventwire.stages.s4_places.evidence import abbreviates
+
+    assert abbreviates("Mass", "Massachusetts")
+    assert abbreviates("Ga", "Georgia")
+    assert not abbreviates("Anbar", "Al Anbār")
+    assert not abbreviates("Iowa", "Iowa")
+    assert not abbreviates("Ag", "Georgia")
+
+
+@pytest.mark.slow
+def test_places_a_surname_the_article_gives_a_person_is_no_place(places_of):
+    """ "Bill Holland ... Holland recalled": the person, named again; "flew to Jordan" stays
+    the country after "Michael Jordan"."""
+    doc, places = places_of(
+        "Reporter Bill Holland covered the trial for years. Holland recalled the verdict."
+    )
+    assert places == []
+    doc, places = places_of("Michael Jordan scored 40 points. Jordan later flew to Jordan.")
+    assert [doc.text_of(p.span) for p in places] == ["Jordan"]
+    assert places[0].span.start == doc.article.text.rindex("Jordan")
+
+
+@pytest.mark.slow
+def test_places_gulf_alone_is_the_persian_gulf_and_gulf_names_stay_whole(places_of):
+    doc, places = places_of("Tensions rose in the Gulf after a tanker was hit near Qatar.")
+    gulf = find(doc, places, "Gulf")
+    assert (gulf.kind, gulf.country) == ("region", None)
+    assert gulf.lat is not None
+    assert abs(gulf.lat - 26.5) < 2
+    doc, places = places_of("Oil spilled into the Gulf of Mexico off the Gulf Coast.")
+    assert [doc.text_of(p.span) for p in places] == ["Gulf of Mexico", "Gulf Coast"]
+    doc, places = places_of("Floods hit Gulf province in Papua New Guinea.")
+    assert find(doc, places, "Gulf province").country == "PNG"
+
+
+@pytest.mark.slow
+def test_places_a_name_in_lower_case_is_no_place(places_of):
+    # the small model tags "south city" and "tina" (a drug) as GPE
+    doc, places = places_of("Voters in the red states and the south city were angry.")
+    assert places == []
+    doc, places = places_of("He smoked tina and left Houston.")
+    assert [doc.text_of(p.span) for p in places] == ["Houston"]

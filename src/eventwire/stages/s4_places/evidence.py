@@ -25,13 +25,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.stages.s4_places.gazetteer import Gazetteer
+from eventwire.stages.s4_places.gazetteer import Gazetteer, place_key
 
 # Kinds a name taken on the strength of its context may be read as: a town or an admin area.
 EVIDENCE_KINDS = frozenset({"city", "admin1", "admin2"})
 LIST_WORDS = frozenset({",", "and", "or", "&"})
 # A city or admin1 area this populous stays a place inside a longer name or as an acronym.
 MAJOR_POPULATION = 1_000_000
+# The longest state abbreviation in letters ("Calif.", "Mass.") that needs a town before it.
+ABBREVIATION_LETTERS = 5
+# How much longer than an abbreviation its name is ("Calif." of California: twice).
+ABBREVIATION_RATIO = 1.5
 # How many tokens after a comma the container's name may take ("Klamath Falls, Oregon";
 # "Nelson, British Columbia").
 CONTAINER_TOKENS = 3
@@ -122,6 +126,38 @@ def is_acronym(text: str) -> bool:
         and text[:1].isupper()
         and sum(c.isupper() for c in text) >= 2
     )
+
+
+def is_bare_abbreviation(doc: Any, gazetteer: Gazetteer, start: int, end: int) -> bool:
+    """Whether a short word in title case ("La", "Mass.", "Miss", "Ga") reads as a state only
+    as an abbreviation of its longer name, with no town and comma before it: news writes
+    "Slidell, La.", "HELENA, Mont." or "moved to Calif.", so "La Niña", "Easter Vigil
+    Mass." and "Miss Abdhou" are no states. A name that is the area's own name ("Iowa",
+    "Anbar") and abbreviations in capitals ("BC", "SC") are not asked."""
+    if end - start != 1:
+        return False
+    text = doc[start].text
+    letters = text.rstrip(".")
+    if not (letters.isalpha() and letters.istitle() and len(letters) <= ABBREVIATION_LETTERS):
+        return False
+    entries = gazetteer.lookup(text)
+    if not entries or not all(e.kind == "admin1" and abbreviates(letters, e.name) for e in entries):
+        return False
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].text[:1].isupper():
+        return False
+    return not has_place_context(doc, gazetteer, start, end)  # "moved to Calif."
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """Whether `short` is an abbreviation of `name`: its letters in order, from the first,
+    in a name at least half as long again ("Mass" of Massachusetts, "Ga" of Georgia; not
+    "Anbar" of Al Anbār)."""
+    letters = [c for c in place_key(name) if c.isalpha()]
+    wanted = short.casefold()
+    if not letters or letters[0] != wanted[:1] or len(letters) < ABBREVIATION_RATIO * len(wanted):
+        return False
+    rest = iter(letters)
+    return all(c in rest for c in wanted)
 
 
 def names_major(gazetteer: Gazetteer, text: str) -> bool:

@@ -9,21 +9,27 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.stages.s2_parse.tokens import token_lowers, token_texts
+from eventwire.stages.s4_places.datelines import dateline_place
 from eventwire.stages.s4_places.evidence import (
     has_place_context,
     in_list_with,
     inside_name,
     is_acronym,
+    is_bare_abbreviation,
     knows_town,
     names_major,
     storm_tokens,
 )
 from eventwire.stages.s4_places.gazetteer import Gazetteer, GazetteerEntry
 from eventwire.stages.s4_places.gazetteer_sources import FACILITY_DESIGNATORS, facility_key
+from eventwire.stages.s4_places.institutions import institution_place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities of these labels become places only when the whole name is a prominent place.
 OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
+# Labels of the names an institution named after a place may be given ("Colorado State
+# University" as ORG, "Dubai World Cup" as EVENT, "Cavan Institute" as FAC).
+INSTITUTION_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC", "EVENT"})
 # Labels whose tokens the gazetteer scan leaves alone (names of people, works, laws...).
 BLOCKING_LABELS = frozenset(
     {"PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "NORP", "LANGUAGE"}
@@ -54,6 +60,9 @@ class PlaceMention:
     # the kind its own last word names ("Oaxaca State", "Birmingham City"): the name without
     # that word is looked up when the whole is unknown
     core_kind: str | None = None
+    # the place an institution's name is named after ("Colorado" of "Colorado State
+    # University"): the whole name is one facility with that place's point
+    named_for: str | None = None
 
 
 def names_prominent(gazetteer: Gazetteer, text: str, *, strict: bool = False) -> bool:
@@ -239,17 +248,52 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer) -> list[PlaceMention]:
     storms = storm_tokens(doc, gazetteer.words)
     pending: list[tuple[int, int, str]] = []  # towns the text has not yet shown to be places
 
-    def take(start: int, end: int, *, from_entity: bool, label: str = "") -> None:
-        start, end, facility = extend(doc, gazetteer, start, end)
+    # surnames the article gives people ("Bill Holland" ... "Holland covered the case"): a
+    # place of that name needs a locative word or a place suffix around it
+    surnames = {
+        e[-1].text
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and len(e) > 1
+        and e[-1].text.istitle()  # not "US" of a misread "Trump US"
+        and not any(t.lower_ == "of" for t in e)  # "King Abdullah of Jordan"
+    }
+
+    def is_surname(start: int, end: int) -> bool:
+        return (
+            end - start == 1
+            and doc[start].text in surnames
+            and not has_place_context(doc, gazetteer, start, end)
+        )
+
+    def take(
+        start: int, end: int, *, from_entity: bool, label: str = "", named_for: str | None = None
+    ) -> None:
+        if named_for is None:
+            start, end, facility = extend(doc, gazetteer, start, end)
+        else:
+            facility = "facility"
         if any(taken[start:end]) or any(i in storms for i in range(start, end)):
             return
+        if is_bare_abbreviation(doc, gazetteer, start, end):  # "La Niña", "Miss Abdhou"
+            return
+        if is_surname(start, end):  # "Bill Holland" ... "Holland recalled"
+            return
+        if not any(t.text[:1].isupper() for t in doc[start:end]):
+            return  # no proper name: "the south city", "red states", "mosques"
         for i in range(start, end):
             taken[i] = True
         text = span_text(doc, start, end)
         hint = facility or kind_hint(doc, start, end, gazetteer.words)
         core = core_kind(doc, start, end, gazetteer.words)
-        found.append(PlaceMention(start, end, text, hint, from_entity, label, core))
+        found.append(PlaceMention(start, end, text, hint, from_entity, label, core, named_for))
 
+    def is_place(text: str) -> bool:
+        return names_prominent(gazetteer, text) and not gazetteer.demonym_country(text)
+
+    dateline = dateline_place(doc, lambda text: knows_town(gazetteer, text) or is_place(text))
+    if dateline is not None:  # "OKLAHOMA CITY The Latest on..."
+        take(*dateline, from_entity=False)
     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if len(e) > 1}
     in_org = [False] * len(doc)
     for ent in doc.ents:
@@ -258,14 +302,22 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer) -> list[PlaceMention]:
             continue
         text = span_text(doc, start, end)
         words = gazetteer.words
-        if ent.label_ in PLACE_LABELS:
+        named = None
+        if ent.label_ in INSTITUTION_LABELS:  # the words first: a lookup costs more
+            named = institution_place(doc, start, end, words, is_place)
+            named = None if named is None or gazetteer.has(text) else named
+        if named is not None:  # "Colorado State University": one facility, whole
+            take(start, end, from_entity=True, label=ent.label_, named_for=span_text(doc, *named))
+        elif ent.label_ in PLACE_LABELS:
             if is_demonym(doc, gazetteer, start, end) or text.lower() in words["compass"]:
                 continue
             # a name the parser calls a place but uses elsewhere for a person ("Modi")
             if not gazetteer.has(text) and all(t.text in person_words for t in doc[start:end]):
                 continue
-            for a, b in known_parts(doc, gazetteer, start, end):
-                take(a, b, from_entity=True, label=ent.label_)
+            for n, (a, b) in enumerate(known_parts(doc, gazetteer, start, end)):
+                # the area after a site's comma is an area ("Donington Park, Leicestershire")
+                area = n > 0 and ent.label_ == "FAC" and is_area(gazetteer, doc, a, b)
+                take(a, b, from_entity=True, label="GPE" if area else ent.label_)
         elif ent.label_ in OTHER_LABELS:
             names_place = names_prominent(gazetteer, text, strict=ent.label_ == "PERSON")
             names_place = names_place and text.lower() not in words["not_a_name"]

@@ -99,6 +99,9 @@ Candidate = tuple[GazetteerEntry, bool]  # the entry, and whether a strong name 
 def candidates(gazetteer: Gazetteer, mention: PlaceMention) -> tuple[list[Candidate], str | None]:
     """Entries the mention may name, and the kind of the place they stand in for when the
     gazetteer lacks the place itself (a facility, a compass part of a region), else None."""
+    if mention.named_for:  # "Colorado State University": the point of Colorado
+        named = gazetteer.lookup_strength(mention.named_for)
+        return [(e, s) for e, s in named if s and e.kind != "facility"], "facility"
     key = facility_key(mention.text)
     if mention.kind_hint == "facility" or key:
         found = gazetteer.lookup_strength(key) if key else []
@@ -226,7 +229,9 @@ def rank(
 ) -> list[tuple[float, GazetteerEntry]]:
     largest: dict[str | None, int] = {}
     for e, _ in found:
-        if e.kind in ("city", "admin2"):
+        # counties share names across states by design ("Montgomery County" in 18 states): a
+        # local story's county is its state's, whatever the size of the others
+        if e.kind == "city":
             largest[e.country] = max(largest.get(e.country, 0), e.population)
     scored = [
         (

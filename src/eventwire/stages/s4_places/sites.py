@@ -8,7 +8,8 @@ own it has no point. News nearly always says, or makes plain, which town it is i
 2. the place that owns it: "Seoul's Jamsil Stadium";
 3. the town the article is about: of the towns in the country it names most, the one it names
    most often, the larger on a tie ("City Hall" in a story about Chicago that also names
-   Park Ridge once).
+   Park Ridge once); a facility named after a town counts for that town ("Belfast
+   Magistrate's Court").
 
 The site then takes that place's point, country and admin1, with a low confidence and
 `within` set to that place's id, so a map shows it in its town and a reader sees the point is
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from eventwire.stages.s4_places.mentions import PlaceMention
 from eventwire.stages.s4_places.resolution import Resolution
@@ -59,6 +60,15 @@ def has_point(resolution: Resolution) -> bool:
     return entry is not None and entry.lat is not None and resolution.kind in CONTAINER_KINDS
 
 
+def names_town(resolution: Resolution) -> bool:
+    """Whether a resolution is a town with a point, or a facility named after one and given
+    its point ("Belfast Magistrate's Court")."""
+    entry = resolution.entry
+    if entry is None or entry.lat is None or entry.kind != "city":
+        return False
+    return resolution.kind == "city" or (resolution.stand_in and resolution.kind == "facility")
+
+
 def focus_town(resolutions: Sequence[Resolution]) -> int | None:
     """The mention number of the article's own town: of the towns in the country the article
     names most, the one it names most often, the larger on a tie."""
@@ -69,7 +79,7 @@ def focus_town(resolutions: Sequence[Resolution]) -> int | None:
     towns = [
         i
         for i, r in enumerate(resolutions)
-        if r.kind == "city" and has_point(r) and r.entry and r.entry.country == country
+        if names_town(r) and r.entry and r.entry.country == country
     ]
     if not towns:
         return None
@@ -126,3 +136,36 @@ def site_containers(
 def country_of(resolutions: Sequence[Resolution], i: int) -> str | None:
     entry = resolutions[i].entry
     return entry.country if entry else None
+
+
+def focus_containers(
+    mentions: Sequence[PlaceMention],
+    resolutions: Sequence[Resolution],
+    text_between: Sequence[str],
+    skip: Collection[int],
+    words: dict[str, frozenset[str]],
+) -> dict[int, int]:
+    """For each other unknown place (a district, a village, a river the gazetteer lacks:
+    "in River North", "the Tijuana River"), the article's own town, when it has one: an
+    unknown place in a story about one town is most often in or near it. Not for a site
+    (placed by `site_containers`), a place the text puts in another country ("Qelvor
+    Heights in Slovakia" in a story about Vienna), or a compass part of a country or a
+    continent ("Western US"), which is no part of a town."""
+    focus = focus_town(resolutions)
+    if focus is None:
+        return {}
+    compass = words.get("compass", frozenset())
+    out: dict[int, int] = {}
+    for i, mention in enumerate(mentions):
+        if resolutions[i].entry is not None or i in skip or is_site(mention, words):
+            continue
+        if mention.text.split()[0].casefold() in compass:
+            continue
+        said = (
+            resolutions[i + 1].entry
+            if i + 1 < len(mentions) and _INSIDE.fullmatch(text_between[i])
+            else None
+        )
+        if said is None or said.country == country_of(resolutions, focus):
+            out[i] = focus
+    return out
