@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.data import read_rows
@@ -47,8 +47,9 @@ class Discards:
 
     sentence: re.Pattern[str] | None
     story: re.Pattern[str] | None
-    # the first words of the phrases: a text with none of them is not searched
-    first_words: frozenset[str] = frozenset()
+    # first word -> the words of each phrase that starts with it: a text that holds every
+    # word of no phrase is not searched
+    phrase_words: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
 
     def in_sentence(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, phrase) of each sentence-level phrase in `text`."""
@@ -60,7 +61,10 @@ class Discards:
     def found_in(
         self, pattern: re.Pattern[str] | None, text: str
     ) -> Iterator[tuple[int, int, str]]:
-        if pattern is None or self.first_words.isdisjoint(WORDS.findall(text.lower())):
+        if pattern is None:
+            return
+        words = set(WORDS.findall(text.lower()))
+        if not any(needed <= words for word in words for needed in self.phrase_words.get(word, ())):
             return
         for match in pattern.finditer(text):
             yield match.start(), match.end(), " ".join(match.group().lower().split())
@@ -85,10 +89,14 @@ def load_discards(user_dir: Path | None = None) -> Discards:
                 f"{row.origin} line {row.line}: expected a phrase and sentence or story"
             )
         by_scope[row.cell(1)].append(row.cell(0).lower())
-    first = frozenset(
-        WORDS.findall(p)[0] for phrases in by_scope.values() for p in phrases if WORDS.findall(p)
-    )
-    return Discards(phrase_pattern(by_scope["sentence"]), phrase_pattern(by_scope["story"]), first)
+    index: dict[str, list[frozenset[str]]] = {}
+    for phrases in by_scope.values():
+        for phrase in phrases:
+            words = WORDS.findall(phrase)
+            if words:
+                index.setdefault(words[0], []).append(frozenset(words))
+    needed = {word: tuple(sets) for word, sets in index.items()}
+    return Discards(phrase_pattern(by_scope["sentence"]), phrase_pattern(by_scope["story"]), needed)
 
 
 @dataclass(frozen=True, slots=True)
