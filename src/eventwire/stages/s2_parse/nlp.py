@@ -3,10 +3,10 @@
 Three things differ from a plain spaCy run: a line break always starts a sentence, a Title
 Case line (a headline) is parsed with its common words in lower case (`truecase.py`), and a
 line parsed with no verb is parsed again with its likely verb in the past tense
-(`headlines.py`: "Kenya Denounces Actions By Ethiopia"). The
-parsed text has the article's length, so character offsets are shared and every span's text
-in the output is the article's; a few strings read off tokens (an actor's role) show such a
-headline word in lower case. A very long article is parsed in pieces cut at line breaks
+(`headlines.py`: "Kenya Denounces Actions By Ethiopia"). The parsed text has the article's
+length, so character offsets are shared and every span's text in the output is the
+article's; a few strings read off tokens (an actor's role) show such a headline word in
+lower case. A very long article is parsed in pieces cut at line breaks
 (`PIECE_CHARS`), with the time budget checked between them.
 """
 

@@ -485,11 +485,7 @@ class EventStage:
         if self.scope == "plover":
             # what a user counts: the sentences' own reports, not background restated in
             # relative, adverbial or purpose clauses, nor sport (`--events all` keeps those)
-            events = [
-                e
-                for e in events
-                if e.salience == "main" and not (e.type == "OTHER" and is_discarded(e))
-            ]
+            events = [e for e in events if e.salience == "main" and not is_discarded(e)]
         numbered = tuple(replace(e, id=f"e{n}") for n, e in enumerate(events, start=1))
         return replace(doc, events=numbered)
 
