@@ -8,6 +8,7 @@ import io
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from eventwire.errors import InputError
 from eventwire.read.items import Item, ItemError, digest, error_for
@@ -60,6 +61,31 @@ def str_or_none(value: object) -> str | None:
     return None if value is None else str(value)
 
 
+def record_item(
+    record: dict[str, Any], base: str, fallback_key: str, record_digest: str
+) -> Item | ItemError:
+    """The item of one record of a JSON Lines or Parquet file `base`: keyed by the record's
+    id when it has one (else `fallback_key`, its line or row), or an error that keeps that
+    key when its text is no text to read."""
+    raw_id = str_or_none(record.get("id"))
+    record_id = None if raw_id is None else printable_id(raw_id)
+    key = f"{base}#id:{record_id}" if record_id is not None else fallback_key
+    try:
+        check_record_text(record)
+    except InputError as exc:
+        return error_for(key, exc)
+    return Item(
+        key=key,
+        content=record["text"],
+        digest=record_digest,
+        published=str_or_none(record.get("published")),
+        url=str_or_none(record.get("url")),
+        title=str_or_none(record.get("title")),
+        outlet=str_or_none(record.get("outlet")),
+        id=record_id,
+    )
+
+
 def read_jsonl(
     path: Path, *, start: int = 0, stop: int | None = None, first_line: int = 1
 ) -> Iterator[Item | ItemError]:
@@ -86,24 +112,7 @@ def read_jsonl(
                 known = record_id_of(raw)
                 yield error_for(f"{base}#id:{known}" if known is not None else line_key, exc)
                 continue
-            raw_id = str_or_none(record.get("id"))
-            record_id = None if raw_id is None else printable_id(raw_id)
-            key = f"{base}#id:{record_id}" if record_id is not None else line_key
-            try:
-                check_record_text(record)
-            except InputError as exc:
-                yield error_for(key, exc)
-                continue
-            yield Item(
-                key=key,
-                content=record["text"],
-                digest=digest(line.strip()),
-                published=str_or_none(record.get("published")),
-                url=str_or_none(record.get("url")),
-                title=str_or_none(record.get("title")),
-                outlet=str_or_none(record.get("outlet")),
-                id=record_id,
-            )
+            yield record_item(record, base, line_key, digest(line.strip()))
 
 
 def count_lines(path: Path) -> int:

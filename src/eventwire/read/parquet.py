@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import InputError
-from eventwire.read.files import str_or_none
+from eventwire.read.files import record_item, str_or_none
 from eventwire.read.items import Item, ItemError, digest, error_for
-from eventwire.read.text import check_record_text, printable_id
 
 log = logging.getLogger(__name__)
 
@@ -54,24 +53,8 @@ def read_parquet(
         return
     for number, row in enumerate(rows, start=start + 1):
         record = {k: iso_text(v) for k, v in row.items() if v is not None}
-        raw_id = str_or_none(record.get("id"))
-        record_id = None if raw_id is None else printable_id(raw_id)
-        key = f"{base}#id:{record_id}" if record_id is not None else f"{base}#row:{number}"
-        try:
-            check_record_text(record)
-        except InputError as exc:
-            yield error_for(key, exc)
-            continue
-        yield Item(
-            key=key,
-            content=record["text"],
-            digest=digest(*(str_or_none(record.get(c)) for c in COLUMNS)),
-            published=str_or_none(record.get("published")),
-            url=str_or_none(record.get("url")),
-            title=str_or_none(record.get("title")),
-            outlet=str_or_none(record.get("outlet")),
-            id=record_id,
-        )
+        record_digest = digest(*(str_or_none(record.get(c)) for c in COLUMNS))
+        yield record_item(record, base, f"{base}#row:{number}", record_digest)
 
 
 def read_rows(
