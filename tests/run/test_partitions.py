@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import gzip
 import json
-import uuid
+import sys
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -15,6 +15,8 @@ from eventwire.errors import InputError
 from eventwire.read.files import read_jsonl
 from eventwire.read.items import Item, ItemError
 from eventwire.run.partitions import list_partitions
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))  # test_ingest's helpers
 
 
 def test_partitions_of_jsonl_cover_each_line_once_with_its_key(jsonl_input):
@@ -52,28 +54,15 @@ def test_partitions_of_parquet_rows(tmp_path):
     assert items[0].content == fake_text(0)
 
 
-def warc_record(url: str, body: str) -> bytes:
-    """One gzipped WARC/1.0 response record, written by hand (as a crawler would)."""
-    payload = body.encode()
-    http = (
-        f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {len(payload)}\r\n\r\n"
-    ).encode() + payload
-    head = (
-        f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {url}\r\n"
-        f"WARC-Date: 2024-03-01T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid4()}>\r\n"
-        f"Content-Type: application/http; msgtype=response\r\n"
-        f"Content-Length: {len(http)}\r\n\r\n"
-    ).encode()
-    return gzip.compress(head + http + b"\r\n\r\n")
-
-
 def test_partitions_of_a_warc_file_is_one(tmp_path):
+    from test_ingest import write_warc
+
     path = tmp_path / "crawl.warc.gz"
-    path.write_bytes(b"".join(
-        warc_record(f"https://w.example/{i}",
-                    f"<html><body><article><p>{fake_text(i)}</p></article></body></html>")
+    write_warc(path, [
+        (f"https://w.example/{i}", "text/html",
+         f"<html><body><article><p>{fake_text(i)}</p></article></body></html>")
         for i in range(3)
-    ))  # fmt: skip
+    ])  # fmt: skip
     [partition] = list_partitions([str(path)], size=1)
     assert partition.kind == "warc"
     items = list(partition.items())
