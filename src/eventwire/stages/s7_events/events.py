@@ -292,6 +292,7 @@ def is_inverted_report(tok: Any, reporting_verbs: frozenset[str]) -> bool:
     return before is not None and before.lower_ in {",", "--", "\u2014", "\u2013"}
 
 
+TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
 GENERIC_SUBJECTS = frozenset({"you", "one"})
 
 
@@ -470,7 +471,8 @@ class EventStage:
         events: list[Event] = []
         # a story about sport or entertainment, or such a sentence: its events count only
         # with a public party (Phoenix's discard list, as PETRARCH applies it)
-        story = discard_phrase(doc.parsed, self.discards.in_story(doc.parsed.text))
+        text = doc.article.text  # the parse's text: read, not rebuilt from the tokens
+        story = discard_phrase(doc.parsed, self.discards.in_story(text))
         for sent in doc.parsed.sents:
             check_budget()
             found = self.sentence_events(
@@ -478,7 +480,8 @@ class EventStage:
             )
             phrase = None
             if found:
-                phrase = story or discard_phrase(sent, self.discards.in_sentence(sent.text))
+                words = text[sent.start_char : sent.end_char]
+                phrase = story or discard_phrase(sent, self.discards.in_sentence(words))
             if phrase is not None:
                 found = [e if has_public_party(e) else discarded(e, phrase) for e in found]
             events += found
@@ -500,6 +503,8 @@ class EventStage:
             sentence_span(sent, doc.article.text)
         )  # most sentences: no token check needed
         for tok in sent:
+            if tok.pos_ not in TRIGGER_POS:
+                continue  # only verbs and nouns have readings (`--events all`: verbs)
             if tok.dep_ in NON_TRIGGER_DEPS or not (whole or doc.in_body(token_span(tok))):
                 continue
             if tok.i in time_tokens or (tok.pos_ in {"NOUN", "PROPN"} and names_a_source(tok)):
@@ -584,7 +589,8 @@ class EventStage:
         sentence = sentence_span(sent, doc.article.text)
         modalities: dict[int, Modality] = {}
         previous: Modality | None = None
-        questions = question_clauses(sent)
+        asks = "?" in sentence.of(doc.article.text)
+        questions = question_clauses(sent) if asks else {}
         for cand in cands:
             modality = find_modality(cand.token, cues=self.cues, previous=previous)
             mark = questions.get(cand.token.i)

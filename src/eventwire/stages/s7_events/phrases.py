@@ -94,6 +94,7 @@ class PhraseView:
         self._subjects: list[frozenset[str]] | None = None
         self._preps: dict[str, list[frozenset[str]]] | None = None
         self._unions: dict[str, frozenset[str]] = {}
+        self._places: frozenset[str] | None = None
 
     @property
     def objects(self) -> list[frozenset[str]]:
@@ -108,6 +109,28 @@ class PhraseView:
         if self._subjects is None:
             self._subjects = [phrase_words(s) for s in subjects(self.tok)]
         return self._subjects
+
+    @property
+    def places(self) -> frozenset[str]:
+        """The places this token has a phrase at: "objw", "subjw", "ppw:PREP", "particle"
+        (read from its children once; a verb has a few, a lemma's patterns name dozens)."""
+        if self._places is None:
+            tok = self.tok
+            found = set()
+            for c in tok.children:
+                dep = c.dep_
+                if dep in OBJECT_DEPS:
+                    found.add("objw")
+                elif dep in {"nsubj", "nsubjpass"}:
+                    found.add("subjw")
+                if dep in {"prep", "agent", "dative"}:
+                    found.add(f"ppw:{c.lower_}")
+                if dep == "prt" or (c.i == tok.i + 1 and dep in {"advmod", "prep"}):
+                    found.add("particle")
+            if "subjw" not in found and tok.dep_ in {"xcomp", "conj"}:
+                found.add("subjw")  # the subject may be its head's (`subjects`)
+            self._places = frozenset(found)
+        return self._places
 
     def union(self, where: str) -> frozenset[str]:
         """All the words of the phrases at `where` ("objw", "subjw", "ppw:in")."""

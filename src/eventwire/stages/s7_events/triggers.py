@@ -46,6 +46,9 @@ class Reading:
     cameo: str | None = None  # the CAMEO code of a derived reading
 
 
+FORMS_REMEMBERED = 50_000  # words whose lexicon lemmas `Triggers.forms_of` keeps
+
+
 @dataclass(frozen=True, slots=True)
 class Triggers:
     """The trigger lexicon: lemma -> readings (tried in order), and the word classes."""
@@ -53,39 +56,71 @@ class Triggers:
     readings: dict[str, tuple[Reading, ...]]
     classes: dict[str, frozenset[str]]
     terms: ClassTerms = field(init=False)
-    # lemma -> (positions of its readings to try always, and where -> word -> positions of
-    # readings whose first phrase condition needs that word there): a lemma with hundreds of
-    # CAMEO patterns tries only those its phrases could satisfy, in their order
-    plans: dict[str, tuple[tuple[int, ...], dict[str, dict[str, list[int]]]]] = field(init=False)
+    # (lemma, part of speech) -> (positions of its readings of that part of speech to try
+    # always, and where -> word -> positions of those whose first phrase condition needs that
+    # word there): a lemma with hundreds of CAMEO patterns tries only those its phrases could
+    # satisfy, in their order; a noun never weighs the patterns of the verb
+    plans: dict[tuple[str, str], tuple[tuple[int, ...], dict[str, dict[str, list[int]]]]] = field(
+        init=False
+    )
+    _forms: dict[tuple[str, str, str, str], tuple[str, ...]] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         terms = ClassTerms(self.classes)
         plans = {}
         for lemma, readings in self.readings.items():
-            always: list[int] = []
-            anchored: dict[str, dict[str, list[int]]] = {}
-            for position, reading in enumerate(readings):
-                found = anchor_words(reading.condition, terms) if reading.condition else None
-                if found is None:
-                    always.append(position)
-                    continue
-                where, words = found
-                for word in words:
-                    anchored.setdefault(where, {}).setdefault(word, []).append(position)
-            plans[lemma] = (tuple(always), anchored)
+            for pos in sorted({p for r in readings for p in r.pos}):
+                always: list[int] = []
+                anchored: dict[str, dict[str, list[int]]] = {}
+                for position, reading in enumerate(readings):
+                    if pos not in reading.pos:
+                        continue
+                    found = anchor_words(reading.condition, terms) if reading.condition else None
+                    if found is None:
+                        always.append(position)
+                        continue
+                    where, words = found
+                    for word in words:
+                        anchored.setdefault(where, {}).setdefault(word, []).append(position)
+                plans[lemma, pos] = (tuple(always), anchored)
         object.__setattr__(self, "terms", terms)
         object.__setattr__(self, "plans", plans)
+        object.__setattr__(self, "_forms", {})
 
-    def worth_trying(self, lemma: str, view: PhraseView) -> list[Reading]:
-        """The readings of `lemma` whose conditions could hold around this token, in order."""
-        always, anchored = self.plans[lemma]
+    def forms_of(self, tok: Any, pos: str) -> tuple[str, ...]:
+        """The lexicon's lemmas this token may be, with readings for its part of speech: its
+        lemma, else the base forms its inflection suggests (`lemma_forms`). Remembered by
+        word, lemma and part of speech: a text repeats its words."""
+        key = (tok.lower_, tok.lemma_, tok.pos_, pos)
+        known = self._forms.get(key)
+        if known is not None:
+            return known
+        lemma = lemma_of(tok)
+        table = self.readings
+        found = [lemma] if lemma in table else sorted(lemma_forms(tok) & table.keys())
+        forms = tuple(f for f in found if (f, pos) in self.plans)
+        if len(self._forms) >= FORMS_REMEMBERED:
+            self._forms.clear()
+        self._forms[key] = forms
+        return forms
+
+    def worth_trying(self, lemma: str, pos: str, view: PhraseView) -> list[Reading]:
+        """The readings of `lemma` for this part of speech ("V" or "N") whose conditions
+        could hold around this token, in order."""
+        plan = self.plans.get((lemma, pos))
+        if plan is None:
+            return []
+        always, anchored = plan
+        readings = self.readings[lemma]
         if not anchored:
-            return list(self.readings[lemma])
+            return [readings[p] for p in always]
         positions = set(always)
-        for where, by_word in anchored.items():
+        for where in view.places & anchored.keys():
+            by_word = anchored[where]
             for word in view.union(where):
                 positions.update(by_word.get(word, ()))
-        readings = self.readings[lemma]
         return [readings[p] for p in sorted(positions)]
 
 
@@ -276,12 +311,12 @@ def reading_for(tok: Any, triggers: Triggers) -> Reading | None:
     pos = token_pos(tok)
     if pos is None:
         return None
-    table = triggers.readings
-    lemma = lemma_of(tok)
-    candidates = [lemma] if lemma in table else sorted(lemma_forms(tok) & table.keys())
+    forms = triggers.forms_of(tok, pos)
+    if not forms:
+        return None
     view = PhraseView(tok)
-    for form in candidates:
-        for reading in triggers.worth_trying(form, view):
-            if pos in reading.pos and holds(reading, view, triggers):
+    for form in forms:
+        for reading in triggers.worth_trying(form, pos, view):
+            if holds(reading, view, triggers):
                 return reading
     return None
