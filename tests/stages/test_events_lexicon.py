@@ -269,3 +269,25 @@ def test_capturing_people_is_an_arrest_and_a_warning_to_the_public_no_threat(tex
 
 def test_a_warning_to_the_public_is_no_threat():
     assert events("The water company is warning people not to swim near the outlet.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Mexican government is going to produce more oil.",
+        "The Kenyan government wants to see the judge.",
+        "Malta needs to stand its ground, the minister said.",
+        "The Chinese government plans to reach its target by Friday.",
+    ],
+)
+def test_a_dictionary_verb_is_the_modal_of_an_infinitive_with_no_event(text):
+    # CAMEO's default readings of go (040), want (030), need (100), plan (030) code the
+    # verb itself; with an infinitive of its own subject that holds no event, it is a modal
+    assert [e.plover_type for e in events(text)] == []
+
+
+def test_an_infinitive_of_another_or_with_an_event_keeps_the_event():
+    assert only("Vietnam wants Russia to play a greater role.", "wants").plover_type == "AGREE"
+    talks = only("Iran plans to hold talks with the European Union.", "hold")
+    # planned talks: PLOVER's AGREE (a commitment to meet)
+    assert (talks.type, talks.modality, talks.plover_type) == ("CONSULT", "planned", "AGREE")

@@ -241,7 +241,20 @@ def yields_to_its_complement(
         if other is not None and other.reading is not None:
             return True
         todo += [c for c in child.children if c.dep_ in {"xcomp", "ccomp", "dobj"}]
-    return False
+    # an infinitive of its own subject with no event in it: the verb is its modal, as in
+    # "we want to see the judge", "we need to come in", "we are going to produce things";
+    # an infinitive of another's ("wants Russia to play a role") keeps the verb's reading
+    return any(is_own_infinitive(c) for c in complements)
+
+
+def is_own_infinitive(tok: Any) -> bool:
+    """An infinitival complement without a subject of its own: "(wants) to see"."""
+    return (
+        tok.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+        and not any(c.dep_ in {"dobj", "obj"} and c.i < tok.i for c in tok.head.children)
+    )
 
 
 def is_nominal_use(tok: Any) -> bool:
