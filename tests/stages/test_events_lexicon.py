@@ -291,3 +291,19 @@ def test_an_infinitive_of_another_or_with_an_event_keeps_the_event():
     talks = only("Iran plans to hold talks with the European Union.", "hold")
     # planned talks: PLOVER's AGREE (a commitment to meet)
     assert (talks.type, talks.modality, talks.plover_type) == ("CONSULT", "planned", "AGREE")
+
+
+def test_demonstrating_something_is_showing_it_and_a_vehicle_arriving_no_visit():
+    assert events("The report demonstrates the destructive potential of the unions.") == []
+    assert events("The trial demonstrated that the Kenyan drug works.") == []
+    protest = only("Thousands of students demonstrated outside the embassy.", "demonstrated")
+    assert protest.plover_type == "PROTEST"
+    assert events("The first direct train to Amsterdam arrived on Wednesday.") == []
+    assert events("A ship operated by a Norwegian firm arrived at the search area.") == []
+    assert only("The Chinese president arrived in Moscow.", "arrived").plover_type == "CONSULT"
+
+
+def test_a_noobj_condition_is_checked_when_the_lexicon_loads(tmp_path):
+    (tmp_path / "events").mkdir()
+    (tmp_path / "events" / "triggers.tsv").write_text("parade\tV\tPROTEST\tdemo\tnoobj\t-\n")
+    assert load_triggers(tmp_path).readings["parade"][0].condition == "noobj"

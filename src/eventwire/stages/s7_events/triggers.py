@@ -30,6 +30,7 @@ from eventwire.stages.s7_events.phrases import (
 )
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+PATIENT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})  # a direct object, a passive's subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +198,7 @@ def check_condition(condition: str, classes: dict[str, frozenset[str]], where: s
         for part in condition.split("&"):
             check_condition(part, classes, where)
         return
-    if condition in {"-", "comp", "nocomp", "question"}:
+    if condition in {"-", "comp", "nocomp", "noobj", "question"}:
         return
     key, sep, value = condition.partition("=")
     if key in PHRASE_KEYS and sep:
@@ -280,6 +281,8 @@ def condition_holds(cond: str, view: PhraseView, triggers: Triggers) -> bool:
         return any(c.dep_ in COMPLEMENT_DEPS for c in tok.children)
     if cond == "nocomp":
         return not any(c.dep_ in COMPLEMENT_DEPS for c in tok.children)
+    if cond == "noobj":  # intransitive: "crowds demonstrated", not "demonstrated its power"
+        return not any(c.dep_ in PATIENT_DEPS for c in tok.children)
     key, _, value = cond.partition("=")
     if key in PHRASE_KEYS:
         return phrase_holds(key, value, view, triggers.terms)
