@@ -307,3 +307,21 @@ def test_a_noobj_condition_is_checked_when_the_lexicon_loads(tmp_path):
     (tmp_path / "events").mkdir()
     (tmp_path / "events" / "triggers.tsv").write_text("parade\tV\tPROTEST\tdemo\tnoobj\t-\n")
     assert load_triggers(tmp_path).readings["parade"][0].condition == "noobj"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan president died at the scene.",
+        "The Nigerian government faced a vastly different environment.",
+        "The Chinese government mused about leaving the talks.",
+    ],
+)
+def test_a_bare_dictionary_verb_needs_a_recipient(text):
+    # CAMEO's entries for die, face and muse code an act between two parties
+    assert events(text) == []
+
+
+def test_a_bare_dictionary_verb_with_a_recipient_is_kept():
+    found = only("China quickly retaliated against the United States.", "retaliated")
+    assert {a.country for a in found.recipients} == {"USA"}

@@ -421,7 +421,7 @@ def names_a_person(actor: Actor, parsed: Any) -> bool:
 def has_needed_arguments(cand: Candidate, event: Event) -> bool:
     """PETRARCH codes a dictionary pattern only with its actors found: a reading derived from
     CAMEO needs a political actor (a country, or a public sector), and a recipient where
-    PLOVER's category needs one."""
+    PLOVER's category needs one or where the reading is the verb's bare entry (no pattern)."""
     if cand.reading is None:
         return True
     if not cand.reading.derived:
@@ -447,6 +447,11 @@ def has_needed_arguments(cand: Candidate, event: Event) -> bool:
         for a in event.actors
     ):
         return False  # "it keeps people engaged": no political actor, no dictionary event
+    if cand.reading.condition is None and not event.recipients:
+        # a verb's bare dictionary entry (its block's code, no pattern) was written for an
+        # act between two parties: alone, it is the ordinary sense of an everyday verb ("she
+        # died at the scene", "grabbing 25 rebounds", "is filled with cream", "faced risk")
+        return False
     return event.type not in RECIPIENT_NEEDED or bool(event.recipients)
 
 
