@@ -315,10 +315,11 @@ def test_a_noobj_condition_is_checked_when_the_lexicon_loads(tmp_path):
         "The Kenyan president died at the scene.",
         "The Nigerian government faced a vastly different environment.",
         "The Chinese government mused about leaving the talks.",
+        "The Kenyan ministers had come to similar conclusions.",
     ],
 )
 def test_a_bare_dictionary_verb_needs_a_recipient(text):
-    # CAMEO's entries for die, face and muse code an act between two parties
+    # CAMEO's entries for die, face, muse and "COME - TO" code an act between two parties
     assert events(text) == []
 
 

@@ -447,12 +447,18 @@ def has_needed_arguments(cand: Candidate, event: Event) -> bool:
         for a in event.actors
     ):
         return False  # "it keeps people engaged": no political actor, no dictionary event
-    if cand.reading.condition is None and not event.recipients:
-        # a verb's bare dictionary entry (its block's code, no pattern) was written for an
-        # act between two parties: alone, it is the ordinary sense of an everyday verb ("she
-        # died at the scene", "grabbing 25 rebounds", "is filled with cream", "faced risk")
+    if only_prepositions(cand.reading.condition) and not event.recipients:
+        # a verb's bare dictionary entry (its block's code, no pattern, or a preposition
+        # alone: "COME - TO") was written for an act between two parties: alone, it is the
+        # everyday sense of the verb ("she died at the scene", "grabbing 25 rebounds", "is
+        # filled with cream", "faced risk", "came to a close")
         return False
     return event.type not in RECIPIENT_NEEDED or bool(event.recipients)
+
+
+def only_prepositions(condition: str | None) -> bool:
+    """Whether a reading's condition is none, or names prepositions only ("prep=to")."""
+    return condition is None or all(p.startswith("prep=") for p in condition.split("&"))
 
 
 def time_tokens(doc: Doc) -> frozenset[int]:
