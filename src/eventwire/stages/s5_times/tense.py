@@ -83,4 +83,33 @@ def verb_tense(verb: Any) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and verb.dep_ in ("ROOT", "conj", "advcl", "relcl", "ccomp", "acl"):
         return "past"
+    if is_futurate(verb, auxes):
+        return "future"
     return None
+
+
+# Verbs that report, in the present of news ("says on Monday it will ..."): not futurate.
+REPORTING = frozenset(
+    {"say", "tell", "report", "announce", "state", "add", "claim", "confirm", "warn", "note",
+     "explain", "insist", "write", "argue", "admit", "deny", "reveal", "suggest", "show"}
+)  # fmt: skip
+
+
+def is_headline(tok: Any) -> bool:
+    """Whether the token's line reads as a headline: it ends without a full stop."""
+    text = tok.doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    line = text[start : end if end >= 0 else len(text)].rstrip()
+    return not line.endswith((".", "!", "?", '"', "'", "\u201d", "\u2019", ")"))
+
+
+def is_futurate(verb: Any, auxes: list[Any]) -> bool:
+    """A present that schedules: "the board is meeting on Monday", "the ban takes effect on
+    Sunday". Not a verb of reporting, nor a headline's present ("Kenya Signs Deal Monday"),
+    which reports the past."""
+    if verb.lemma_.lower() in REPORTING or is_headline(verb):
+        return False
+    if verb.tag_ == "VBG":
+        return any(a.lower_ in ("is", "are", "am", "'s", "'re") for a in auxes)
+    return verb.tag_ in ("VBZ", "VBP") and not auxes

@@ -214,7 +214,7 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # "the end of the month": the present one, taken only with its modifier
         "the_unit": r"(?<=\bof\s)the\s+(?P<unit>week|month|year|decade)(?![\w'’-])",
         "bare_after": r"(?P<lead>for|over|after|within|during)\s+(?P<x>(?P<unit>years|months|weeks"
-        r"|decades))(?!\w)",
+        r"|decades|days|hours))(?!\w)",
         "set": rf"(?:once|twice|thrice|(?:{num})\s+times)\s+(?:a|an|per|every|each)\s+"
         rf"(?P<fqunit>{unit})(?!\w)"
         rf"|(?:every|each|per)\s+(?:(?P<num>{num}|other)\s+|(?P<vague>{vague})\s+)?"
