@@ -210,3 +210,22 @@ def test_times_fiscal_year_span():
         "fiscal year 2008": "2008",
         "2009 fiscal year": "2009",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The talks lasted half an hour.", "half an hour", "PT30M"),
+        ("The strike lasted half a day.", "half a day", "PT12H"),
+        ("The ban held for half a year.", "half a year", "P6M"),
+        ("He spoke for an hour and a half.", "an hour and a half", "PT1.5H"),
+        ("The war lasted two and a half years.", "two and a half years", "P2.5Y"),
+    ],
+)
+def test_times_halves_by_timex3(text, span, value):
+    assert values(text) == {span: value}
+
+
+def test_times_a_possessive_weekday_is_the_day_alone():
+    # TIMEX3 leaves the possessive out of the extent, as "this year's" is "this year"
+    assert values("Tuesday's vote was close.") == {"Tuesday": "2009-07-14"}

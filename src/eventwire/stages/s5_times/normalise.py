@@ -39,6 +39,9 @@ UNIT_CODES = {
     "century": "CE",
 }
 TIME_UNITS = frozenset({"second", "minute", "hour"})
+# A unit in whole smaller ones, for less than one of it: half a day is 12 hours.
+SMALLER_UNITS = {"year": ("month", 12), "day": ("hour", 24), "hour": ("minute", 60),
+                 "minute": ("second", 60)}  # fmt: skip
 # Units counted in another unit's code: a fortnight is two weeks.
 UNIT_FACTORS = {"fortnight": 2}
 
@@ -236,9 +239,14 @@ def moved_date(d: date, n: int | float, unit: str) -> date:
 
 
 def duration_value(n: int | float | None, unit: str) -> str:
-    """TIMEX3 duration: P2Y, PT30M, P2.5Y, PXM (n None: an unknown number of units)."""
-    code = UNIT_CODES[unit]
+    """TIMEX3 duration: P2Y, PT30M, P2.5Y, PXM (n None: an unknown number of units); less
+    than one unit in whole smaller ones where they divide it ("half an hour": PT30M)."""
     count = n * UNIT_FACTORS.get(unit, 1) if n is not None else None
+    if count is not None and 0 < count < 1 and unit in SMALLER_UNITS:
+        smaller, times = SMALLER_UNITS[unit]
+        if float(count * times).is_integer():
+            return duration_value(count * times, smaller)
+    code = UNIT_CODES[unit]
     if count is None or not math.isfinite(count):
         amount = "X"
     elif float(count).is_integer():

@@ -197,8 +197,10 @@ def duration(cand: Candidate, ctx: Context) -> Reading | None:
         return None  # "about a quarter of its dealers" is a fraction
     if raw and raw.lower() in ("a", "an") and set_context(ctx.before(cand)):
         return Reading("SET", timex_duration(1, unit), None, None)
-    if n is not None and "half" in g:
-        n += 0.5
+    if n is not None and ("half" in g or "half2" in g):
+        n += 0.5  # "two and a half years", "an hour and a half"
+    if "halfa" in g:
+        n = 0.5  # "half an hour": PT30M
     rel = (g.get("rel") or "").lower() or None
     if rel in ("first", "final"):
         rel = None

@@ -183,7 +183,7 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"(?:(?::|\.)(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)?"
         rf"|(?P<named>noon|midday|midnight)(?!\w))(?:\s*(?P<tz>{tz})\b)?(?:\s+(?:on\s+)?(?P<wd2>{weekday}|{deictic}))?",
         "weekday": rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{weekday})"
-        rf"(?:'s)?(?:\s+(?P<part>{parts}))?(?!\w)",
+        rf"(?:\s+(?P<part>{parts}))?(?!\w)",
         "ago": rf"(?P<num>{num}|{vague})\s+(?P<unit>{unit})\s+"
         r"(?:(?P<dir>ago|earlier|later|from\s+now)"
         r"(?!\s+(?:than|in|on|at)\b)|(?P<dir2>before|after)(?=\s*(?:[,.;:)]|$)))",
@@ -194,8 +194,9 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         r"(?P<rel>next|past|last|coming|previous|first|final|following)\s+)?"
         r"(?:(?P<approx>almost|nearly|about|around|over(?!\s+the\b)|more\s+than|less\s+than"
         r"|under|some|roughly|approximately|at\s+least|up\s+to|just)\s+)?"
-        rf"(?:(?P<num>{num})(?P<half>\s+and\s+a\s+half)?|(?P<vague>{vague}))[\s-]+"
-        rf"(?P<unit>{unit})(?:-long)?(?![\w-])",
+        rf"(?:(?P<halfa>half\s+an?)|(?P<num>{num})(?P<half>\s+and\s+a\s+half)?"
+        rf"|(?P<vague>{vague}))[\s-]+(?P<unit>{unit})(?:-long|(?P<half2>\s+and\s+a\s+half))?"
+        r"(?![\w-])",
         # the first number of a range takes the unit of the second: "between 60 and 90 days"
         "range_start": rf"(?P<num>\d+(?:\.\d+)?|{word_num})(?=\s*(?:-|–|to|or|and)\s*"
         rf"(?:\d+(?:\.\d+)?|{word_num})[\s-]+(?P<unit>{unit})(?![\w-]))",
