@@ -229,3 +229,18 @@ def test_times_halves_by_timex3(text, span, value):
 def test_times_a_possessive_weekday_is_the_day_alone():
     # TIMEX3 leaves the possessive out of the extent, as "this year's" is "this year"
     assert values("Tuesday's vote was close.") == {"Tuesday": "2009-07-14"}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # next: the first such season to begin after the date; last: the last to end before
+        ("The plant will open next spring.", date(2006, 1, 27), "2006-SP"),
+        ("The plant will open next spring.", date(2006, 10, 10), "2007-SP"),
+        ("Sales fell last summer.", date(2006, 10, 10), "2006-SU"),
+        ("Sales fell last summer.", date(2006, 7, 1), "2005-SU"),
+        ("It snowed last winter.", date(2006, 10, 10), "2005-WI"),
+    ],
+)
+def test_times_next_and_last_seasons_are_the_nearest_ones(text, published, value):
+    assert list(values(text, published).values()) == [value]

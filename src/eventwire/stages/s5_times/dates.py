@@ -180,11 +180,23 @@ def season(cand: Candidate, ctx: Context) -> Reading | None:
     else:
         year, anchor = (None if ctx.ref is None else ctx.ref.year), "publication"
         rel = (g.get("rel") or "").lower()
-        if year is not None:
-            year += {"last": -1, "next": 1}.get(rel, 0)
+        if year is not None and ctx.ref is not None and rel in ("last", "next"):
+            year += named_season_shift(rel, start_month, ctx.ref.month)
         if year is not None and ctx.ref is not None and rel in ("", "early", "late"):
             year += season_year_shift(start_month, ctx.ref.month, ctx.tense(cand))
     return dated(Point("season", year, start_month, code=code), anchor if year else None)
+
+
+def named_season_shift(rel: str, start_month: int, month: int) -> int:
+    """The year shift of "next spring" (the first spring to begin after the date) or "last
+    summer" (the last one to end before it): said in January, next spring is this year's
+    and last summer last year's; said in October, last summer is this year's. A winter
+    takes the year of its December."""
+    if rel == "next":
+        return 0 if start_month > month else 1
+    if start_month == 12:
+        return -2 if month <= 2 else -1  # in January the winter of the December before is on
+    return 0 if start_month + 2 < month else -1
 
 
 def season_year_shift(start_month: int, month: int, tense: str | None) -> int:
