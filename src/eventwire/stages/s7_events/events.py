@@ -523,12 +523,15 @@ class EventStage:
         time expression never is one ("on March 10" is no march), nor what "according to"
         cites ("according to a news release")."""
         found: list[Candidate] = []
+        all_verbs = self.scope == "all"
         whole = doc.in_body(
             sentence_span(sent, doc.article.text)
         )  # most sentences: no token check needed
         for tok in sent:
             if tok.pos_ not in TRIGGER_POS:
                 continue  # only verbs and nouns have readings (`--events all`: verbs)
+            if not (all_verbs or self.triggers.forms_of(tok, "V" if tok.pos_ == "VERB" else "N")):
+                continue  # no lemma of the lexicon: no reading to look for
             if tok.dep_ in NON_TRIGGER_DEPS or not (whole or doc.in_body(token_span(tok))):
                 continue
             if tok.i in time_tokens or (tok.pos_ in {"NOUN", "PROPN"} and names_a_source(tok)):
