@@ -470,6 +470,20 @@ def time_tokens(doc: Doc) -> frozenset[int]:
     )
 
 
+class NounsOf:
+    """The indices of a parse's nouns with one of `lemmas`, tested when asked (most
+    sentences never ask)."""
+
+    def __init__(self, parsed: Any, lemmas: frozenset[str]) -> None:
+        self.parsed, self.lemmas = parsed, lemmas
+
+    def __contains__(self, i: object) -> bool:
+        if not isinstance(i, int):
+            return False
+        tok = self.parsed[i]
+        return bool(tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lemmas)
+
+
 class EventStage:
     name = "events"
     needs = frozenset({"parsed", "body", "mentions", "times"})
@@ -488,6 +502,7 @@ class EventStage:
         # verbs that say or ask: reporting verbs, and the verbs of the requested modality
         requests = {w for w, m in self.cues.of("verb").items() if m == "requested"}
         self.word_verbs = self.cues.reporting_verbs | frozenset(requests)
+        self.plan_nouns = frozenset(self.cues.of("noun").keys() | MESSAGES)
 
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex(doc.mentions)
@@ -604,10 +619,7 @@ class EventStage:
         # nouns whose clause is their content: plans ("a deal which would see ...", "a call
         # to withdraw") and messages ("a reminder that it must cooperate"); the clause of
         # another event noun is its purpose or background ("a strike to demand ...")
-        plan_nouns = self.cues.of("noun").keys() | MESSAGES
-        content_heads = frozenset(
-            t.i for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in plan_nouns
-        )
+        content_heads = NounsOf(sent.doc, self.plan_nouns)
         # event nouns that are the object of an event verb ("rejected the U.S. request"):
         # background, and so is their content ("... request to interrogate detainees")
         objects = frozenset(

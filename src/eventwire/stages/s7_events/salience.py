@@ -15,6 +15,7 @@ participle clause after its verb says what the act did ("opened fire, killing on
 
 from __future__ import annotations
 
+from collections.abc import Container
 from typing import Any
 
 from eventwire.stages.s7_events.modality import MAX_STEPS, SEQUENCE_VERBS, STOP_PREPOSITIONS
@@ -72,7 +73,7 @@ def is_first_verb_of_verbless_sentence(tok: Any) -> bool:
 def salience_of(
     trigger: Any,
     *,
-    content_heads: frozenset[int] = frozenset(),
+    content_heads: Container[int] = frozenset(),
     background: frozenset[int] = frozenset(),
     word_verbs: frozenset[str] = frozenset(),
 ) -> str:
