@@ -326,3 +326,18 @@ def test_a_bare_dictionary_verb_needs_a_recipient(text):
 def test_a_bare_dictionary_verb_with_a_recipient_is_kept():
     found = only("China quickly retaliated against the United States.", "retaliated")
     assert {a.country for a in found.recipients} == {"USA"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian officers ended their mediation between the rival militias.",
+        "Syrian officers today ended mediation efforts between rival militias.",
+        "Iran terminated talks with the European Union.",
+        "The United States halted the aid programme to Egypt.",
+    ],
+)
+def test_ending_talks_mediation_or_aid_is_a_sanction(text):
+    # CAMEO 164/165 (halt negotiations, halt mediation) and 162 (reduce aid): SANCTION;
+    # the class may name the object's head or the noun before it ("mediation efforts")
+    assert [e.plover_type for e in events(text)] == ["SANCTION"]

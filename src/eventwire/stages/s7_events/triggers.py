@@ -287,7 +287,13 @@ def condition_holds(cond: str, view: PhraseView, triggers: Triggers) -> bool:
     if key in PHRASE_KEYS:
         return phrase_holds(key, value, view, triggers.terms)
     if key == "obj":
-        return in_classes(direct_object(tok), value, classes)
+        patient = direct_object(tok)
+        if in_classes(patient, value, classes):
+            return True
+        # "ended mediation efforts", "halted the aid programme": the noun before the head
+        return patient is not None and any(
+            c.dep_ == "compound" and in_classes(c, value, classes) for c in patient.lefts
+        )
     if key == "subj":
         return in_classes(subject(tok), value, classes)
     if key == "subj!":
