@@ -341,3 +341,11 @@ def test_ending_talks_mediation_or_aid_is_a_sanction(text):
     # CAMEO 164/165 (halt negotiations, halt mediation) and 162 (reduce aid): SANCTION;
     # the class may name the object's head or the noun before it ("mediation efforts")
     assert [e.plover_type for e in events(text)] == ["SANCTION"]
+
+
+def test_an_event_noun_after_a_light_verbs_in_is_its_event_with_its_modality():
+    cleansing = only("Serb forces were engaged in ethnic cleansing in Montenegro.", "cleansing")
+    assert (cleansing.plover_type, cleansing.salience) == ("ASSAULT", "main")
+    assert {a.country for a in cleansing.actors} == {"SRB"}
+    talks = only("Iran will not engage in talks with the United States.", "talks")
+    assert (talks.type, talks.modality) == ("CONSULT", "negated")

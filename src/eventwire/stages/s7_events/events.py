@@ -690,7 +690,11 @@ class EventStage:
             modality = modalities[tok.i]
             args = self.complete_arguments(tok, reading, args, modality, events, index)
             salience = salience_of(
-                tok, content_heads=content_heads, background=objects, word_verbs=self.word_verbs
+                tok,
+                content_heads=content_heads,
+                background=objects,
+                word_verbs=self.word_verbs,
+                light_verbs=self.cues.object_light_verbs,
             )
             if tok.i in objects:
                 # "rejected the U.S. request", "condemned the attack": PLOVER codes the verb

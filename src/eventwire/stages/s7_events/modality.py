@@ -80,6 +80,15 @@ STOP_PREPOSITIONS = frozenset(
 MAX_STEPS = 10
 
 
+def stages_in(tok: Any, cues: Cues) -> bool:
+    """ "in" after a light verb: "will not engage in talks" is the talks' negation."""
+    return (
+        tok.dep_ == "prep"
+        and tok.lower_ == "in"
+        and tok.head.lemma_.lower() in cues.object_light_verbs
+    )
+
+
 def passes(tok: Any) -> bool:
     """Whether the walk may go from `tok` up to its head."""
     if tok.head.i == tok.i or tok.dep_ not in PASS_DEPS:
@@ -257,7 +266,7 @@ def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None)
             ):
                 # "said it would withdraw": a reported intention ("said it could" stays open)
                 return Modality("planned", token_span(weak[1]), f"reported-{weak[2]}")
-        if not passes(cur):
+        if not (passes(cur) or stages_in(cur, cues)):
             break
         came_by = cur.dep_
         cur = cur.head

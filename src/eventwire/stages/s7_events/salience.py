@@ -76,12 +76,14 @@ def salience_of(
     content_heads: Container[int] = frozenset(),
     background: frozenset[int] = frozenset(),
     word_verbs: frozenset[str] = frozenset(),
+    light_verbs: frozenset[str] = frozenset(),
 ) -> str:
     """ "main" or "background" for the event whose trigger is `trigger`; `content_heads` are
     the token indices of plan and message nouns, whose clauses are their content,
     `background` those of nouns already known to be background (their content is too), and
     `word_verbs` the lemmas of verbs that say or ask (reporting and request verbs): their
-    participle after an act gives its words ("marched, demanding reforms"), no further act."""
+    participle after an act gives its words ("marched, demanding reforms"), no further act;
+    `light_verbs` those that only stage an event noun ("engaged in ethnic cleansing")."""
     cur = trigger
     for _ in range(MAX_STEPS * 2):
         head = cur.head
@@ -106,6 +108,9 @@ def salience_of(
             continue
         if cur.dep_ in BACKGROUND_DEPS or is_reason(cur, word_verbs):
             return "background"
+        if cur.dep_ == "prep" and cur.lower_ == "in" and head.lemma_.lower() in light_verbs:
+            cur = head  # "engaged in ethnic cleansing": the light verb's event
+            continue
         if cur.dep_ == "prep" and cur.lower_ in STOP_PREPOSITIONS | {"over"}:
             return "background"
         cur = head
