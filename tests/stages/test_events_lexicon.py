@@ -349,3 +349,11 @@ def test_an_event_noun_after_a_light_verbs_in_is_its_event_with_its_modality():
     assert {a.country for a in cleansing.actors} == {"SRB"}
     talks = only("Iran will not engage in talks with the United States.", "talks")
     assert (talks.type, talks.modality) == ("CONSULT", "negated")
+
+
+def test_a_purpose_to_protest_says_the_act_was_a_protest():
+    found = events("Kenyan farmers stayed away from work on Monday to protest the new taxes.")
+    assert [(e.plover_type, e.salience) for e in found] == [("PROTEST", "main")]
+    # an act that is itself a protest is the one event
+    found = events("Kenyan farmers blocked roads in Nairobi to protest the new taxes.")
+    assert [e.plover_type for e in found] == ["PROTEST"]

@@ -42,7 +42,7 @@ from eventwire.stages.s7_events.modality import (
     passes,
     token_span,
 )
-from eventwire.stages.s7_events.salience import is_reason, salience_of
+from eventwire.stages.s7_events.salience import is_protest_purpose, is_reason, salience_of
 from eventwire.stages.s7_events.triggers import NO_EVENT, Reading, reading_for
 from eventwire.stages.s7_events.vocabulary import load_vocabulary
 
@@ -699,6 +699,14 @@ class EventStage:
             if tok.i in objects:
                 # "rejected the U.S. request", "condemned the attack": PLOVER codes the verb
                 salience = "background"
+            governor = by_index.get(tok.head.i)
+            if (
+                is_protest_purpose(tok)
+                and governor is not None
+                and governor.reading is not None
+                and governor.reading.type == "PROTEST"
+            ):
+                salience = "background"  # "blocked roads to protest": the blockade is it
             plover_type, plover_rule = plover_of(cand)
             events.append(
                 self.make_event(

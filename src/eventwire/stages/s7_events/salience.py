@@ -10,7 +10,8 @@ Some clauses are content, not background: a clause on a plan or message noun say
 plan or message is ("a deal which would see troops pull out"); a clause on the head of a
 sentence with no verb of its own is that sentence's report (a headline: "Four killed in air
 strike"); "followed by" / "preceded by" lists another event of the report; and a
-participle clause after its verb says what the act did ("opened fire, killing one").
+participle clause after its verb says what the act did ("opened fire, killing one"); a
+purpose "to protest" says what the act was ("shunned work to protest the settlements").
 """
 
 from __future__ import annotations
@@ -38,6 +39,20 @@ def is_consequence(tok: Any, word_verbs: frozenset[str] = frozenset()) -> bool:
     if lemma in REASON_VERBS or lemma in word_verbs:
         return False
     return not any(c.dep_ in {"mark", "aux", "nsubj", "nsubjpass"} for c in tok.children)
+
+
+# verbs whose purpose infinitive says what the act was: a protest
+PROTEST_PURPOSES = frozenset({"protest", "demonstrate"})
+
+
+def is_protest_purpose(tok: Any) -> bool:
+    """ "(workers downed tools) to protest the cuts": the act was the protest."""
+    return (
+        tok.dep_ in {"advcl", "xcomp"}
+        and tok.lemma_.lower() in PROTEST_PURPOSES
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+    )
 
 
 def is_reason(tok: Any, word_verbs: frozenset[str]) -> bool:
@@ -102,6 +117,9 @@ def salience_of(
             continue
         if cur.dep_ in {"acl", "advcl"} and cur.lemma_.lower() in SEQUENCE_VERBS:
             cur = head  # "X by 2025, followed by the withdrawal of Y": a list of events
+            continue
+        if cur.i == trigger.i and is_protest_purpose(cur):
+            cur = head  # "shunned work to protest the settlements": the act was a protest
             continue
         if is_consequence(cur, word_verbs):
             cur = head  # "police opened fire, killing one person": what the act did
