@@ -349,6 +349,9 @@ def test_an_event_noun_after_a_light_verbs_in_is_its_event_with_its_modality():
     assert {a.country for a in cleansing.actors} == {"SRB"}
     talks = only("Iran will not engage in talks with the United States.", "talks")
     assert (talks.type, talks.modality) == ("CONSULT", "negated")
+    # after a light verb with an object of its own, "in" is the setting
+    found = events("Kenya made concessions to Ethiopia in the nuclear talks.")
+    assert [e.plover_type for e in found] == ["CONCEDE"]
 
 
 def test_a_purpose_to_protest_says_the_act_was_a_protest():

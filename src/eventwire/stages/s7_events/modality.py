@@ -80,12 +80,16 @@ STOP_PREPOSITIONS = frozenset(
 MAX_STEPS = 10
 
 
-def stages_in(tok: Any, cues: Cues) -> bool:
-    """ "in" after a light verb: "will not engage in talks" is the talks' negation."""
+def stages_in(tok: Any, light_verbs: frozenset[str]) -> bool:
+    """ "in" after a light verb with no object but "part": what it stages ("engaged in
+    ethnic cleansing", "will not take part in talks"); not a setting ("made concessions in
+    the talks")."""
+    verb = tok.head
     return (
         tok.dep_ == "prep"
         and tok.lower_ == "in"
-        and tok.head.lemma_.lower() in cues.object_light_verbs
+        and verb.lemma_.lower() in light_verbs
+        and all(c.lemma_.lower() == "part" for c in verb.children if c.dep_ in {"dobj", "obj"})
     )
 
 
@@ -266,7 +270,7 @@ def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None)
             ):
                 # "said it would withdraw": a reported intention ("said it could" stays open)
                 return Modality("planned", token_span(weak[1]), f"reported-{weak[2]}")
-        if not (passes(cur) or stages_in(cur, cues)):
+        if not (passes(cur) or stages_in(cur, cues.object_light_verbs)):
             break
         came_by = cur.dep_
         cur = cur.head

@@ -19,7 +19,12 @@ from __future__ import annotations
 from collections.abc import Container
 from typing import Any
 
-from eventwire.stages.s7_events.modality import MAX_STEPS, SEQUENCE_VERBS, STOP_PREPOSITIONS
+from eventwire.stages.s7_events.modality import (
+    MAX_STEPS,
+    SEQUENCE_VERBS,
+    STOP_PREPOSITIONS,
+    stages_in,
+)
 
 BACKGROUND_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "npadvmod", "parataxis"})
 CLAUSE_ON_NOUN = frozenset({"relcl", "acl"})
@@ -126,7 +131,7 @@ def salience_of(
             continue
         if cur.dep_ in BACKGROUND_DEPS or is_reason(cur, word_verbs):
             return "background"
-        if cur.dep_ == "prep" and cur.lower_ == "in" and head.lemma_.lower() in light_verbs:
+        if stages_in(cur, light_verbs):
             cur = head  # "engaged in ethnic cleansing": the light verb's event
             continue
         if cur.dep_ == "prep" and cur.lower_ in STOP_PREPOSITIONS | {"over"}:
