@@ -316,6 +316,7 @@ def test_a_noobj_condition_is_checked_when_the_lexicon_loads(tmp_path):
         "The Nigerian government faced a vastly different environment.",
         "The Chinese government mused about leaving the talks.",
         "The Kenyan ministers had come to similar conclusions.",
+        "The Kenyan president is just blowing off steam again.",
     ],
 )
 def test_a_bare_dictionary_verb_needs_a_recipient(text):

@@ -448,17 +448,20 @@ def has_needed_arguments(cand: Candidate, event: Event) -> bool:
     ):
         return False  # "it keeps people engaged": no political actor, no dictionary event
     if only_prepositions(cand.reading.condition) and not event.recipients:
-        # a verb's bare dictionary entry (its block's code, no pattern, or a preposition
-        # alone: "COME - TO") was written for an act between two parties: alone, it is the
-        # everyday sense of the verb ("she died at the scene", "grabbing 25 rebounds", "is
-        # filled with cream", "faced risk", "came to a close")
+        # a verb's bare dictionary entry (its block's code, no pattern, or a preposition or
+        # particle alone: "COME - TO", "BLOW OFF") was written for an act between two
+        # parties: alone, it is the everyday sense of the verb ("she died at the scene",
+        # "grabbing 25 rebounds", "faced risk", "came to a close", "blowing off steam")
         return False
     return event.type not in RECIPIENT_NEEDED or bool(event.recipients)
 
 
 def only_prepositions(condition: str | None) -> bool:
-    """Whether a reading's condition is none, or names prepositions only ("prep=to")."""
-    return condition is None or all(p.startswith("prep=") for p in condition.split("&"))
+    """Whether a reading's condition is none, or names a preposition or a particle only
+    ("prep=to", "particle=off"): no word of a phrase."""
+    return condition is None or all(
+        p.startswith(("prep=", "particle=")) for p in condition.split("&")
+    )
 
 
 def time_tokens(doc: Doc) -> frozenset[int]:
