@@ -305,7 +305,8 @@ def is_inverted_report(tok: Any, reporting_verbs: frozenset[str]) -> bool:
     return before is not None and before.lower_ in {",", "--", "\u2014", "\u2013"}
 
 
-TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
+# the parts of speech that have readings, by name (their spaCy ids are read at start-up)
+TRIGGER_POS = {"VERB": "V", "NOUN": "N", "PROPN": "N"}
 GENERIC_SUBJECTS = frozenset({"you", "one"})
 
 
@@ -506,6 +507,9 @@ class EventStage:
         requests = {w for w, m in self.cues.of("verb").items() if m == "requested"}
         self.word_verbs = self.cues.reporting_verbs | frozenset(requests)
         self.plan_nouns = frozenset(self.cues.of("noun").keys() | MESSAGES)
+        from spacy import symbols
+
+        self.trigger_pos = {getattr(symbols, name): part for name, part in TRIGGER_POS.items()}
 
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex(doc.mentions)
@@ -515,10 +519,11 @@ class EventStage:
         # with a public party (Phoenix's discard list, as PETRARCH applies it)
         text = doc.article.text  # the parse's text: read, not rebuilt from the tokens
         story = discard_phrase(doc.parsed, self.discards.in_story(text))
+        pos_ids = doc.parsed.to_array("POS").tolist()  # read once: most tokens are skipped
         for sent in doc.parsed.sents:
             check_budget()
             found = self.sentence_events(
-                doc, sent, index, first_id=len(events) + 1, time_tokens=dates
+                doc, sent, index, first_id=len(events) + 1, time_tokens=dates, pos_ids=pos_ids
             )
             phrase = None
             if found:
@@ -535,20 +540,30 @@ class EventStage:
         return replace(doc, events=numbered)
 
     def candidates(
-        self, doc: Doc, sent: Any, index: MentionIndex, time_tokens: frozenset[int] = frozenset()
+        self,
+        doc: Doc,
+        sent: Any,
+        index: MentionIndex,
+        time_tokens: frozenset[int] = frozenset(),
+        pos_ids: list[int] | None = None,
     ) -> list[Candidate]:
         """The sentence's tokens that may be triggers, with their readings; a word inside a
         time expression never is one ("on March 10" is no march), nor what "according to"
-        cites ("according to a news release")."""
+        cites ("according to a news release"). `pos_ids`: the parse's part-of-speech ids."""
         found: list[Candidate] = []
         all_verbs = self.scope == "all"
         whole = doc.in_body(
             sentence_span(sent, doc.article.text)
         )  # most sentences: no token check needed
-        for tok in sent:
-            if tok.pos_ not in TRIGGER_POS:
+        parsed = sent.doc
+        if pos_ids is None:
+            pos_ids = parsed.to_array("POS").tolist()
+        for i in range(sent.start, sent.end):
+            part = self.trigger_pos.get(pos_ids[i])
+            if part is None:
                 continue  # only verbs and nouns have readings (`--events all`: verbs)
-            if not (all_verbs or self.triggers.forms_of(tok, "V" if tok.pos_ == "VERB" else "N")):
+            tok = parsed[i]
+            if not (all_verbs or self.triggers.forms_of(tok, part)):
                 continue  # no lemma of the lexicon: no reading to look for
             if tok.dep_ in NON_TRIGGER_DEPS or not (whole or doc.in_body(token_span(tok))):
                 continue
@@ -614,8 +629,9 @@ class EventStage:
         *,
         first_id: int,
         time_tokens: frozenset[int] = frozenset(),
+        pos_ids: list[int] | None = None,
     ) -> list[Event]:
-        cands = self.candidates(doc, sent, index, time_tokens)
+        cands = self.candidates(doc, sent, index, time_tokens, pos_ids)
         if not cands:
             return []
         by_index = {c.token.i: c for c in cands}

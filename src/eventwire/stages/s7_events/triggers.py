@@ -64,7 +64,7 @@ class Triggers:
     plans: dict[tuple[str, str], tuple[tuple[int, ...], dict[str, dict[str, list[int]]]]] = field(
         init=False
     )
-    _forms: dict[tuple[str, str, str, str], tuple[str, ...]] = field(
+    _forms: dict[tuple[int, int, int], tuple[str, ...]] = field(
         init=False, repr=False, compare=False
     )
 
@@ -94,7 +94,7 @@ class Triggers:
         """The lexicon's lemmas this token may be, with readings for its part of speech: its
         lemma, else the base forms its inflection suggests (`lemma_forms`). Remembered by
         word, lemma and part of speech: a text repeats its words."""
-        key = (tok.lower_, tok.lemma_, tok.pos_, pos)
+        key = (tok.lower, tok.lemma, tok.pos)  # the strings' ids: cheaper than the strings
         known = self._forms.get(key)
         if known is not None:
             return known
