@@ -361,3 +361,22 @@ def test_a_purpose_to_protest_says_the_act_was_a_protest():
     # an act that is itself a protest is the one event
     found = events("Kenyan farmers blocked roads in Nairobi to protest the new taxes.")
     assert [e.plover_type for e in found] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan opposition suspended its protests for two weeks.",
+        "Kenyan unions called off the strike.",
+        "The Kenyan government ended the curfew in Nairobi.",
+        "The president of Kenya revoked the ban on opposition rallies.",
+    ],
+)
+def test_ending_restrictions_or_dissent_is_a_concession(text):
+    # CAMEO 081/0811/0812 (ease restrictions, lift a ban) and 082 (ease political dissent)
+    assert [e.plover_type for e in events(text)] == ["CONCEDE"]
+
+
+def test_ending_aid_stays_a_sanction_and_a_month_is_no_march():
+    assert [e.plover_type for e in events("Kenya suspended aid to Ethiopia.")] == ["SANCTION"]
+    assert events("The Kenyan deadline ended on March 29.") == []
