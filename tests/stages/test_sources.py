@@ -222,6 +222,57 @@ def attributions_of(doc: Doc) -> list[tuple[str, list[str], str | None]]:
             "the ceasefire will hold",
             "The general",
         ),
+        # verbs of judgement, attitude and support take their content as an object
+        (
+            "The senator slammed the new tax plan.",
+            "statement",
+            "the new tax plan",
+            "The senator",
+        ),
+        (
+            "Most farmers support the new water regulations.",
+            "belief",
+            "the new water regulations",
+            "Most farmers",
+        ),
+        (
+            "The board rejected the merger offer.",
+            "denial",
+            "the merger offer",
+            "The board",
+        ),
+        (
+            "The mayor discussed the housing shortage.",
+            "statement",
+            "the housing shortage",
+            "The mayor",
+        ),
+        # a belief or intention with its topic after a preposition
+        (
+            "The governor decided against running for a third term.",
+            "intention",
+            "running for a third term",
+            "The governor",
+        ),
+        (
+            "Many parents worry about the cost of child care.",
+            "belief",
+            "the cost of child care",
+            "Many parents",
+        ),
+        # a noun cue voiced by the subject of its verb
+        (
+            "The mayor expressed hope that the strike would end soon.",
+            "intention",
+            "that the strike would end soon",
+            "The mayor",
+        ),
+        (
+            "The company announced plans to close two factories.",
+            "intention",
+            "to close two factories",
+            "The company",
+        ),
     ],
 )
 @pytest.mark.slow
@@ -232,6 +283,49 @@ def test_attributions_beyond_quotes(parsed_doc, stage, sentence, kind, content, 
     assert attribution.source in {s.id for s in doc.sources}
     assert attribution.cue is not None
     assert not attribution.direct
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "content"),
+    [
+        (
+            "The rebel leader is expected to sign the agreement.",
+            "belief",
+            ["The rebel leader", "to sign the agreement"],
+        ),
+        (
+            "The militia is not thought to have heavy weapons.",
+            "belief",
+            ["The militia", "to have heavy weapons"],
+        ),
+        ("The new port is considered a threat to the fishing trade.", "belief",
+         ["The new port", "a threat to the fishing trade"]),
+        ("The contractor was accused of fraud.", "statement", ["The contractor", "of fraud"]),
+    ],
+)  # fmt: skip
+@pytest.mark.slow
+def test_attributions_agentless_passive_has_no_source(
+    parsed_doc, stage, sentence, kind, content
+) -> None:
+    doc = stage(parsed_doc(sentence, None))
+    assert attributions_of(doc) == [(kind, content, None)]
+    [attribution] = doc.attributions
+    assert attribution.source is None
+    assert attribution.cue is not None
+
+
+@pytest.mark.slow
+def test_attributions_passive_with_an_agent_is_the_agents(parsed_doc, stage) -> None:
+    doc = stage(parsed_doc("The plan was rejected by the council.", None))
+    assert doc.attributions == ()
+    doc = stage(parsed_doc("The rebel leader is expected by diplomats to sign.", None))
+    assert all(a.source_span is not None for a in doc.attributions)
+
+
+@pytest.mark.slow
+def test_attributions_noun_of_a_verb_that_does_not_voice_it(parsed_doc, stage) -> None:
+    doc = stage(parsed_doc("The judge read the claim that the vote was rigged.", None))
+    assert [s for _, _, s in attributions_of(doc)] != ["The judge"]
 
 
 @pytest.mark.slow

@@ -12,6 +12,8 @@ Built from the quote candidates and from cues of their own:
 - a verb of `attribution_cues.tsv` alone: "X believes ...", "X wants to ...", "a poll shows
   ...", "X denied ...", "X asked whether ..."; a noun of `attribution_nouns.tsv`: "Trump's
   claim that ..." (`noun_cues.py`);
+- an agentless passive of a verb whose row has the `passive` form ("X is expected to win"):
+  kept without a speaker, its content the subject and the complement;
 - direct quotes join the attribution of their cue: a quote inside its cue's clause is part
   of it ("X reported that ... “...”"), quotes sharing a cue in one paragraph are its pieces
   ("“A,” she said. “B.”"), and so is a quote that continues another in its paragraph; any
@@ -32,9 +34,11 @@ from typing import Any
 from eventwire.model import Span
 from eventwire.stages.s2_parse.tokens import paragraph_of, text_of_doc
 from eventwire.stages.s6_sources.contents import (
+    OBJECT_DEPS,
     according_middle,
     complement,
     parenthetical,
+    passive_content,
     with_that,
 )
 from eventwire.stages.s6_sources.lexicon import AttributionCue, SourceLexicon
@@ -53,6 +57,8 @@ from eventwire.stages.s6_sources.speakers import (
 # "he did not want to ..."). A negation after the verb is the parser's misreading and is
 # ignored for every kind.
 ATTITUDES = frozenset({"belief", "intention"})
+# The auxiliaries a passive cue starts from ("[is] expected", "[has been] accused").
+PASSIVE_AUX = frozenset({"aux", "auxpass", "neg"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +71,9 @@ class AttributionCandidate:
     # the source's mention at the cue when it is not the speaker's phrase: the relative
     # pronoun of "Smith, who said ..." (the source is still Smith)
     mention: Span | None = None
+    # a passive cue with no agent ("X is expected to win"): the attribution of no one in
+    # particular, kept without a speaker
+    agentless: bool = False
 
 
 def cue_entry(tok: Any, lexicon: SourceLexicon) -> tuple[str | None, Any] | None:
@@ -93,6 +102,7 @@ class VerbCue:
     cue: Cue
     particle: str | None
     row: AttributionCue
+    passive: tuple[Span, ...] = ()  # the content of an agentless passive (no speaker)
 
 
 def find_verb_cues(parsed: Any, lexicon: SourceLexicon, taken: set[int]) -> list[VerbCue]:
@@ -110,6 +120,13 @@ def find_verb_cues(parsed: Any, lexicon: SourceLexicon, taken: set[int]) -> list
         if negated and row.kind not in ATTITUDES:
             continue  # "did not say" says nothing; "does not think" is still a belief
         speaker, first = find_speaker(tok, lexicon)
+        if speaker is None and "passive" in row.forms:
+            pieces = passive_content(parsed, tok)
+            if pieces:
+                start = min([tok.idx] + [c.idx for c in tok.lefts if c.dep_ in PASSIVE_AUX])
+                span = Span(start, tok.idx + len(tok.text))
+                found.append(VerbCue(cue_of(span, tok, None, "direct"), None, row, pieces))
+            continue
         if speaker is None or not paragraph_of(parsed, tok.idx).contains(token_span(speaker)):
             continue
         end = tok.idx + len(tok.text)
@@ -124,6 +141,11 @@ def find_verb_cues(parsed: Any, lexicon: SourceLexicon, taken: set[int]) -> list
 def verb_attributions(parsed: Any, verbs: list[VerbCue]) -> list[AttributionCandidate]:
     found: list[AttributionCandidate] = []
     for verb in verbs:
+        if verb.passive:
+            found.append(
+                AttributionCandidate(verb.passive, verb.cue, verb.row.kind, agentless=True)
+            )
+            continue
         content = complement(parsed, parsed[verb.cue.token], verb.row.forms, verb.particle)
         if content is None or (verb.cue.speaker is not None and verb.cue.speaker.overlaps(content)):
             continue
@@ -245,8 +267,15 @@ def find_attributions(
             AttributionCandidate((clause,), quote.cue, kind_of(parsed, quote.cue, lexicon), (i,))
         )
         taken.add(quote.cue.token)
-    found += reporting_cues(parsed, lexicon, cues, taken)
-    found += verb_attributions(parsed, verbs)
+    # A verb whose object is a noun cue it voices ("expressed hope that ...", "announced
+    # plans to ...") leaves the attribution to the noun: its content is the noun's clause.
+    voiced = {n.cue.token for n in nouns}
+    found += [
+        c
+        for c in reporting_cues(parsed, lexicon, cues, taken) + verb_attributions(parsed, verbs)
+        if c.cue is None
+        or not any(o.i in voiced for o in parsed[c.cue.token].rights if o.dep_ in OBJECT_DEPS)
+    ]
     found += [AttributionCandidate((n.content,), n.cue, n.kind) for n in nouns]
     found = join_direct(parsed, found, quotes)
     found = [replace(c, mention=relative_subject(parsed, c.cue)) for c in drop_parts(parsed, found)]

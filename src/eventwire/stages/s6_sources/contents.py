@@ -95,6 +95,8 @@ def complement(parsed: Any, verb: Any, forms: tuple[str, ...], particle: str | N
     else:
         parts = []
         for form in forms:
+            if form == "passive":
+                continue  # not a complement: `passive_content`
             if form == "clause":
                 parts = right_children(verb, CLAUSE_DEPS)[:1]
             elif form == "infinitive":
@@ -108,6 +110,38 @@ def complement(parsed: Any, verb: Any, forms: tuple[str, ...], particle: str | N
     start = min(p.left_edge.idx for p in parts)
     end = max(subtree_span(p).end for p in parts)
     return clipped(parsed, verb, start, end)
+
+
+# What completes a passive belief verb ("is expected [to win]", "is considered [a threat]",
+# "is seen [as a rival]", "was accused [of fraud]").
+PASSIVE_DEPS = frozenset({"xcomp", "oprd", "ccomp"})
+PASSIVE_PREPOSITIONS = frozenset({"as", "of"})
+
+
+def passive_content(parsed: Any, verb: Any) -> tuple[Span, ...]:
+    """ "X is expected to win": the passive's subject and what completes it, in two pieces
+    (the attribution of no one in particular); () unless the verb is passive, has no agent
+    and has both."""
+    if not any(c.dep_ == "auxpass" for c in verb.lefts) or any(
+        c.dep_ == "agent" for c in verb.children
+    ):
+        return ()
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubjpass"]
+    rest = [
+        c
+        for c in verb.rights
+        if c.dep_ in PASSIVE_DEPS or (c.dep_ == "prep" and c.lower_ in PASSIVE_PREPOSITIONS)
+    ]
+    if not subjects or not rest:
+        return ()
+    pieces = []
+    for part in (subjects[0], rest[0]):
+        span = subtree_span(part)
+        piece = clipped(parsed, verb, span.start, span.end)
+        if piece is None:
+            return ()
+        pieces.append(piece)
+    return tuple(pieces)
 
 
 def around(parsed: Any, verb: Any, head: Any, cut: tuple[int, int]) -> tuple[Span, ...]:

@@ -3,9 +3,11 @@ Department that ...", "his comments on ...", "a Times report that ...".
 
 A noun of `attribution_nouns.tsv` is a cue when the parse gives it a content in one of its
 row's forms and a source: its owner (a possessive), the object of "by" or "from" after it,
-or a proper name compounded with it. One misreading of the parser is taken for what it is:
-"Trump claims that ..." parsed as a name with the noun "claims" as its object and a clause
-hanging on the noun; the name is then the noun's source.
+a proper name compounded with it, or the subject of a verb that voices it ("she expressed
+hope that ...", "Steyer announced plans to ...", "he raised questions about ..."). One
+misreading of the parser is taken for what it is: "Trump claims that ..." parsed as a name
+with the noun "claims" as its object and a clause hanging on the noun; the name is then the
+noun's source.
 """
 
 from __future__ import annotations
@@ -17,11 +19,18 @@ from eventwire.model import Span
 from eventwire.stages.s2_parse.tokens import paragraph_of
 from eventwire.stages.s6_sources.contents import clipped, subtree_span
 from eventwire.stages.s6_sources.lexicon import SourceLexicon
-from eventwire.stages.s6_sources.speakers import Cue, cue_of, token_span
+from eventwire.stages.s6_sources.speakers import Cue, cue_of, subject_of, token_span
 
 CLAUSE_MARKS = frozenset({"that", "whether", "if"})
 CLAUSE_DEPS = frozenset({"acl", "relcl", "ccomp"})
-TOPIC_PREPOSITIONS = frozenset({"about", "on", "over", "against"})
+TOPIC_PREPOSITIONS = frozenset({"about", "on", "over", "against", "for"})
+# Verbs that state, voice or hold a noun cue as their object: their subject is its source
+# ("Steyer announced plans to ...", "she expressed hope that ...", "he raised questions
+# about ..."). Other verbs do not: "the court rejected the claim that ..." is not the court's.
+VOICING_VERBS = frozenset(
+    """express voice announce raise reiterate repeat share air outline unveil offer make
+    issue signal state restate detail lay have hold harbor harbour""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +74,10 @@ def noun_source(noun: Any) -> Any | None:
     if names:
         return names[-1]
     head = noun.head
+    if noun.dep_ in ("dobj", "obj") and head.lemma_.lower() in VOICING_VERBS:
+        subject = subject_of(head)
+        if subject is not None:
+            return subject  # "Steyer announced plans to ..."
     if (
         noun.dep_ in ("dobj", "attr", "appos")
         and head.i == noun.i - 1

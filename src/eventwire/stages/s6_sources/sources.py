@@ -182,7 +182,11 @@ def build(doc: Doc, lexicon: SourceLexicon) -> Records:
         return not doc.body or (at >= 0 and span.start < doc.body[at].end)
 
     candidates = [
-        c for c in find_quotes(parsed, lexicon, cues, [v.cue for v in verbs]) if in_body(c.span)
+        c
+        for c in find_quotes(
+            parsed, lexicon, cues, [v.cue for v in verbs if v.cue.speaker is not None]
+        )
+        if in_body(c.span)
     ]
     claims = [
         a
@@ -305,7 +309,7 @@ def finish(
             speaker = ids.get(index) if index is not None else None
             speaker_span = claim.cue.speaker if claim.cue is not None else None
             cue = claim.cue.span if claim.cue is not None else None
-        if speaker_span is None and not claim.direct:
+        if speaker_span is None and not claim.direct and not claim.agentless:
             continue
         if claim.mention is not None and speaker_span is not None:
             speaker_span = claim.mention
