@@ -315,6 +315,19 @@ def test_attributions_agentless_passive_has_no_source(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    ["She was last seen on Friday near the station.", "Two envoys were seen boarding a bus."],
+)
+def test_attributions_a_passive_of_seeing_without_as_is_a_sighting(
+    parsed_doc, stage, sentence
+) -> None:
+    assert stage(parsed_doc(sentence, None)).attributions == ()
+    doc = stage(parsed_doc("The new rail link is being seen as a major step forward.", None))
+    assert [kind for kind, _, _ in attributions_of(doc)] == ["belief"]
+
+
+@pytest.mark.slow
 def test_attributions_passive_with_an_agent_is_the_agents(parsed_doc, stage) -> None:
     doc = stage(parsed_doc("The plan was rejected by the council.", None))
     assert doc.attributions == ()

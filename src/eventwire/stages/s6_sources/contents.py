@@ -116,6 +116,9 @@ def complement(parsed: Any, verb: Any, forms: tuple[str, ...], particle: str | N
 # "is seen [as a rival]", "was accused [of fraud]").
 PASSIVE_DEPS = frozenset({"xcomp", "oprd", "ccomp"})
 PASSIVE_PREPOSITIONS = frozenset({"as", "of"})
+# Verbs of seeing hold a view only with "as" ("is seen as a rival"); otherwise someone saw
+# something ("was last seen on Friday", "have been seen boarding a bus").
+SEEING_VERBS = frozenset({"see", "view"})
 
 
 def passive_content(parsed: Any, verb: Any) -> tuple[Span, ...]:
@@ -127,11 +130,14 @@ def passive_content(parsed: Any, verb: Any) -> tuple[Span, ...]:
     ):
         return ()
     subjects = [c for c in verb.lefts if c.dep_ == "nsubjpass"]
-    rest = [
-        c
-        for c in verb.rights
-        if c.dep_ in PASSIVE_DEPS or (c.dep_ == "prep" and c.lower_ in PASSIVE_PREPOSITIONS)
-    ]
+    if verb.lemma_.lower() in SEEING_VERBS:
+        rest = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"]
+    else:
+        rest = [
+            c
+            for c in verb.rights
+            if c.dep_ in PASSIVE_DEPS or (c.dep_ == "prep" and c.lower_ in PASSIVE_PREPOSITIONS)
+        ]
     if not subjects or not rest:
         return ()
     pieces = []
