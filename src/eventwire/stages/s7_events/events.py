@@ -518,7 +518,12 @@ class EventStage:
         # a story about sport or entertainment, or such a sentence: its events count only
         # with a public party (Phoenix's discard list, as PETRARCH applies it)
         text = doc.article.text  # the parse's text: read, not rebuilt from the tokens
-        story = discard_phrase(doc.parsed, self.discards.in_story(text))
+        searched = self.discards.may_hold(text)  # most articles hold no discard phrase
+        story = (
+            discard_phrase(doc.parsed, self.discards.in_story(text, checked=True))
+            if searched
+            else None
+        )
         pos_ids = doc.parsed.to_array("POS").tolist()  # read once: most tokens are skipped
         for sent in doc.parsed.sents:
             check_budget()
@@ -526,7 +531,7 @@ class EventStage:
                 doc, sent, index, first_id=len(events) + 1, time_tokens=dates, pos_ids=pos_ids
             )
             phrase = None
-            if found:
+            if found and searched:
                 words = text[sent.start_char : sent.end_char]
                 phrase = story or discard_phrase(sent, self.discards.in_sentence(words))
             if phrase is not None:

@@ -55,16 +55,20 @@ class Discards:
         """(start, end, phrase) of each sentence-level phrase in `text`."""
         return self.found_in(self.sentence, text)
 
-    def in_story(self, text: str) -> Iterator[tuple[int, int, str]]:
-        return self.found_in(self.story, text)
+    def in_story(self, text: str, *, checked: bool = False) -> Iterator[tuple[int, int, str]]:
+        return self.found_in(self.story, text, checked=checked)
+
+    def may_hold(self, text: str) -> bool:
+        """Whether `text` holds every word of some phrase: if not, none of its sentences
+        holds one either, and none need be searched."""
+        words = set(WORDS.findall(text.lower()))
+        return any(needed <= words for word in words for needed in self.phrase_words.get(word, ()))
 
     def found_in(
-        self, pattern: re.Pattern[str] | None, text: str
+        self, pattern: re.Pattern[str] | None, text: str, *, checked: bool = False
     ) -> Iterator[tuple[int, int, str]]:
-        if pattern is None:
-            return
-        words = set(WORDS.findall(text.lower()))
-        if not any(needed <= words for word in words for needed in self.phrase_words.get(word, ())):
+        """The phrases of `pattern` in `text`; `checked`: `may_hold(text)` is known true."""
+        if pattern is None or not (checked or self.may_hold(text)):
             return
         for match in pattern.finditer(text):
             yield match.start(), match.end(), " ".join(match.group().lower().split())
