@@ -307,6 +307,7 @@ def is_inverted_report(tok: Any, reporting_verbs: frozenset[str]) -> bool:
 
 # the parts of speech that have readings, by name (their spaCy ids are read at start-up)
 TRIGGER_POS = {"VERB": "V", "NOUN": "N", "PROPN": "N"}
+TOKEN_IDS = ["POS", "LOWER", "LEMMA"]  # read for every token with `Doc.to_array`
 GENERIC_SUBJECTS = frozenset({"you", "one"})
 
 
@@ -524,11 +525,13 @@ class EventStage:
             if searched
             else None
         )
-        pos_ids = doc.parsed.to_array("POS").tolist()  # read once: most tokens are skipped
+        # each token's part of speech, lower case and lemma ids, read once: most tokens
+        # are passed over without building them
+        token_ids = doc.parsed.to_array(TOKEN_IDS).tolist()
         for sent in doc.parsed.sents:
             check_budget()
             found = self.sentence_events(
-                doc, sent, index, first_id=len(events) + 1, time_tokens=dates, pos_ids=pos_ids
+                doc, sent, index, first_id=len(events) + 1, time_tokens=dates, token_ids=token_ids
             )
             phrase = None
             if found and searched:
@@ -550,23 +553,26 @@ class EventStage:
         sent: Any,
         index: MentionIndex,
         time_tokens: frozenset[int] = frozenset(),
-        pos_ids: list[int] | None = None,
+        token_ids: list[list[int]] | None = None,
     ) -> list[Candidate]:
         """The sentence's tokens that may be triggers, with their readings; a word inside a
         time expression never is one ("on March 10" is no march), nor what "according to"
-        cites ("according to a news release"). `pos_ids`: the parse's part-of-speech ids."""
+        cites ("according to a news release"). `token_ids`: the parse's `TOKEN_IDS`."""
         found: list[Candidate] = []
         all_verbs = self.scope == "all"
         whole = doc.in_body(
             sentence_span(sent, doc.article.text)
         )  # most sentences: no token check needed
         parsed = sent.doc
-        if pos_ids is None:
-            pos_ids = parsed.to_array("POS").tolist()
+        if token_ids is None:
+            token_ids = parsed.to_array(TOKEN_IDS).tolist()
         for i in range(sent.start, sent.end):
-            part = self.trigger_pos.get(pos_ids[i])
+            pos, lower, lemma = token_ids[i]
+            part = self.trigger_pos.get(pos)
             if part is None:
                 continue  # only verbs and nouns have readings (`--events all`: verbs)
+            if not all_verbs and self.triggers.known_forms(lower, lemma, pos) == ():
+                continue  # a word already seen, with no lemma of the lexicon
             tok = parsed[i]
             if not (all_verbs or self.triggers.forms_of(tok, part)):
                 continue  # no lemma of the lexicon: no reading to look for
@@ -634,9 +640,9 @@ class EventStage:
         *,
         first_id: int,
         time_tokens: frozenset[int] = frozenset(),
-        pos_ids: list[int] | None = None,
+        token_ids: list[list[int]] | None = None,
     ) -> list[Event]:
-        cands = self.candidates(doc, sent, index, time_tokens, pos_ids)
+        cands = self.candidates(doc, sent, index, time_tokens, token_ids)
         if not cands:
             return []
         by_index = {c.token.i: c for c in cands}

@@ -90,6 +90,10 @@ class Triggers:
         object.__setattr__(self, "plans", plans)
         object.__setattr__(self, "_forms", {})
 
+    def known_forms(self, lower: int, lemma: int, pos: int) -> tuple[str, ...] | None:
+        """`forms_of` for a word already seen (by its ids), else None."""
+        return self._forms.get((lower, lemma, pos))
+
     def forms_of(self, tok: Any, pos: str) -> tuple[str, ...]:
         """The lexicon's lemmas this token may be, with readings for its part of speech: its
         lemma, else the base forms its inflection suggests (`lemma_forms`). Remembered by
