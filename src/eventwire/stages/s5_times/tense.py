@@ -95,13 +95,20 @@ REPORTING = frozenset(
 )  # fmt: skip
 
 
+LINE_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ")")
+
+
 def is_headline(tok: Any) -> bool:
-    """Whether the token's line reads as a headline: it ends without a full stop."""
-    text = tok.doc.text
-    start = text.rfind("\n", 0, tok.idx) + 1
-    end = text.find("\n", tok.idx)
-    line = text[start : end if end >= 0 else len(text)].rstrip()
-    return not line.endswith((".", "!", "?", '"', "'", "\u201d", "\u2019", ")"))
+    """Whether the token's line reads as a headline: it ends without a full stop (read
+    token by token to the line's end, not from the whole text)."""
+    doc, last = tok.doc, None
+    for i in range(tok.i, len(doc)):
+        word = doc[i]
+        if word.text.strip():
+            last = word
+        if "\n" in word.text_with_ws:
+            break
+    return last is None or not last.text.endswith(LINE_ENDS)
 
 
 def is_futurate(verb: Any, auxes: list[Any]) -> bool:
