@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from eventwire.model import Actor, Count, Mention, Span
-from eventwire.stages.s7_events.modality import Cues, lemma_forms
+from eventwire.stages.s7_events.modality import Cues, lemma_forms, marked_by_to
 
 RECIPIENT_PREPS = frozenset(
     {
@@ -314,11 +314,7 @@ def verb_subjects(tok: Any) -> tuple[list[Any], str]:
             # is the subject they share, not the court
             return patients, "actor:conj-subject"
         return verb_subjects(head)[0], "actor:conj"
-    if (
-        tok.dep_ == "advcl"
-        and head.i != tok.i
-        and (any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.tag_ == "VBG")
-    ):
+    if tok.dep_ == "advcl" and head.i != tok.i and (marked_by_to(tok) or tok.tag_ == "VBG"):
         # a purpose or participle clause: "began a hunger strike to protest ...", "police
         # opened fire, killing one person"
         return verb_subjects(head)[0], "actor:clause-subject"

@@ -39,11 +39,12 @@ from eventwire.stages.s7_events.modality import (
     Modality,
     find_modality,
     lemma_forms,
+    marked_by_to,
     passes,
     token_span,
 )
 from eventwire.stages.s7_events.salience import is_protest_purpose, is_reason, salience_of
-from eventwire.stages.s7_events.triggers import NO_EVENT, Reading, reading_for
+from eventwire.stages.s7_events.triggers import NO_EVENT, POS_PARTS, Reading, reading_for
 from eventwire.stages.s7_events.vocabulary import load_vocabulary
 
 STAGE = "events/1"
@@ -251,7 +252,7 @@ def is_own_infinitive(tok: Any) -> bool:
     """An infinitival complement without a subject of its own: "(wants) to see"."""
     return (
         tok.dep_ == "xcomp"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and marked_by_to(tok)
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
         and not any(c.dep_ in {"dobj", "obj"} and c.i < tok.i for c in tok.head.children)
     )
@@ -305,8 +306,6 @@ def is_inverted_report(tok: Any, reporting_verbs: frozenset[str]) -> bool:
     return before is not None and before.lower_ in {",", "--", "\u2014", "\u2013"}
 
 
-# the parts of speech that have readings, by name (their spaCy ids are read at start-up)
-TRIGGER_POS = {"VERB": "V", "NOUN": "N", "PROPN": "N"}
 TOKEN_IDS = ["POS", "LOWER", "LEMMA"]  # read for every token with `Doc.to_array`
 GENERIC_SUBJECTS = frozenset({"you", "one"})
 
@@ -339,10 +338,9 @@ def protest_target(tok: Any, index: MentionIndex) -> Actor | None:
     for head in heads:
         for child in head.children:
             aims = []
-            if (
-                child.dep_ in {"advcl", "xcomp"}
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-            ) or (child.dep_ == "prep" and child.lower_ in {"in", "against", "over"}):
+            if (child.dep_ in {"advcl", "xcomp"} and marked_by_to(child)) or (
+                child.dep_ == "prep" and child.lower_ in {"in", "against", "over"}
+            ):
                 aims = list(child.subtree)
             for t in aims:
                 mention = index.covering(t)
@@ -510,7 +508,7 @@ class EventStage:
         self.plan_nouns = frozenset(self.cues.of("noun").keys() | MESSAGES)
         from spacy import symbols
 
-        self.trigger_pos = {getattr(symbols, name): part for name, part in TRIGGER_POS.items()}
+        self.trigger_pos = {getattr(symbols, name): part for name, part in POS_PARTS.items()}
 
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex(doc.mentions)

@@ -93,6 +93,11 @@ def stages_in(tok: Any, light_verbs: frozenset[str]) -> bool:
     )
 
 
+def marked_by_to(tok: Any) -> bool:
+    """Whether a verb is an infinitive marked by "to": "(wants) to see", "to protest"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def passes(tok: Any) -> bool:
     """Whether the walk may go from `tok` up to its head."""
     if tok.head.i == tok.i or tok.dep_ not in PASS_DEPS:

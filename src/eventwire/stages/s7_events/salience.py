@@ -23,6 +23,7 @@ from eventwire.stages.s7_events.modality import (
     MAX_STEPS,
     SEQUENCE_VERBS,
     STOP_PREPOSITIONS,
+    marked_by_to,
     stages_in,
 )
 
@@ -55,7 +56,7 @@ def is_protest_purpose(tok: Any) -> bool:
     return (
         tok.dep_ in {"advcl", "xcomp"}
         and tok.lemma_.lower() in PROTEST_PURPOSES
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and marked_by_to(tok)
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
     )
 

@@ -220,12 +220,12 @@ def check_condition(condition: str, classes: dict[str, frozenset[str]], where: s
                 raise ConfigError(f"{where}: unknown word class {name!r}")
 
 
+# spaCy's parts of speech that have readings, and the lexicon's letter for each
+POS_PARTS = {"VERB": "V", "NOUN": "N", "PROPN": "N"}
+
+
 def token_pos(tok: Any) -> str | None:
-    if tok.pos_ == "VERB":
-        return "V"
-    if tok.pos_ in {"NOUN", "PROPN"}:
-        return "N"
-    return None
+    return POS_PARTS.get(tok.pos_)
 
 
 def lemma_of(tok: Any) -> str:
