@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.stages.s1_body.body import is_headline_like
-
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going"})
 # Verbs whose complement lies in the future: "is expected to take place this month".
 FUTURE_HEADS = frozenset(
@@ -97,17 +95,20 @@ REPORTING = frozenset(
 )  # fmt: skip
 
 
+LINE_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ")")
+
+
 def is_headline(tok: Any) -> bool:
-    """Whether the token's line reads as a headline, by the body stage's test (short, not
-    ending like a sentence); the line is read token by token, not from the whole text."""
-    doc = tok.doc
-    start = tok.i
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1
-    end = tok.i
-    while end < len(doc) - 1 and "\n" not in doc[end].text_with_ws:
-        end += 1
-    return is_headline_like(doc[start : end + 1].text.strip())
+    """Whether the token's line reads as a headline: it ends without a full stop (read
+    token by token to the line's end, not from the whole text)."""
+    doc, last = tok.doc, None
+    for i in range(tok.i, len(doc)):
+        word = doc[i]
+        if word.text.strip():
+            last = word
+        if "\n" in word.text_with_ws:
+            break
+    return last is None or not last.text.endswith(LINE_ENDS)
 
 
 def is_futurate(verb: Any, auxes: list[Any]) -> bool:
