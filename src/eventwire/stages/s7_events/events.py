@@ -33,6 +33,7 @@ from eventwire.stages.s7_events.arguments import (
     speaker_actor,
     verb_arguments,
 )
+from eventwire.stages.s7_events.doers import subject_can_act
 from eventwire.stages.s7_events.folding import folded_type
 from eventwire.stages.s7_events.modality import (
     Cues,
@@ -502,6 +503,7 @@ class EventStage:
         vocabulary = load_vocabulary(lexicons, cache_dir)
         self.triggers, self.cues = vocabulary.triggers, vocabulary.cues
         self.discards = vocabulary.discards
+        self.noun_kinds = vocabulary.noun_kinds
         # verbs that say or ask: reporting verbs, and the verbs of the requested modality
         requests = {w for w, m in self.cues.of("verb").items() if m == "requested"}
         self.word_verbs = self.cues.reporting_verbs | frozenset(requests)
@@ -753,6 +755,11 @@ class EventStage:
             cand.token.i
             for cand, event in zip(cands, shared, strict=True)
             if not has_needed_arguments(cand, event)
+            or (
+                cand.reading is not None
+                and not cand.is_noun
+                and not subject_can_act(cand.token, event.type, self.noun_kinds, index)
+            )
         )
         if rejected:
             plover.clear()
@@ -762,7 +769,7 @@ class EventStage:
             ]
         kept: list[Event] = []
         for cand, event in zip(cands, shared, strict=True):
-            if has_needed_arguments(cand, event):
+            if cand.token.i not in rejected:
                 kept.append(event)
             elif self.scope == "all":  # an untrusted dictionary reading: an action, untyped
                 kept.append(as_other(event))

@@ -5,6 +5,7 @@
   nouns, modals, adverbs, conditional marks);
 - `events/light_verbs.tsv`: verbs that only say that an event noun's event happened;
 - `events/discards.tsv`: phrases that make a sentence or a story sport or entertainment;
+- `events/noun_kinds.tsv`: nouns that cannot do a political act (doers.py), from WordNet;
 - `sources/cues.tsv`: the reporting verbs, one list shared with the sources stage.
 
 `load_vocabulary` reads them once per process and lexicon folder (once per change of them
@@ -24,6 +25,7 @@ from eventwire.data import read_rows
 from eventwire.data.built import cached_build
 from eventwire.errors import ConfigError
 from eventwire.model import MODALITIES
+from eventwire.stages.s7_events.doers import NOUN_KINDS
 from eventwire.stages.s7_events.modality import Cues
 from eventwire.stages.s7_events.triggers import Triggers, load_triggers
 
@@ -108,6 +110,20 @@ class Vocabulary:
     triggers: Triggers
     cues: Cues
     discards: Discards
+    noun_kinds: dict[str, str] = field(default_factory=dict)
+
+
+def load_noun_kinds(user_dir: Path | None = None) -> dict[str, str]:
+    """noun -> speech, force or thing (`doers.py`); a user's row for a noun replaces the
+    bundled one, and `actor` says that a noun may act after all."""
+    kinds: dict[str, str] = {}
+    for row in read_rows("events", "noun_kinds.tsv", user_dir):
+        if row.cell(1) not in NOUN_KINDS or not row.cell(0):
+            raise ConfigError(
+                f"{row.origin} line {row.line}: expected a noun and one of {', '.join(NOUN_KINDS)}"
+            )
+        kinds[row.cell(0).lower()] = row.cell(1)
+    return kinds
 
 
 def load_cues(user_dir: Path | None = None) -> Cues:
@@ -147,6 +163,7 @@ def load_vocabulary(user_dir: Path | None = None, cache_dir: Path | None = None)
             triggers=load_triggers(user_dir),
             cues=load_cues(user_dir),
             discards=load_discards(user_dir),
+            noun_kinds=load_noun_kinds(user_dir),
         ),
         cache_dir=cache_dir,
         areas=("events", "sources"),

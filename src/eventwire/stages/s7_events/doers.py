@@ -1,0 +1,111 @@
+"""Whether a verb's subject can do the act its reading names.
+
+A dictionary reading says what a verb means when people or bodies do it. Said of a thing, the
+same verb is its everyday sense: "the shattered glass struck the child" is no assault, "these
+blocks hosted light industry" no consultation, "close cooperation has helped ratchet up the
+partnership" no aid. PETRARCH codes a verb only with a source actor from its dictionaries;
+eventwire asks less: a subject that is a thing, by WordNet's senses in use
+(`events/noun_kinds.tsv`, built by `tools/build_noun_kinds.py`), makes no event. What is not
+a thing may act:
+
+- a name, a pronoun, an actor mention, a noun WordNet gives a person, group, place or animal
+  sense in use, or a noun it lacks;
+- a quantity of something that may act ("thousands of Kurds", "four of the officers");
+- a text, for a verbal act only ("the report accuses", "the resolution demands");
+- a weapon or an act of force, for an attack or coercion only ("a car bomb killed", "the
+  offensive has wounded thousands", "the blockade cut off supplies").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.stages.s7_events.arguments import (
+    QUANTITY_HEADS,
+    RELATIVE_PRONOUNS,
+    MentionIndex,
+    pobj,
+    verb_subjects,
+)
+
+NOUN_KINDS = ("actor", "speech", "force", "thing")
+# the categories a text may do ("the report accuses"); a weapon's ("a car bomb killed")
+VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+FORCEFUL = frozenset({"ASSAULT", "COERCE"})
+ANIMATE_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# subjects found through these rules are the verb's doers; the others are not (the object of
+# a request, one accused, the patient of a participle)
+DOER_RULES = frozenset(
+    {
+        "actor:agent",
+        "actor:nsubj",
+        "actor:relcl",
+        "actor:conj",
+        "actor:controller-subject",
+        "actor:clause-subject",
+    }
+)
+AMOUNT_WORDS = frozenset(
+    "thousand hundred dozen score million one two three four five six seven eight nine ten "
+    "many some few several both each all none most half".split()
+)
+
+
+def subject_can_act(tok: Any, event_type: str, kinds: dict[str, str], index: MentionIndex) -> bool:
+    """Whether the verb `tok`, read as an act of `event_type`, has a doer that may do it: no
+    subject at all (the doer is left unsaid), or one subject that is no thing."""
+    if tok.dep_ == "acl" or any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children):
+        # "deals reached with Israel", "was struck": the subject undergoes the act; only an
+        # agent ("by X") says who did it
+        agents = [pobj(c) for c in tok.children if c.dep_ == "agent"]
+        subjects = [a for a in agents if a is not None]
+    else:
+        subjects, rule = verb_subjects(tok)
+        if rule not in DOER_RULES or is_headline_passive(tok):
+            return True
+    verdicts = [may_act(s, event_type, kinds, index) for s in subjects]
+    known = [v for v in verdicts if v is not None]
+    return not known or any(known)
+
+
+def is_headline_passive(tok: Any) -> bool:
+    """A headline drops the passive's auxiliary: "Curfew lifted in Nairobi", "Restrictions
+    lifted on organization" (a past form with no object, in a line with no full stop)."""
+    if tok.tag_ not in {"VBD", "VBN"} or any(
+        c.dep_ in {"aux", "dobj", "obj"} for c in tok.children
+    ):
+        return False
+    return tok.sent.text.rstrip().rstrip("\"'”’").rstrip()[-1:] not in {".", "!", "?"}
+
+
+def may_act(
+    tok: Any, event_type: str, kinds: dict[str, str], index: MentionIndex, depth: int = 0
+) -> bool | None:
+    """Whether this subject may do an act of `event_type`; None for an amount of nothing
+    said ("three bedrooms, each with a bathroom, occupy ..."): the other subjects decide, and
+    with none, the amount is of people ("thousands demonstrated")."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and depth < 3:
+        # "the glass, which struck the child": the noun the clause is about
+        return may_act(tok.head.head, event_type, kinds, index, depth + 1)
+    if tok.pos_ == "NUM" or tok.lower_ in QUANTITY_HEADS or tok.lemma_.lower() in AMOUNT_WORDS:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                inner = pobj(child)
+                if inner is not None and depth < 3:
+                    return may_act(inner, event_type, kinds, index, depth + 1)
+        return None
+    if tok.pos_ in {"PRON", "PROPN"} or tok.ent_type_ in ANIMATE_ENTITIES:
+        return True
+    if index.covering(tok) is not None:
+        return True  # an actor mention ("the cabinet", "a UN panel")
+    kind = kinds.get(tok.lemma_.lower(), "actor")
+    if kind in {"thing", "speech"} and any(
+        c.dep_ in {"compound", "amod"} and kinds.get(c.lemma_.lower()) == "force"
+        for c in tok.children
+    ):
+        kind = "force"  # "an improvised explosive device", "a suicide car"
+    if kind == "speech":
+        return event_type in VERBAL
+    if kind == "force":
+        return event_type in FORCEFUL
+    return kind == "actor"

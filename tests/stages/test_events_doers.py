@@ -1,0 +1,103 @@
+"""Issue 11: an event needs a subject that can act (WordNet's kinds of nouns, doers.py);
+sentences written for the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import eventwire
+from eventwire.settings import Settings
+from eventwire.stages.s7_events.vocabulary import load_noun_kinds
+
+DATA = Path(__file__).resolve().parents[2] / "src" / "eventwire" / "data" / "events"
+
+
+def types(text: str, **kwargs) -> list[tuple[str, str]]:
+    result = eventwire.extract(text, published="2024-09-06", **kwargs)
+    return [(result.text_of(e.trigger).lower(), e.plover_type) for e in result.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to police, the shattered glass struck the child in the back seat.",
+        "The child was struck by shattered glass outside the court in Nairobi.",
+        "Three bedrooms, each with a bathroom, occupy the top floor.",
+        "The funding has helped Ford Australia secure the largest research project.",
+        "GM and Chrysler software contracts provide $300 million a year to vendors in India.",
+        "The glitch led the pilots to disengage an engine, allowing its blades to turn freely.",
+    ],
+)
+def test_a_thing_does_no_act(text):
+    assert [t for t in types(text) if t[1] != "OTHER"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weapon or an act of force may be the doer of an attack
+        ("A car bomb killed 12 people in Baghdad on Monday.", ("killed", "ASSAULT")),
+        (
+            "Three US soldiers were killed by an improvised explosive device near Basra.",
+            ("killed", "ASSAULT"),
+        ),
+        (
+            "The Russian-backed offensive in eastern Ghouta has killed 1,600 civilians.",
+            ("killed", "ASSAULT"),
+        ),
+        # a text may be the doer of a verbal act
+        ("The UN report accuses Rwanda of arming the rebels.", ("accuses", "ACCUSE")),
+        # a quantity of people, people, bodies and polities act
+        ("Thousands of Iraqi Kurds demonstrated in Kirkuk.", ("demonstrated", "PROTEST")),
+        ("Thousands demonstrated in Kirkuk on Sunday.", ("demonstrated", "PROTEST")),
+        ("Israeli police arrested 20 protesters in Hebron.", ("arrested", "COERCE")),
+        ("The country expelled 23 Russian diplomats on Wednesday.", ("expelled", "SANCTION")),
+        # a headline drops the passive's auxiliary: the curfew is what was lifted
+        ("Curfew lifted in Nairobi after protests", ("lifted", "CONCEDE")),
+    ],
+)
+def test_doers_that_may_act_keep_their_event(text, expected):
+    assert expected in types(text)
+
+
+def test_weapon_does_no_verbal_act_and_text_no_attack():
+    assert [t for t in types("The bomb accused Kenya of lying.") if t[1] != "OTHER"] == []
+    assert [t for t in types("The letter struck the officer in Nairobi.") if t[1] != "OTHER"] == []
+
+
+def test_all_events_keep_a_things_act_untyped():
+    text = "According to police, the shattered glass struck the child in the back seat."
+    found = types(text, settings=Settings(events="all"))
+    assert ("struck", "OTHER") in found
+
+
+def test_users_row_says_a_noun_may_act(tmp_path):
+    text = "The shattered glass struck a policeman in Nairobi."
+    assert [t for t in types(text) if t[1] != "OTHER"] == []
+    (tmp_path / "events").mkdir()
+    (tmp_path / "events" / "noun_kinds.tsv").write_text("glass\tactor\n", encoding="utf-8")
+    assert ("struck", "ASSAULT") in types(text, settings=Settings(lexicons=tmp_path))
+
+
+def test_users_bad_row_names_its_line(tmp_path):
+    (tmp_path / "events").mkdir()
+    (tmp_path / "events" / "noun_kinds.tsv").write_text("glass\tmineral\n", encoding="utf-8")
+    with pytest.raises(eventwire.errors.ConfigError, match="line 1"):
+        load_noun_kinds(tmp_path)
+
+
+def test_noun_kinds_table_is_generated_with_its_licences_and_spares_actors():
+    head = (DATA / "noun_kinds.tsv").read_text(encoding="utf-8")[:3000]
+    assert "tools/build_noun_kinds.py" in head
+    assert "WordNet 3.0 Copyright 2006 by Princeton University" in head
+    assert "Phoenix.agents.txt" in head
+    kinds = load_noun_kinds()
+    assert len(kinds) > 20000
+    assert kinds["glass"] == "thing"
+    assert kinds["bomb"] == "force"
+    assert kinds["report"] == "speech"
+    # people, groups, polities and the field's actor nouns are never things
+    for noun in ("minister", "cabinet", "embassy", "government", "army", "country", "company"):
+        assert noun not in kinds, noun
