@@ -101,3 +101,19 @@ def test_noun_kinds_table_is_generated_with_its_licences_and_spares_actors():
     # people, groups, polities and the field's actor nouns are never things
     for noun in ("minister", "cabinet", "embassy", "government", "army", "country", "company"):
         assert noun not in kinds, noun
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya: Widespread Torture During Government Occupation", ("torture", "ASSAULT")),
+        ("Negotiations Ongoing at International Climate Conference", ("negotiations", "CONSULT")),
+    ],
+)
+def test_a_verbless_headline_reports_the_event_it_names(text, expected):
+    assert expected in types(text)
+
+
+def test_a_verbless_sentence_is_no_headline():
+    # a figure of speech in a car review, ending as a sentence does
+    assert types("The Porsche invasion. The Alfa attack.") == []

@@ -516,13 +516,32 @@ def is_eventive_noun(
     head = tok.head
     verb = head.head if tok.dep_ == "pobj" else head
     if verb.pos_ not in {"VERB", "AUX"}:
-        return False
+        return heads_a_verbless_line(tok)
     forms = lemma_forms(verb)
     if tok.dep_ in {"dobj", "obj", "pobj", "attr"}:
         return bool(forms & object_verbs) or undergoes(verb, tok)
     if tok.dep_ in {"nsubj", "nsubjpass"}:
         return bool(forms & subject_verbs)
     return False
+
+
+def is_headline(sent: Any) -> bool:
+    """A line that does not end as a sentence does (no full stop, question or exclamation
+    mark before its closing quotes): a headline or a title."""
+    return sent.text.rstrip().rstrip("\"'\u201d\u2019").rstrip()[-1:] not in {".", "!", "?"}
+
+
+def heads_a_verbless_line(tok: Any) -> bool:
+    """A noun that a line with no verb is about reports its event: the line's head, or a
+    phrase on it ("Jailed Activist on Hunger Strike", "Kenya: Widespread Torture", "Negotiations
+    Ongoing at Climate Conference"). Such a line is a headline."""
+    sent = tok.sent
+    if not is_headline(sent) or any(t.pos_ in {"VERB", "AUX"} for t in sent):
+        return False  # "The Porsche invasion.": a figure in a sentence
+    root = sent.root
+    if tok.i == root.i or (tok.head.i == root.i and tok.dep_ not in {"compound", "amod", "nmod"}):
+        return True
+    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i == root.i
 
 
 def parse_number(text: str) -> int | None:

@@ -24,6 +24,7 @@ from eventwire.stages.s7_events.arguments import (
     QUANTITY_HEADS,
     RELATIVE_PRONOUNS,
     MentionIndex,
+    is_headline,
     pobj,
     verb_subjects,
 )
@@ -75,7 +76,7 @@ def is_headline_passive(tok: Any) -> bool:
         c.dep_ in {"aux", "dobj", "obj"} for c in tok.children
     ):
         return False
-    return tok.sent.text.rstrip().rstrip("\"'”’").rstrip()[-1:] not in {".", "!", "?"}
+    return is_headline(tok.sent)
 
 
 def may_act(
