@@ -380,3 +380,23 @@ def test_ending_restrictions_or_dissent_is_a_concession(text):
 def test_ending_aid_stays_a_sanction_and_a_month_is_no_march():
     assert [e.plover_type for e in events("Kenya suspended aid to Ethiopia.")] == ["SANCTION"]
     assert events("The Kenyan deadline ended on March 29.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both rail chiefs agree that the train is a good alternative to the plane.",
+        "He said he agreed it was a very big problem.",
+        "The minister conceded that the plan was a mistake.",
+        "Russia accepted that the vote in Kenya was fair.",
+    ],
+)
+def test_accord_with_a_view_is_a_statement_not_an_agreement(text):
+    # CAMEO's 019 (express accord): "agree on the importance", "agree that it is ..."
+    assert [e.plover_type for e in events(text)] == []
+
+
+def test_agreeing_that_someone_will_act_stays_an_agreement():
+    text = "Kenya and Ethiopia agreed that troops will withdraw by June."
+    assert "AGREE" in [e.plover_type for e in events(text)]
+    assert "AGREE" in [e.plover_type for e in events("Serbia accepted the peace plan.")]

@@ -202,7 +202,7 @@ def check_condition(condition: str, classes: dict[str, frozenset[str]], where: s
         for part in condition.split("&"):
             check_condition(part, classes, where)
         return
-    if condition in {"-", "comp", "nocomp", "noobj", "question"}:
+    if condition in {"-", "comp", "nocomp", "noobj", "question", "statecomp"}:
         return
     key, sep, value = condition.partition("=")
     if key in PHRASE_KEYS and sep:
@@ -285,6 +285,8 @@ def condition_holds(cond: str, view: PhraseView, triggers: Triggers) -> bool:
         return any(c.dep_ in COMPLEMENT_DEPS for c in tok.children)
     if cond == "nocomp":
         return not any(c.dep_ in COMPLEMENT_DEPS for c in tok.children)
+    if cond == "statecomp":  # "agreed that it was a big problem": accord with a view
+        return any(c.dep_ == "ccomp" and is_state(c) for c in tok.children)
     if cond == "noobj":  # intransitive: "crowds demonstrated", not "demonstrated its power"
         return not any(c.dep_ in PATIENT_DEPS for c in tok.children)
     key, _, value = cond.partition("=")
@@ -317,6 +319,16 @@ def condition_holds(cond: str, view: PhraseView, triggers: Triggers) -> bool:
         return any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in words for c in tok.children)
     # prep
     return any(c.dep_ in {"prep", "dative", "agent"} and c.lower_ in words for c in tok.children)
+
+
+def is_state(verb: Any) -> bool:
+    """A clause that says how things are, not what anyone does: its head is a copula ("the
+    train is a good alternative") or an adjective or noun the parse made its head."""
+    if verb.pos_ in {"ADJ", "NOUN", "PROPN"}:
+        return True
+    return verb.lemma_.lower() == "be" and any(
+        c.dep_ in {"attr", "acomp", "oprd"} for c in verb.children
+    )
 
 
 def reading_for(tok: Any, triggers: Triggers) -> Reading | None:
