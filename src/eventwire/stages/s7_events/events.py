@@ -521,7 +521,7 @@ class EventStage:
         text = doc.article.text  # the parse's text: read, not rebuilt from the tokens
         searched = self.discards.may_hold(text)  # most articles hold no discard phrase
         story = (
-            discard_phrase(doc.parsed, self.discards.in_story(text, checked=True))
+            discard_phrase(doc.parsed, self.discards.in_story(text))
             if searched
             else None
         )

@@ -45,32 +45,42 @@ DISCARD_SCOPES = ("sentence", "story")
 
 @dataclass(frozen=True, slots=True)
 class Discards:
-    """Phoenix's discard phrases as two patterns (whole words, any case, any spacing)."""
+    """Phoenix's discard phrases (whole words, any case, any spacing), by scope. A text is
+    searched only for the phrases whose every word it holds: thousands of phrases, of which
+    a text holds the words of a few or none."""
 
-    sentence: re.Pattern[str] | None
-    story: re.Pattern[str] | None
-    # first word -> the words of each phrase that starts with it: a text that holds every
-    # word of no phrase is not searched
-    phrase_words: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    # first word -> (the phrase's words, the phrase, its scope) of each phrase it starts
+    by_first_word: dict[str, tuple[tuple[frozenset[str], str, str], ...]] = field(
+        default_factory=dict
+    )
 
     def in_sentence(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, phrase) of each sentence-level phrase in `text`."""
-        return self.found_in(self.sentence, text)
+        return self.found_in("sentence", text)
 
-    def in_story(self, text: str, *, checked: bool = False) -> Iterator[tuple[int, int, str]]:
-        return self.found_in(self.story, text, checked=checked)
+    def in_story(self, text: str) -> Iterator[tuple[int, int, str]]:
+        return self.found_in("story", text)
+
+    def held(self, text: str) -> list[tuple[str, str]]:
+        """(phrase, scope) of the phrases whose every word `text` holds."""
+        words = set(WORDS.findall(text.lower()))
+        return [
+            (phrase, scope)
+            for word in words
+            for needed, phrase, scope in self.by_first_word.get(word, ())
+            if needed <= words
+        ]
 
     def may_hold(self, text: str) -> bool:
         """Whether `text` holds every word of some phrase: if not, none of its sentences
         holds one either, and none need be searched."""
-        words = set(WORDS.findall(text.lower()))
-        return any(needed <= words for word in words for needed in self.phrase_words.get(word, ()))
+        return bool(self.held(text))
 
-    def found_in(
-        self, pattern: re.Pattern[str] | None, text: str, *, checked: bool = False
-    ) -> Iterator[tuple[int, int, str]]:
-        """The phrases of `pattern` in `text`; `checked`: `may_hold(text)` is known true."""
-        if pattern is None or not (checked or self.may_hold(text)):
+    def found_in(self, scope: str, text: str) -> Iterator[tuple[int, int, str]]:
+        """The phrases of `scope` in `text`."""
+        phrases = tuple(sorted(p for p, s in self.held(text) if s == scope))
+        pattern = phrase_pattern(phrases)
+        if pattern is None:
             return
         for match in pattern.finditer(text):
             yield match.start(), match.end(), " ".join(match.group().lower().split())
@@ -79,7 +89,8 @@ class Discards:
 WORDS = re.compile(r"\w+")
 
 
-def phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+@functools.lru_cache(maxsize=1024)
+def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     if not phrases:
         return None
     # longest first, so that "world war ii" is named rather than "world war i"
@@ -88,21 +99,17 @@ def phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
 
 
 def load_discards(user_dir: Path | None = None) -> Discards:
-    by_scope: dict[str, list[str]] = {scope: [] for scope in DISCARD_SCOPES}
+    index: dict[str, list[tuple[frozenset[str], str, str]]] = {}
     for row in read_rows("events", "discards.tsv", user_dir):
         if row.cell(1) not in DISCARD_SCOPES or not row.cell(0).split():
             raise ConfigError(
                 f"{row.origin} line {row.line}: expected a phrase and sentence or story"
             )
-        by_scope[row.cell(1)].append(row.cell(0).lower())
-    index: dict[str, list[frozenset[str]]] = {}
-    for phrases in by_scope.values():
-        for phrase in phrases:
-            words = WORDS.findall(phrase)
-            if words:
-                index.setdefault(words[0], []).append(frozenset(words))
-    needed = {word: tuple(sets) for word, sets in index.items()}
-    return Discards(phrase_pattern(by_scope["sentence"]), phrase_pattern(by_scope["story"]), needed)
+        phrase = row.cell(0).lower()
+        words = WORDS.findall(phrase)
+        if words:
+            index.setdefault(words[0], []).append((frozenset(words), phrase, row.cell(1)))
+    return Discards({word: tuple(entries) for word, entries in index.items()})
 
 
 @dataclass(frozen=True, slots=True)
