@@ -14,6 +14,7 @@ With scope "all", verbs with no PLOVER reading are events too, typed OTHER.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -520,18 +521,21 @@ class EventStage:
         # with a public party (Phoenix's discard list, as PETRARCH applies it)
         text = doc.article.text  # the parse's text: read, not rebuilt from the tokens
         searched = self.discards.may_hold(text)  # most articles hold no discard phrase
-        story = (
-            discard_phrase(doc.parsed, self.discards.in_story(text))
-            if searched
-            else None
-        )
+        story = discard_phrase(doc.parsed, self.discards.in_story(text)) if searched else None
         # each token's part of speech, lower case and lemma ids, read once: most tokens
         # are passed over without building them
         token_ids = doc.parsed.to_array(TOKEN_IDS).tolist()
+        nominal = self.verbs_and_nouns(token_ids)
         for sent in doc.parsed.sents:
             check_budget()
             found = self.sentence_events(
-                doc, sent, index, first_id=len(events) + 1, time_tokens=dates, token_ids=token_ids
+                doc,
+                sent,
+                index,
+                first_id=len(events) + 1,
+                time_tokens=dates,
+                token_ids=token_ids,
+                nominal=nominal,
             )
             phrase = None
             if found and searched:
@@ -554,10 +558,12 @@ class EventStage:
         index: MentionIndex,
         time_tokens: frozenset[int] = frozenset(),
         token_ids: list[list[int]] | None = None,
+        nominal: list[int] | None = None,
     ) -> list[Candidate]:
         """The sentence's tokens that may be triggers, with their readings; a word inside a
         time expression never is one ("on March 10" is no march), nor what "according to"
-        cites ("according to a news release"). `token_ids`: the parse's `TOKEN_IDS`."""
+        cites ("according to a news release"). `token_ids`: the parse's `TOKEN_IDS`;
+        `nominal`: the positions of its verbs and nouns (`verbs_and_nouns`)."""
         found: list[Candidate] = []
         all_verbs = self.scope == "all"
         whole = doc.in_body(
@@ -566,15 +572,17 @@ class EventStage:
         parsed = sent.doc
         if token_ids is None:
             token_ids = parsed.to_array(TOKEN_IDS).tolist()
-        for i in range(sent.start, sent.end):
+        if nominal is None:
+            nominal = self.verbs_and_nouns(token_ids)
+        first, last = bisect.bisect_left(nominal, sent.start), bisect.bisect_left(nominal, sent.end)
+        for i in nominal[first:last]:  # only verbs and nouns have readings (`--events all`: verbs)
             pos, lower, lemma = token_ids[i]
-            part = self.trigger_pos.get(pos)
-            if part is None:
-                continue  # only verbs and nouns have readings (`--events all`: verbs)
+            part = self.trigger_pos[pos]
             if not all_verbs and self.triggers.known_forms(lower, lemma, pos) == ():
                 continue  # a word already seen, with no lemma of the lexicon
             tok = parsed[i]
-            if not (all_verbs or self.triggers.forms_of(tok, part)):
+            forms = self.triggers.forms_of(tok, part)
+            if not (all_verbs or forms):
                 continue  # no lemma of the lexicon: no reading to look for
             if tok.dep_ in NON_TRIGGER_DEPS or not (whole or doc.in_body(token_span(tok))):
                 continue
@@ -584,7 +592,7 @@ class EventStage:
                 continue  # "evacuated the wounded": a participle used as a noun
             if is_inverted_report(tok, self.cues.reporting_verbs):
                 continue  # "..., reports the agency": the report's frame, its speaker after it
-            reading = reading_for(tok, self.triggers)
+            reading = reading_for(tok, self.triggers, part, forms)
             if (
                 reading is not None
                 and reading.derived
@@ -632,6 +640,11 @@ class EventStage:
             kept.append(cand)
         return kept
 
+    def verbs_and_nouns(self, token_ids: list[list[int]]) -> list[int]:
+        """The positions of the tokens whose part of speech may have readings."""
+        parts = self.trigger_pos
+        return [i for i, ids in enumerate(token_ids) if ids[0] in parts]
+
     def sentence_events(
         self,
         doc: Doc,
@@ -641,8 +654,9 @@ class EventStage:
         first_id: int,
         time_tokens: frozenset[int] = frozenset(),
         token_ids: list[list[int]] | None = None,
+        nominal: list[int] | None = None,
     ) -> list[Event]:
-        cands = self.candidates(doc, sent, index, time_tokens, token_ids)
+        cands = self.candidates(doc, sent, index, time_tokens, token_ids, nominal)
         if not cands:
             return []
         by_index = {c.token.i: c for c in cands}

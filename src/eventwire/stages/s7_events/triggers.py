@@ -331,12 +331,16 @@ def is_state(verb: Any) -> bool:
     )
 
 
-def reading_for(tok: Any, triggers: Triggers) -> Reading | None:
-    """The first reading of this token's lemma that fits its part of speech and condition."""
-    pos = token_pos(tok)
+def reading_for(
+    tok: Any, triggers: Triggers, pos: str | None = None, forms: tuple[str, ...] | None = None
+) -> Reading | None:
+    """The first reading of this token's lemma that fits its part of speech and condition
+    (`pos` and `forms`: its `token_pos` and `forms_of`, where the caller has them)."""
+    pos = pos or token_pos(tok)
     if pos is None:
         return None
-    forms = triggers.forms_of(tok, pos)
+    if forms is None:
+        forms = triggers.forms_of(tok, pos)
     if not forms:
         return None
     view = PhraseView(tok)
