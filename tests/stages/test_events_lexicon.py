@@ -400,3 +400,30 @@ def test_agreeing_that_someone_will_act_stays_an_agreement():
     text = "Kenya and Ethiopia agreed that troops will withdraw by June."
     assert "AGREE" in [e.plover_type for e in events(text)]
     assert "AGREE" in [e.plover_type for e in events("Serbia accepted the peace plan.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan minister paused. Then he asked.",  # a question asked, nothing requested
+        "The Kenyan minister had called in sick for the previous three days.",
+        "Kenyan children play hide and seek in the park.",
+        "The Kenyan minister insisted that the plan was fair.",
+    ],
+)
+def test_no_request_without_something_asked_for(text):
+    assert "REQUEST" not in [e.plover_type for e in events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya asked for international aid.",
+        "Kenya asked Ethiopia for help.",
+        "Kenyan prosecutors had asked for Park to receive a 30-year sentence.",
+        "The UN called for a ceasefire in Syria.",
+        "Russia insisted that Britain release the diplomats.",
+    ],
+)
+def test_requests_keep_their_reading(text):
+    assert "REQUEST" in [e.plover_type for e in events(text)]

@@ -282,9 +282,9 @@ def condition_holds(cond: str, view: PhraseView, triggers: Triggers) -> bool:
     if cond == "question":
         return asks_a_question(tok)
     if cond == "comp":
-        return any(c.dep_ in COMPLEMENT_DEPS for c in tok.children)
+        return any(is_complement(c) for c in tok.children)
     if cond == "nocomp":
-        return not any(c.dep_ in COMPLEMENT_DEPS for c in tok.children)
+        return not any(is_complement(c) for c in tok.children)
     if cond == "statecomp":  # "agreed that it was a big problem": accord with a view
         return any(c.dep_ == "ccomp" and is_state(c) for c in tok.children)
     if cond == "noobj":  # intransitive: "crowds demonstrated", not "demonstrated its power"
@@ -317,8 +317,28 @@ def condition_holds(cond: str, view: PhraseView, triggers: Triggers) -> bool:
         return any(c.dep_ in {"acomp", "oprd"} and c.lower_ in words for c in tok.children)
     if key == "prt":
         return any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in words for c in tok.children)
-    # prep
-    return any(c.dep_ in {"prep", "dative", "agent"} and c.lower_ in words for c in tok.children)
+    # prep: not one whose object is a date or a time ("called in sick for three days")
+    return any(
+        c.dep_ in {"prep", "dative", "agent"} and c.lower_ in words and not is_time_adjunct(c)
+        for c in tok.children
+    )
+
+
+def is_complement(child: Any) -> bool:
+    """A clause that completes its verb: a clausal or infinitival complement, or an
+    infinitive with its own subject after "for" ("asked for Park to receive a sentence",
+    which the parse hangs on the verb as an adverbial clause)."""
+    if child.dep_ in COMPLEMENT_DEPS:
+        return True
+    return child.dep_ == "advcl" and any(
+        g.dep_ == "mark" and g.lower_ == "for" for g in child.children
+    )
+
+
+def is_time_adjunct(prep: Any) -> bool:
+    """A prepositional phrase on a date or a time: when or how long, not what the verb is
+    for ("called in sick for the previous three days", "waited for hours")."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in prep.children)
 
 
 def is_state(verb: Any) -> bool:
