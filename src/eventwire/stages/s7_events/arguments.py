@@ -108,6 +108,9 @@ class MentionIndex:
         self.by_start = sorted(range(len(self.mentions)), key=lambda n: self.mentions[n].span.start)
         self.starts = [self.mentions[n].span.start for n in self.by_start]
         self.longest = max((m.span.end - m.span.start for m in self.mentions), default=0)
+        # (character offset, narrowest) -> the mention covering it: the events stage asks
+        # of the same subjects and objects again and again
+        self._covering: dict[tuple[int, bool], Mention | None] = {}
 
     def starting_in(self, lo: int, hi: int) -> list[Mention]:
         """The mentions that start in [lo, hi), in their given order."""
@@ -118,12 +121,17 @@ class MentionIndex:
     def covering(self, tok: Any, *, narrowest: bool = False) -> Mention | None:
         """The widest actor mention covering a token, or the narrowest ("Greek" in "Turkish
         and Greek sides")."""
+        key = (tok.idx, narrowest)
+        if key in self._covering:
+            return self._covering[key]
         near = self.starting_in(tok.idx - self.longest, tok.idx + 1)
         covering = [m for m in near if m.span.start <= tok.idx < m.span.end]
-        if not covering:
-            return None
-        pick = min if narrowest else max
-        return pick(covering, key=lambda m: m.span.end - m.span.start)
+        found = None
+        if covering:
+            pick = min if narrowest else max
+            found = pick(covering, key=lambda m: m.span.end - m.span.start)
+        self._covering[key] = found
+        return found
 
     def before(self, position: int, *, floor: int, pronoun: str = "") -> Mention | None:
         """The closest actor mention that ends before `position`: a pronoun's antecedent.
