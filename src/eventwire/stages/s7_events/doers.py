@@ -104,7 +104,7 @@ def may_act(
         c.dep_ in {"compound", "amod"} and kinds.get(c.lemma_.lower()) == "force"
         for c in tok.children
     ):
-        kind = "force"  # "an improvised explosive device", "a suicide car"
+        kind = "force"  # "an improvised explosive device"
     if kind == "speech":
         return event_type in VERBAL
     if kind == "force":
