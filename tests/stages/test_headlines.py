@@ -10,7 +10,7 @@ from eventwire.api import make_article
 from eventwire.model import Doc
 from eventwire.pipeline import event_verbs, headline_words
 from eventwire.settings import Settings
-from eventwire.stages.s2_parse.headlines import past_tense, third_person_base
+from eventwire.stages.s2_parse.headlines import ends_as_sentence, past_tense, third_person_base
 
 pytestmark = pytest.mark.slow
 
@@ -86,3 +86,20 @@ def test_batches_repair_headlines_as_single_articles_do():
             (t.pos_, t.dep_, t.head.i) for t in want
         ]
     assert any(t.pos_ == "VERB" for t in batch[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("Curfew lifted in Nairobi", False),
+        ("Kenya: Widespread Torture During Government Occupation", False),
+        ('Minister: "We Will Not Surrender"', False),  # a quotation that closes a headline
+        ("The talks ended on Monday.", True),
+        ('He said: "No."', True),
+        ("He said: `` No . ''", True),  # MEANTIME's tokens, spaces between them
+        ("Is it over?", True),
+        ("... the grassroots program. (Zen Trinidad/PNA)", True),  # a credit
+    ],
+)
+def test_ends_as_sentence_tells_a_headline_from_a_sentence(text, ends):
+    assert ends_as_sentence(text) is ends

@@ -21,10 +21,22 @@ from __future__ import annotations
 from typing import Any
 
 MIN_TOKENS = 4
+# A line or sentence that ends as a sentence does: a full stop, question or exclamation
+# mark or an ellipsis before any closing quotes ('... he said: "No."'), or a closing bracket
+# (a credit such as "(Zen Trinidad/PNA)"). A quotation that closes without one ends a
+# headline ('Minister: "We Will Not Surrender"').
+QUOTES_CLOSING = "\"'\u201d\u2019"
+SENTENCE_ENDS = (".", "!", "?", "\u2026", ")", "]")
 VERB_POS = frozenset({"VERB", "AUX"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ATTRS = ("HEAD", "DEP", "TAG", "POS", "MORPH", "LEMMA", "ENT_IOB", "ENT_TYPE")
 MAX_TRIES = 3  # candidate words parsed again per line
+
+
+def ends_as_sentence(text: str) -> bool:
+    """Whether a line or sentence ends as a sentence does (`SENTENCE_ENDS`, after any closing
+    quotes). A headline does not ("Curfew lifted in Nairobi", "Kenya: Widespread Torture")."""
+    return text.rstrip().rstrip(QUOTES_CLOSING).rstrip().endswith(SENTENCE_ENDS)
 
 
 def third_person_base(word: str, verbs: frozenset[str]) -> str | None:

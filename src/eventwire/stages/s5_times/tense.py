@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.stages.s2_parse.headlines import ends_as_sentence
+
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going"})
 # Verbs whose complement lies in the future: "is expected to take place this month".
 FUTURE_HEADS = frozenset(
@@ -95,20 +97,18 @@ REPORTING = frozenset(
 )  # fmt: skip
 
 
-LINE_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ")")
-
-
 def is_headline(tok: Any) -> bool:
-    """Whether the token's line reads as a headline: it ends without a full stop (read
-    token by token to the line's end, not from the whole text)."""
-    doc, last = tok.doc, None
+    """Whether the token's line reads as a headline: it does not end as a sentence does
+    (`ends_as_sentence` on its last words, read token by token to the line's end, not from
+    the whole text)."""
+    doc, tail = tok.doc, []
     for i in range(tok.i, len(doc)):
         word = doc[i]
         if word.text.strip():
-            last = word
+            tail = [*tail[-3:], word]  # a full stop, then closing quotes
         if "\n" in word.text_with_ws:
             break
-    return last is None or not last.text.endswith(LINE_ENDS)
+    return not ends_as_sentence("".join(w.text_with_ws for w in tail))
 
 
 def is_futurate(verb: Any, auxes: list[Any]) -> bool:

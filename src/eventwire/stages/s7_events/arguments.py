@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from eventwire.model import Actor, Count, Mention, Span
+from eventwire.stages.s2_parse.headlines import ends_as_sentence
 from eventwire.stages.s7_events.modality import Cues, lemma_forms, marked_by_to
 
 RECIPIENT_PREPS = frozenset(
@@ -534,9 +535,9 @@ def is_eventive_noun(
 
 
 def is_headline(sent: Any) -> bool:
-    """A line that does not end as a sentence does (no full stop, question or exclamation
-    mark before its closing quotes): a headline or a title."""
-    return sent.text.rstrip().rstrip("\"'\u201d\u2019").rstrip()[-1:] not in {".", "!", "?"}
+    """A sentence that does not end as a sentence does (`ends_as_sentence`): a headline or a
+    title."""
+    return not ends_as_sentence(sent.text)
 
 
 def heads_a_verbless_line(tok: Any) -> bool:
