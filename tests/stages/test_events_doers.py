@@ -67,10 +67,13 @@ def test_weapon_does_no_verbal_act_and_text_no_attack():
     assert [t for t in types("The letter struck the officer in Nairobi.") if t[1] != "OTHER"] == []
 
 
-def test_all_events_keep_a_things_act_untyped():
+def test_all_events_keep_a_things_act_untyped_and_say_why():
     text = "According to police, the shattered glass struck the child in the back seat."
     found = types(text, settings=Settings(events="all"))
     assert ("struck", "OTHER") in found
+    result = eventwire.extract(text, published="2024-09-06", settings=Settings(events="all"))
+    struck = next(e for e in result.events if result.text_of(e.trigger) == "struck")
+    assert "reading:subject-cannot-act" in struck.trace
 
 
 def test_users_row_says_a_noun_may_act(tmp_path):

@@ -362,14 +362,9 @@ def with_plover(event: Event, plover_type: str, rule: str) -> Event:
     return replace(event, plover_type=plover_type, trace=trace)
 
 
-def as_other(event: Event) -> Event:
-    return replace(
-        event,
-        type="OTHER",
-        plover_type="OTHER",
-        mode=None,
-        trace=(*event.trace, "reading:no-arguments"),
-    )
+def as_other(event: Event, why: str = "reading:no-arguments") -> Event:
+    """A dictionary reading set aside (`why`: the rule that did), kept untyped."""
+    return replace(event, type="OTHER", plover_type="OTHER", mode=None, trace=(*event.trace, why))
 
 
 def discarded(event: Event, phrase: str) -> Event:
@@ -765,16 +760,19 @@ class EventStage:
                 )
             )
         shared = self.share_recipients(events, cands, by_index)
-        rejected.update(
-            cand.token.i
-            for cand, event in zip(cands, shared, strict=True)
-            if not has_needed_arguments(cand, event)
-            or (
+        # why each reading set aside was: its arguments are missing, or its subject is a
+        # thing that does no such act ("the shattered glass struck the child")
+        unfit: dict[int, str] = {}
+        for cand, event in zip(cands, shared, strict=True):
+            if not has_needed_arguments(cand, event):
+                unfit[cand.token.i] = "reading:no-arguments"
+            elif (
                 cand.reading is not None
                 and not cand.is_noun
                 and not subject_can_act(cand.token, event.type, self.noun_kinds, index)
-            )
-        )
+            ):
+                unfit[cand.token.i] = "reading:subject-cannot-act"
+        rejected.update(unfit)
         if rejected:
             plover.clear()
             shared = [
@@ -783,10 +781,10 @@ class EventStage:
             ]
         kept: list[Event] = []
         for cand, event in zip(cands, shared, strict=True):
-            if cand.token.i not in rejected:
+            if cand.token.i not in unfit:
                 kept.append(event)
             elif self.scope == "all":  # an untrusted dictionary reading: an action, untyped
-                kept.append(as_other(event))
+                kept.append(as_other(event, unfit[cand.token.i]))
         return kept
 
     def share_recipients(
