@@ -515,8 +515,9 @@ class EventStage:
         # a story about sport or entertainment, or such a sentence: its events count only
         # with a public party (Phoenix's discard list, as PETRARCH applies it)
         text = doc.article.text  # the parse's text: read, not rebuilt from the tokens
-        searched = self.discards.may_hold(text)  # most articles hold no discard phrase
-        story = discard_phrase(doc.parsed, self.discards.in_story(text)) if searched else None
+        held = self.discards.held(text)  # most articles hold no discard phrase's words
+        searched = bool(held)
+        story = discard_phrase(doc.parsed, self.discards.in_story(text, held)) if held else None
         # each token's part of speech, lower case and lemma ids, read once: most tokens
         # are passed over without building them
         token_ids = doc.parsed.to_array(TOKEN_IDS).tolist()
@@ -551,9 +552,9 @@ class EventStage:
         doc: Doc,
         sent: Any,
         index: MentionIndex,
-        time_tokens: frozenset[int] = frozenset(),
-        token_ids: list[list[int]] | None = None,
-        nominal: list[int] | None = None,
+        time_tokens: frozenset[int],
+        token_ids: list[list[int]],
+        nominal: list[int],
     ) -> list[Candidate]:
         """The sentence's tokens that may be triggers, with their readings; a word inside a
         time expression never is one ("on March 10" is no march), nor what "according to"
@@ -565,10 +566,6 @@ class EventStage:
             sentence_span(sent, doc.article.text)
         )  # most sentences: no token check needed
         parsed = sent.doc
-        if token_ids is None:
-            token_ids = parsed.to_array(TOKEN_IDS).tolist()
-        if nominal is None:
-            nominal = self.verbs_and_nouns(token_ids)
         first, last = bisect.bisect_left(nominal, sent.start), bisect.bisect_left(nominal, sent.end)
         for i in nominal[first:last]:  # only verbs and nouns have readings (`--events all`: verbs)
             pos, lower, lemma = token_ids[i]
@@ -647,9 +644,9 @@ class EventStage:
         index: MentionIndex,
         *,
         first_id: int,
-        time_tokens: frozenset[int] = frozenset(),
-        token_ids: list[list[int]] | None = None,
-        nominal: list[int] | None = None,
+        time_tokens: frozenset[int],
+        token_ids: list[list[int]],
+        nominal: list[int],
     ) -> list[Event]:
         cands = self.candidates(doc, sent, index, time_tokens, token_ids, nominal)
         if not cands:

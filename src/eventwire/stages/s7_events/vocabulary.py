@@ -58,11 +58,15 @@ class Discards:
         """(start, end, phrase) of each sentence-level phrase in `text`."""
         return self.found_in("sentence", text)
 
-    def in_story(self, text: str) -> Iterator[tuple[int, int, str]]:
-        return self.found_in("story", text)
+    def in_story(
+        self, text: str, held: list[tuple[str, str]] | None = None
+    ) -> Iterator[tuple[int, int, str]]:
+        """The story-level phrases in `text` (`held`: `held(text)`, where known)."""
+        return self.found_in("story", text, held)
 
     def held(self, text: str) -> list[tuple[str, str]]:
-        """(phrase, scope) of the phrases whose every word `text` holds."""
+        """(phrase, scope) of the phrases whose every word `text` holds: with none, none of
+        its sentences holds a phrase either, and none need be searched."""
         words = set(WORDS.findall(text.lower()))
         return [
             (phrase, scope)
@@ -71,14 +75,13 @@ class Discards:
             if needed <= words
         ]
 
-    def may_hold(self, text: str) -> bool:
-        """Whether `text` holds every word of some phrase: if not, none of its sentences
-        holds one either, and none need be searched."""
-        return bool(self.held(text))
-
-    def found_in(self, scope: str, text: str) -> Iterator[tuple[int, int, str]]:
-        """The phrases of `scope` in `text`."""
-        phrases = tuple(sorted(p for p, s in self.held(text) if s == scope))
+    def found_in(
+        self, scope: str, text: str, held: list[tuple[str, str]] | None = None
+    ) -> Iterator[tuple[int, int, str]]:
+        """The phrases of `scope` in `text` (`held`: `held(text)`, where known)."""
+        if held is None:
+            held = self.held(text)
+        phrases = tuple(sorted(p for p, s in held if s == scope))
         pattern = phrase_pattern(phrases)
         if pattern is None:
             return
