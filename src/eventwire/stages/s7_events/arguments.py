@@ -292,10 +292,20 @@ def is_surely_active(tok: Any) -> bool:
     return bool(own_aux) or tok.tag_ in {"VB", "VBZ", "VBP", "VBG"}
 
 
+def is_passive(tok: Any) -> bool:
+    """A verb in the passive: a passive subject or auxiliary of its own ("was struck")."""
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+
+
+def passive_agents(tok: Any) -> list[Any]:
+    """The objects of a passive's "by" ("was struck by shattered glass")."""
+    found = [pobj(c) for c in tok.children if c.dep_ == "agent"]
+    return [a for a in found if a is not None]
+
+
 def verb_subjects(tok: Any) -> tuple[list[Any], str]:
     """Subject tokens of a verb, following control and relative clauses."""
-    agent = [pobj(c) for c in tok.children if c.dep_ == "agent"]
-    agent = [a for a in agent if a is not None]
+    agent = passive_agents(tok)
     if agent:
         return agent, "actor:agent"
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -343,7 +353,7 @@ def verb_subjects(tok: Any) -> tuple[list[Any], str]:
 def verb_arguments(tok: Any, index: MentionIndex, sentence_start: int, cues: Cues) -> Arguments:
     subjects, rule = verb_subjects(tok)
     rules = [rule]
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+    passive = is_passive(tok)
     if passive and tok.lemma_.lower() in STATIVE_PASSIVES:
         # "Vietnam is committed to opening up": a state of the subject, not done to it
         subjects = subjects or [c for c in tok.children if c.dep_ == "nsubjpass"]

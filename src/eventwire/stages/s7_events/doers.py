@@ -25,6 +25,8 @@ from eventwire.stages.s7_events.arguments import (
     RELATIVE_PRONOUNS,
     MentionIndex,
     is_headline,
+    is_passive,
+    passive_agents,
     pobj,
     verb_subjects,
 )
@@ -55,11 +57,10 @@ AMOUNT_WORDS = frozenset(
 def subject_can_act(tok: Any, event_type: str, kinds: dict[str, str], index: MentionIndex) -> bool:
     """Whether the verb `tok`, read as an act of `event_type`, has a doer that may do it: no
     subject at all (the doer is left unsaid), or one subject that is no thing."""
-    if tok.dep_ == "acl" or any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children):
+    if tok.dep_ == "acl" or is_passive(tok):
         # "deals reached with Israel", "was struck": the subject undergoes the act; only an
         # agent ("by X") says who did it
-        agents = [pobj(c) for c in tok.children if c.dep_ == "agent"]
-        subjects = [a for a in agents if a is not None]
+        subjects = passive_agents(tok)
     else:
         subjects, rule = verb_subjects(tok)
         if rule not in DOER_RULES or is_headline_passive(tok):
