@@ -20,6 +20,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from eventwire.budget import check_budget
 from eventwire.errors import ConfigError
 from eventwire.model import Actor, Doc, Event, Span
@@ -308,7 +310,7 @@ def is_inverted_report(tok: Any, reporting_verbs: frozenset[str]) -> bool:
     return before is not None and before.lower_ in {",", "--", "\u2014", "\u2013"}
 
 
-TOKEN_IDS = ["POS", "LOWER", "LEMMA"]  # read for every token with `Doc.to_array`
+TOKEN_IDS = ["POS", "LOWER", "LEMMA"]  # read with `Doc.to_array`, kept for verbs and nouns
 GENERIC_SUBJECTS = frozenset({"you", "one"})
 
 
@@ -518,10 +520,9 @@ class EventStage:
         held = self.discards.held(text)  # most articles hold no discard phrase's words
         searched = bool(held)
         story = discard_phrase(doc.parsed, self.discards.in_story(text, held)) if held else None
-        # each token's part of speech, lower case and lemma ids, read once: most tokens
-        # are passed over without building them
-        token_ids = doc.parsed.to_array(TOKEN_IDS).tolist()
-        nominal = self.verbs_and_nouns(token_ids)
+        # the verbs' and nouns' part of speech, lower case and lemma ids, read once: most
+        # tokens are passed over without building them
+        nominal, token_ids = self.verbs_and_nouns(doc.parsed)
         for sent in doc.parsed.sents:
             check_budget()
             found = self.sentence_events(
@@ -558,8 +559,8 @@ class EventStage:
     ) -> list[Candidate]:
         """The sentence's tokens that may be triggers, with their readings; a word inside a
         time expression never is one ("on March 10" is no march), nor what "according to"
-        cites ("according to a news release"). `token_ids`: the parse's `TOKEN_IDS`;
-        `nominal`: the positions of its verbs and nouns (`verbs_and_nouns`)."""
+        cites ("according to a news release"). `nominal`, `token_ids`: the positions of the
+        parse's verbs and nouns and their `TOKEN_IDS` (`verbs_and_nouns`)."""
         found: list[Candidate] = []
         all_verbs = self.scope == "all"
         whole = doc.in_body(
@@ -567,10 +568,12 @@ class EventStage:
         )  # most sentences: no token check needed
         parsed = sent.doc
         first, last = bisect.bisect_left(nominal, sent.start), bisect.bisect_left(nominal, sent.end)
-        for i in nominal[first:last]:  # only verbs and nouns have readings (`--events all`: verbs)
-            pos, lower, lemma = token_ids[i]
+        seen = self.triggers.seen_forms
+        for k in range(first, last):  # only verbs and nouns have readings (`--events all`: verbs)
+            i = nominal[k]
+            pos, lower, lemma = token_ids[k]
             part = self.trigger_pos[pos]
-            if not all_verbs and self.triggers.known_forms(lower, lemma, pos) == ():
+            if not all_verbs and seen.get((lower, lemma, pos)) == ():
                 continue  # a word already seen, with no lemma of the lexicon
             tok = parsed[i]
             forms = self.triggers.forms_of(tok, part)
@@ -632,10 +635,17 @@ class EventStage:
             kept.append(cand)
         return kept
 
-    def verbs_and_nouns(self, token_ids: list[list[int]]) -> list[int]:
-        """The positions of the tokens whose part of speech may have readings."""
-        parts = self.trigger_pos
-        return [i for i, ids in enumerate(token_ids) if ids[0] in parts]
+    def verbs_and_nouns(self, parsed: Any) -> tuple[list[int], list[list[int]]]:
+        """The positions of the tokens whose part of speech may have readings, and their
+        `TOKEN_IDS`: the ids are 64-bit hashes, costly to make Python numbers of, so only
+        these tokens' are."""
+        ids = parsed.to_array(TOKEN_IDS)
+        pos = ids[:, 0]
+        wanted = np.zeros(len(pos), dtype=bool)
+        for part in self.trigger_pos:
+            wanted |= pos == part
+        where = np.flatnonzero(wanted)
+        return where.tolist(), ids[where].tolist()
 
     def sentence_events(
         self,

@@ -133,15 +133,6 @@ def token_span(tok: Any) -> Span:
     return Span(tok.idx, tok.idx + len(tok.text))
 
 
-def negation_of(tok: Any) -> Any | None:
-    for child in tok.children:
-        if child.dep_ == "neg":
-            return child
-        if child.dep_ == "det" and child.lower_ == "no":
-            return child
-    return None
-
-
 def local_cue(
     cur: Any, *, is_trigger_clause: bool, cues: Cues
 ) -> tuple[str, Any, str, bool] | None:
@@ -149,10 +140,12 @@ def local_cue(
     strong_modals, weak_modals = cues.of("strong-modal"), cues.of("modal")
     strong_adverbs, weak_adverbs = cues.of("adverb"), cues.of("weak-adverb")
     conditionals = cues.of("conditional")
-    neg = negation_of(cur)
+    # the children with their labels and words, read once for the tests below
+    kids = [(c, c.dep_, c.lower_) for c in cur.children]
+    neg = next((c for c, dep, low in kids if dep == "neg" or (dep == "det" and low == "no")), None)
     if neg is not None and (is_trigger_clause or cur.lemma_.lower() in cues.light_verbs):
         refusal = any(
-            c.dep_ == "aux" and c.lower_ in {"will", "would", "wo", "shall"} for c in cur.children
+            dep == "aux" and low in {"will", "would", "wo", "shall"} for _, dep, low in kids
         )
         # "will not meet their demands": a refusal, which PLOVER codes as REJECT
         return "negated", neg, "neg-refusal" if refusal else "neg", True
@@ -165,32 +158,31 @@ def local_cue(
     lemma = cur.lemma_.lower()
     says = lemma in cues.reporting_verbs or lemma in cues.of("verb")
     if is_trigger_clause and not says:
-        for child in cur.children:
-            if child.dep_ == "advcl":
+        for child, dep, _ in kids:
+            if dep == "advcl":
                 condition = next(
                     (m for m in child.children if m.dep_ == "mark" and m.lower_ in conditionals),
                     condition,
                 )
     when = f"+conditional:{condition.lower_}" if condition is not None else ""
-    for child in cur.children:
-        low = child.lower_
-        if child.dep_ in {"aux", "auxpass"} and child.tag_ == "MD":
+    for child, dep, low in kids:
+        if dep in {"aux", "auxpass"} and child.tag_ == "MD":
             if low in strong_modals and is_trigger_clause:
                 return strong_modals[low], child, f"modal:{low}{when}", True
             if low in weak_modals:
                 return weak_modals[low], child, f"modal:{low}{when}", False
-        if child.dep_ == "advmod" and low in strong_adverbs:
+        if dep == "advmod" and low in strong_adverbs:
             return strong_adverbs[low], child, f"adverb:{low}", True
-        if child.dep_ == "advmod" and low in weak_adverbs:
+        if dep == "advmod" and low in weak_adverbs:
             return weak_adverbs[low], child, f"adverb:{low}", False
-        if child.dep_ == "mark" and low in conditionals:
+        if dep == "mark" and low in conditionals:
             return conditionals[low], child, f"conditional:{low}", True
-        if (child.dep_ == "aux" and low == "going") or (
-            child.dep_ == "aux" and low == "to" and cur.head.lower_ == "going"
+        if (dep == "aux" and low == "going") or (
+            dep == "aux" and low == "to" and cur.head.lower_ == "going"
         ):
             return "planned", child, "going-to", True
         if (
-            child.dep_ == "aux"
+            dep == "aux"
             and low == "to"
             and cur.dep_ in {"acl", "relcl"}
             and cur.head.head.i == cur.head.i

@@ -63,8 +63,19 @@ def anchor_words(condition: str, terms: ClassTerms) -> tuple[str, frozenset[str]
     """(where, words) for a quick test of a condition's first phrase part: one of `words`
     must be in that phrase for the part to hold ("objw=prisoner|@cameo_hostage" needs
     "prisoner" or a hostage word among the object's words). None: no quick test."""
-    first = condition.split("&", 1)[0]
-    key, _, spec = first.partition("=")
+    return part_anchor(condition.split("&", 1)[0], terms)
+
+
+def all_anchors(condition: str, terms: ClassTerms) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The quick tests (`anchor_words`) of every phrase part of a condition, in order: all
+    must pass for the condition to hold ("particle=up&objw=barricade" needs "up" as the
+    particle and "barricade" in the object)."""
+    found = (part_anchor(part, terms) for part in condition.split("&"))
+    return tuple(anchor for anchor in found if anchor is not None)
+
+
+def part_anchor(part: str, terms: ClassTerms) -> tuple[str, frozenset[str]] | None:
+    key, _, spec = part.partition("=")
     if key == "particle":
         return "particle", frozenset({spec})
     if key not in {"objw", "subjw", "ppw"}:
@@ -86,66 +97,86 @@ def anchor_words(condition: str, terms: ClassTerms) -> tuple[str, frozenset[str]
 
 
 class PhraseView:
-    """The phrases around one verb token, read once for all of its readings."""
+    """The phrases around one verb token, read once for all of its readings: its children
+    are read in one pass, the phrases' words when a reading first asks for them."""
 
     def __init__(self, tok: Any) -> None:
         self.tok = tok
+        self._places: frozenset[str] | None = None  # read with the rest by `read`
         self._objects: list[frozenset[str]] | None = None
         self._subjects: list[frozenset[str]] | None = None
         self._preps: dict[str, list[frozenset[str]]] | None = None
         self._unions: dict[str, frozenset[str]] = {}
-        self._places: frozenset[str] | None = None
+        self._object_tokens: list[Any] = []
+        self._subject_tokens: list[Any] = []
+        self._prep_tokens: list[tuple[str, Any]] = []
+
+    def read(self) -> None:
+        """Read the token's children: its phrases' places and heads, and its particles."""
+        tok = self.tok
+        places = set()
+        objects: list[Any] = []
+        subjects: list[Any] = []
+        preps: list[tuple[str, Any]] = []
+        particles = set()
+        after = tok.i + 1
+        for c in tok.children:
+            dep = c.dep_
+            if dep in OBJECT_DEPS:
+                places.add("objw")
+                objects.append(c)
+            elif dep == "nsubj" or dep == "nsubjpass":
+                places.add("subjw")
+                subjects.append(c)
+            if dep == "prep" or dep == "agent" or dep == "dative":
+                lower = c.lower_
+                places.add(f"ppw:{lower}")
+                preps.append((lower, c))
+            if dep == "prt" or (c.i == after and (dep == "advmod" or dep == "prep")):
+                places.add("particle")
+                particles.add(c.lower_)
+        if not subjects and tok.dep_ in {"xcomp", "conj"}:
+            places.add("subjw")  # the subject may be its head's (`subjects`)
+        self._places = frozenset(places)
+        self._object_tokens, self._subject_tokens, self._prep_tokens = objects, subjects, preps
+        self._unions["particle"] = frozenset(particles)
+
+    @property
+    def places(self) -> frozenset[str]:
+        """The places this token has a phrase at: "objw", "subjw", "ppw:PREP", "particle"
+        (a verb has a few; a lemma's patterns name dozens)."""
+        if self._places is None:
+            self.read()
+            assert self._places is not None
+        return self._places
 
     @property
     def objects(self) -> list[frozenset[str]]:
         if self._objects is None:
-            found = [c for c in self.tok.children if c.dep_ in OBJECT_DEPS]
-            found += [c for o in found for c in o.children if c.dep_ == "conj"]
+            if self._places is None:
+                self.read()
+            found = self._object_tokens
+            found = found + [c for o in found for c in o.children if c.dep_ == "conj"]
             self._objects = [phrase_words(o) for o in found]
         return self._objects
 
     @property
     def subjects(self) -> list[frozenset[str]]:
         if self._subjects is None:
-            self._subjects = [phrase_words(s) for s in subjects(self.tok)]
+            if self._places is None:
+                self.read()
+            found = self._subject_tokens or subjects(self.tok)
+            self._subjects = [phrase_words(s) for s in found]
         return self._subjects
 
-    @property
-    def places(self) -> frozenset[str]:
-        """The places this token has a phrase at: "objw", "subjw", "ppw:PREP", "particle"
-        (read from its children once; a verb has a few, a lemma's patterns name dozens)."""
-        if self._places is None:
-            tok = self.tok
-            found = set()
-            for c in tok.children:
-                dep = c.dep_
-                if dep in OBJECT_DEPS:
-                    found.add("objw")
-                elif dep in {"nsubj", "nsubjpass"}:
-                    found.add("subjw")
-                if dep in {"prep", "agent", "dative"}:
-                    found.add(f"ppw:{c.lower_}")
-                if dep == "prt" or (c.i == tok.i + 1 and dep in {"advmod", "prep"}):
-                    found.add("particle")
-            if "subjw" not in found and tok.dep_ in {"xcomp", "conj"}:
-                found.add("subjw")  # the subject may be its head's (`subjects`)
-            self._places = frozenset(found)
-        return self._places
-
     def union(self, where: str) -> frozenset[str]:
-        """All the words of the phrases at `where` ("objw", "subjw", "ppw:in")."""
+        """All the words of the phrases at `where` ("objw", "subjw", "ppw:in"), or the
+        token's particles ("particle")."""
+        if self._places is None:
+            self.read()
         known = self._unions.get(where)
         if known is not None:
             return known
-        if where == "particle":
-            tok = self.tok
-            found = frozenset(
-                c.lower_
-                for c in tok.children
-                if c.dep_ == "prt" or (c.i == tok.i + 1 and c.dep_ in {"advmod", "prep"})
-            )
-            self._unions[where] = found
-            return found
         if where == "objw":
             phrases = self.objects
         elif where == "subjw":
@@ -156,14 +187,23 @@ class PhraseView:
         self._unions[where] = found
         return found
 
+    def passes(self, anchors: tuple[tuple[str, frozenset[str]], ...]) -> bool:
+        """Whether every quick test (`all_anchors`) passes here: a phrase at each place,
+        holding one of its words."""
+        for where, words in anchors:
+            if where not in self.places or self.union(where).isdisjoint(words):
+                return False
+        return True
+
     def prepositional(self, prep: str) -> list[frozenset[str]]:
         if self._preps is None:
+            if self._places is None:
+                self.read()
             self._preps = {}
-            for child in self.tok.children:
-                if child.dep_ in {"prep", "agent", "dative"}:
-                    for grand in child.children:
-                        if grand.dep_ == "pobj":
-                            self._preps.setdefault(child.lower_, []).append(phrase_words(grand))
+            for lower, child in self._prep_tokens:
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        self._preps.setdefault(lower, []).append(phrase_words(grand))
         return self._preps.get(prep, [])
 
 
@@ -181,15 +221,6 @@ def spec_holds(spec: str, words: frozenset[str], terms: ClassTerms) -> bool:
     return False
 
 
-def has_particle(tok: Any, word: str) -> bool:
-    for child in tok.children:
-        if child.lower_ != word:
-            continue
-        if child.dep_ == "prt" or (child.i == tok.i + 1 and child.dep_ in {"advmod", "prep"}):
-            return True
-    return False
-
-
 def asks_a_question(tok: Any) -> bool:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "about":
@@ -203,7 +234,7 @@ def asks_a_question(tok: Any) -> bool:
 
 def phrase_holds(key: str, value: str, view: PhraseView, terms: ClassTerms) -> bool:
     if key == "particle":
-        return has_particle(view.tok, value)
+        return value in view.union("particle")
     if key == "objw":
         phrases = view.objects
     elif key == "subjw":
