@@ -353,27 +353,29 @@ def verb_subjects(tok: Any) -> tuple[list[Any], str]:
 def verb_arguments(tok: Any, index: MentionIndex, sentence_start: int, cues: Cues) -> Arguments:
     subjects, rule = verb_subjects(tok)
     rules = [rule]
+    kids = [(c, c.dep_) for c in tok.children]  # read once for the tests below
     passive = is_passive(tok)
     if passive and tok.lemma_.lower() in STATIVE_PASSIVES:
         # "Vietnam is committed to opening up": a state of the subject, not done to it
-        subjects = subjects or [c for c in tok.children if c.dep_ == "nsubjpass"]
+        subjects = subjects or [c for c, dep in kids if dep == "nsubjpass"]
         passive = False
     recipient_tokens: list[Any] = []
     if passive:
-        recipient_tokens += [c for c in tok.children if c.dep_ == "nsubjpass"]
-    recipient_tokens += [c for c in tok.children if c.dep_ in OBJECT_DEPS]
-    for child in tok.children:
-        if child.dep_ in {"prep", "dative"} and child.lower_ in RECIPIENT_PREPS:
+        recipient_tokens += [c for c, dep in kids if dep == "nsubjpass"]
+    objects = [c for c, dep in kids if dep in OBJECT_DEPS]
+    recipient_tokens += objects
+    for child, dep in kids:
+        if dep in {"prep", "dative"} and child.lower_ in RECIPIENT_PREPS:
             target = pobj(child)
             if target is not None:
                 recipient_tokens.append(target)
-        if child.dep_ == "prt":
+        if dep == "prt":
             for grand in child.children:
                 if grand.dep_ == "prep" and pobj(grand) is not None:
                     recipient_tokens.append(pobj(grand))
     # the object's possessor and phrases: "support Turkey's efforts", "break relations with
     # Russia", "cut off electricity to Nakhichevan"
-    for obj in [c for c in tok.children if c.dep_ in OBJECT_DEPS]:
+    for obj in objects:
         recipient_tokens += [c for c in obj.children if c.dep_ == "poss"]
         recipient_tokens += [
             target
@@ -388,8 +390,8 @@ def verb_arguments(tok: Any, index: MentionIndex, sentence_start: int, cues: Cue
         # "demanded that the United States match ...": the one asked is the complement's subject
         complement_subjects = [
             s
-            for c in tok.children
-            if c.dep_ in {"ccomp", "xcomp"}
+            for c, dep in kids
+            if dep in {"ccomp", "xcomp"}
             for s in c.children
             if s.dep_ in {"nsubj", "nsubjpass"}
         ]
