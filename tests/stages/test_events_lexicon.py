@@ -474,3 +474,19 @@ def test_the_pattern_plan_finds_the_reading_trying_every_reading_would(text):
         assert reading_for(tok, triggers, pos) == expected, tok.text
         tried += expected is not None
     assert tried >= 1  # each sentence holds a reading
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("The board sought to send a message to other doctors.", False),
+        ("The opposition seeks to implicate the prime minister in the bond scam.", False),
+        ("The rebels sought talks with the government.", True),
+        ("Iran sought the release of its diplomats.", True),
+    ],
+)
+def test_seeking_to_act_is_an_attempt_and_seeking_something_a_request(text, asks):
+    """ "Seek to" with an infinitive of its own subject is "try to" (WordNet's seek, attempt);
+    a request asks for something ("sought talks", "sought the release")."""
+    found = [e for e in events(text) if e.plover_type == "REQUEST"]
+    assert bool(found) is asks, [(e.plover_type, e.trace) for e in events(text)]

@@ -42,6 +42,7 @@ from eventwire.stages.s7_events.modality import (
     Cues,
     Modality,
     find_modality,
+    is_own_infinitive,
     lemma_forms,
     marked_by_to,
     passes,
@@ -250,16 +251,6 @@ def yields_to_its_complement(
     # "we want to see the judge", "we need to come in", "we are going to produce things";
     # an infinitive of another's ("wants Russia to play a role") keeps the verb's reading
     return any(is_own_infinitive(c) for c in complements)
-
-
-def is_own_infinitive(tok: Any) -> bool:
-    """An infinitival complement without a subject of its own: "(wants) to see"."""
-    return (
-        tok.dep_ == "xcomp"
-        and marked_by_to(tok)
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
-        and not any(c.dep_ in {"dobj", "obj"} and c.i < tok.i for c in tok.head.children)
-    )
 
 
 def is_nominal_use(tok: Any) -> bool:

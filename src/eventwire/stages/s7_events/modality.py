@@ -98,6 +98,16 @@ def marked_by_to(tok: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def is_own_infinitive(tok: Any) -> bool:
+    """An infinitival complement without a subject of its own: "(wants) to see"."""
+    return (
+        tok.dep_ == "xcomp"
+        and marked_by_to(tok)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+        and not any(c.dep_ in {"dobj", "obj"} and c.i < tok.i for c in tok.head.children)
+    )
+
+
 def passes(tok: Any) -> bool:
     """Whether the walk may go from `tok` up to its head."""
     if tok.head.i == tok.i or tok.dep_ not in PASS_DEPS:
@@ -196,9 +206,11 @@ def local_cue(
     return None
 
 
-def governor_cue(cur: Any, cues: Cues) -> tuple[str, str] | None:
+def governor_cue(cur: Any, cues: Cues, came_from: Any | None = None) -> tuple[str, str] | None:
     """(modality, rule) when `cur` itself is a governing word, or a verb whose subject is a
-    plan ("the deal would see troops pull out")."""
+    plan ("the deal would see troops pull out"); `came_from`: the child the walk came up
+    from, where an infinitive of the verb's own subject may take another modality ("sought
+    to expel": planned)."""
     verbs, adjectives, nouns = cues.of("verb"), cues.of("adjective"), cues.of("noun")
     strong_modals = cues.of("strong-modal")
     lemma = cur.lemma_.lower()
@@ -209,6 +221,14 @@ def governor_cue(cur: Any, cues: Cues) -> tuple[str, str] | None:
                 return nouns[noun], f"governor:{noun}"
     if cur.pos_ in {"VERB", "AUX"} and lemma in QUESTION_VERBS and asks_a_question(cur):
         return "hypothetical", f"question:{lemma}"  # "asked whether Iran would attack"
+    own = cues.of("verb-to")
+    if (
+        cur.pos_ in {"VERB", "AUX"}
+        and lemma in own
+        and came_from is not None
+        and is_own_infinitive(came_from)
+    ):
+        return own[lemma], f"governor:{lemma}-to"
     if cur.pos_ in {"VERB", "AUX"} and lemma in verbs:
         return verbs[lemma], f"governor:{lemma}"
     if cur.pos_ == "ADJ" and lemma in adjectives:
@@ -236,11 +256,12 @@ def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None)
     cur = trigger
     is_noun = trigger.pos_ in {"NOUN", "PROPN"}
     came_by = ""  # the label of the step that reached `cur`
+    came_from = None  # the token that step came from
     for _ in range(MAX_STEPS):
         # a governing word governs its complements, not a verb coordinated with it: in
         # "invited the envoys, and no one turned it down" nothing asks for the turning down
         if cur.i != trigger.i and came_by != "conj":
-            governed = governor_cue(cur, cues)
+            governed = governor_cue(cur, cues, came_from)
             if governed is not None:
                 value, rule = governed
                 return Modality(value, token_span(cur), rule)
@@ -269,7 +290,7 @@ def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None)
                 return Modality("planned", token_span(weak[1]), f"reported-{weak[2]}")
         if not (passes(cur) or stages_in(cur, cues.object_light_verbs)):
             break
-        came_by = cur.dep_
+        came_by, came_from = cur.dep_, cur
         cur = cur.head
     if weak is not None:
         return Modality(weak[0], token_span(weak[1]), weak[2])

@@ -31,6 +31,7 @@ from eventwire.stages.s7_events.triggers import Triggers, load_triggers
 
 CUE_KINDS = (
     "verb",
+    "verb-to",
     "adjective",
     "noun",
     "modal",
