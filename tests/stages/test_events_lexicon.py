@@ -490,3 +490,23 @@ def test_seeking_to_act_is_an_attempt_and_seeking_something_a_request(text, asks
     a request asks for something ("sought talks", "sought the release")."""
     found = [e for e in events(text) if e.plover_type == "REQUEST"]
     assert bool(found) is asks, [(e.plover_type, e.trace) for e in events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "China's trade practices have caused American factories to close and lead to the "
+            "loss of American jobs.",
+            False,
+        ),
+        ("The Saudi crown prince is coming to the end of a tour of the United States.", False),
+        ("The Saudi crown prince came to the United States.", True),
+    ],
+)
+def test_a_bare_cameo_entry_needs_the_other_party_as_an_argument(text, kept):
+    """CAMEO's "COME - TO", "LEAD - TO" are visits between two parties: the other party is
+    the verb's argument, not the owner of what the verb names ("the end of a tour of the
+    United States", "the loss of American jobs")."""
+    found = [e for e in events(text) if e.plover_type == "CONSULT"]
+    assert bool(found) is kept, [(e.plover_type, e.trace) for e in events(text)]

@@ -437,11 +437,15 @@ def has_needed_arguments(cand: Candidate, event: Event) -> bool:
         for a in event.actors
     ):
         return False  # "it keeps people engaged": no political actor, no dictionary event
-    if only_prepositions(cand.reading.condition) and not event.recipients:
+    if only_prepositions(cand.reading.condition) and (
+        not event.recipients or "recipient:owner-of-object" in event.trace
+    ):
         # a verb's bare dictionary entry (its block's code, no pattern, or a preposition or
         # particle alone: "COME - TO", "BLOW OFF") was written for an act between two
         # parties: alone, it is the everyday sense of the verb ("she died at the scene",
-        # "grabbing 25 rebounds", "faced risk", "came to a close", "blowing off steam")
+        # "grabbing 25 rebounds", "faced risk", "came to a close", "blowing off steam"); the
+        # other party is an argument, not the owner of a thing the verb names ("lead to the
+        # loss of American jobs" is no visit to the US)
         return False
     return event.type not in RECIPIENT_NEEDED or bool(event.recipients)
 
