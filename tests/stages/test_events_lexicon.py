@@ -510,3 +510,19 @@ def test_a_bare_cameo_entry_needs_the_other_party_as_an_argument(text, kept):
     United States", "the loss of American jobs")."""
     found = [e for e in events(text) if e.plover_type == "CONSULT"]
     assert bool(found) is kept, [(e.plover_type, e.trace) for e in events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        ("Those calls have been met with passionate responses by Trump supporters.", False),
+        ("The proposal was met with scepticism in Brussels.", False),
+        ("Wang Yi met with Russian Foreign Minister Sergei Lavrov in Moscow.", True),
+        ("The delegation was met by Chinese officials at the airport.", True),
+    ],
+)
+def test_being_met_with_a_reaction_is_no_meeting(text, meeting):
+    """ "Was met with criticism" says how something was received (trigger condition
+    `passive`); "met with Lavrov" and "was met by officials" are meetings."""
+    found = [e for e in events(text) if e.plover_type == "CONSULT"]
+    assert bool(found) is meeting, [(e.plover_type, e.trace) for e in events(text)]

@@ -19,6 +19,7 @@ from typing import Any
 from eventwire.data import read_rows
 from eventwire.errors import ConfigError
 from eventwire.model import PLOVER_TYPES
+from eventwire.stages.s7_events.arguments import is_passive
 from eventwire.stages.s7_events.modality import is_own_infinitive, lemma_forms
 from eventwire.stages.s7_events.phrases import (
     PHRASE_KEYS,
@@ -214,7 +215,7 @@ def check_condition(condition: str, classes: dict[str, frozenset[str]], where: s
         for part in condition.split("&"):
             check_condition(part, classes, where)
         return
-    if condition in {"-", "comp", "nocomp", "noobj", "ownto", "question", "statecomp"}:
+    if condition in {"-", "comp", "nocomp", "noobj", "ownto", "passive", "question", "statecomp"}:
         return
     key, sep, value = condition.partition("=")
     if key in PHRASE_KEYS and sep:
@@ -299,6 +300,8 @@ def condition_holds(cond: str, view: PhraseView, triggers: Triggers) -> bool:
         return not any(is_complement(c) for c in tok.children)
     if cond == "statecomp":  # "agreed that it was a big problem": accord with a view
         return any(c.dep_ == "ccomp" and is_state(c) for c in tok.children)
+    if cond == "passive":  # "the proposal was met with criticism": received, not a meeting
+        return is_passive(tok)
     if cond == "ownto":  # "sought to downplay the threat": an attempt, not a request
         return any(is_own_infinitive(c) for c in tok.children)
     if cond == "noobj":  # intransitive: "crowds demonstrated", not "demonstrated its power"
