@@ -76,6 +76,43 @@ def test_all_events_keep_a_things_act_untyped_and_say_why():
     assert "reading:subject-cannot-act" in struck.trace
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan government vowed to fight corruption.",
+        "The new president of Kenya pledged to combat poverty and disease.",
+        "The Kenyan minister attacked the policy as reckless.",
+        "The Kenyan army has long fought rumors of a coup.",
+    ],
+)
+def test_an_attack_on_an_idea_or_a_text_is_no_assault(text):
+    """No event of the attack itself, nor one the vow or pledge lends it ("vowed to fight
+    corruption" is no planned assault, so no AGREE to fight either)."""
+    verbs = {"fight", "combat", "attacked", "fought"}
+    assert [t for t in types(text) if t[0] in verbs and t[1] != "OTHER"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police attacked the protest in Nairobi with tear gas.", ("attacked", "ASSAULT")),
+        ("Gunmen attacked a wedding in a village near Kabul.", ("attacked", "ASSAULT")),
+        ("Israeli jets bombed the bridge.", ("bombed", "ASSAULT")),
+        ("The Kenyan army battled the rebels near the border.", ("battled", "ASSAULT")),
+    ],
+)
+def test_an_attack_on_people_places_things_or_gatherings_stays(text, expected):
+    assert expected in types(text)
+
+
+def test_all_events_say_why_an_attack_on_an_idea_is_untyped():
+    text = "The Kenyan government vowed to fight corruption."
+    result = eventwire.extract(text, published="2024-09-06", settings=Settings(events="all"))
+    fight = next(e for e in result.events if result.text_of(e.trigger) == "fight")
+    assert fight.plover_type == "OTHER"
+    assert "reading:patient-cannot-be-harmed" in fight.trace
+
+
 def test_users_row_says_a_noun_may_act(tmp_path):
     text = "The shattered glass struck a policeman in Nairobi."
     assert [t for t in types(text) if t[1] != "OTHER"] == []
@@ -101,6 +138,8 @@ def test_noun_kinds_table_is_generated_with_its_licences_and_spares_actors():
     assert kinds["glass"] == "thing"
     assert kinds["bomb"] == "force"
     assert kinds["report"] == "speech"
+    assert kinds["corruption"] == "idea"
+    assert kinds["protest"] == "gathering"
     # people, groups, polities and the field's actor nouns are never things
     for noun in ("minister", "cabinet", "embassy", "government", "army", "country", "company"):
         assert noun not in kinds, noun

@@ -18,6 +18,12 @@ SYNSETS = [
     ("00000006", "06", ["cabinet"], []),
     ("00000007", "06", ["pen"], []),
     ("00000008", "14", ["pen_group"], []),
+    ("00000009", "07", ["corruption"], []),
+    ("00000010", "11", ["social_event"], []),
+    ("00000011", "11", ["wedding"], ["00000010"]),
+    ("00000012", "10", ["protest_speech"], []),
+    ("00000013", "04", ["protest"], []),
+    ("00000014", "04", ["sit-in"], ["00000013"]),
 ]
 # lemma -> (offsets of all senses, how many SemCor tags)
 INDEX = {
@@ -29,6 +35,11 @@ INDEX = {
     # a group sense that SemCor never tagged: the pen is still a thing
     "pen": (["00000007", "00000008"], 1),
     "car_bomb": (["00000002"], 0),
+    # no material sense in use: an idea, which no attack harms
+    "corruption": (["00000009"], 1),
+    # an occasion where people gather (a social event, a protest), whatever else it is
+    "wedding": (["00000011"], 1),
+    "sit-in": (["00000012", "00000014"], 2),
 }
 
 
@@ -71,5 +82,13 @@ def test_builds_the_table_of_things_that_cannot_act(tmp_path, monkeypatch):
     text = out.read_text(encoding="utf-8")
     assert "# A licence." in text  # the database's licence travels with the table
     rows = dict(line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    assert rows == {"bomb": "force", "glass": "thing", "report": "speech", "pen": "thing"}
+    assert rows == {
+        "bomb": "force",
+        "glass": "thing",
+        "report": "speech",
+        "pen": "thing",
+        "corruption": "idea",
+        "wedding": "gathering",
+        "sit-in": "gathering",
+    }
     # a person noun is not listed, nor an actor of the agents dictionary, nor a compound

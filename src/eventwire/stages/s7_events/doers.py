@@ -1,4 +1,5 @@
-"""Whether a verb's subject can do the act its reading names.
+"""Whether a verb's subject can do the act its reading names, and whether what an attack
+acts on can be harmed.
 
 A dictionary reading says what a verb means when people or bodies do it. Said of a thing, the
 same verb is its everyday sense: "the shattered glass struck the child" is no assault, "these
@@ -11,9 +12,16 @@ a thing may act:
 - a name, a pronoun, an actor mention, a noun WordNet gives a person, group, place or animal
   sense in use, or a noun it lacks;
 - a quantity of something that may act ("thousands of Kurds", "four of the officers");
-- a text, for a verbal act only ("the report accuses", "the resolution demands");
+- a text or a gathering, for a verbal act only ("the report accuses", "the resolution
+  demands", "the protest called for");
 - a weapon or an act of force, for an attack or coercion only ("a car bomb killed", "the
   offensive has wounded thousands", "the blockade cut off supplies").
+
+An attack harms people, bodies, places or things; an idea it cannot harm ("fight corruption",
+"combat poverty and disease", "attacked the policy", "shot down rumors" are no assaults). The
+same table says which nouns are ideas or texts: no sense in use is material, or one is a
+text; an occasion where people gather is neither ("attacked a wedding", "attacked the
+protest").
 """
 
 from __future__ import annotations
@@ -31,7 +39,7 @@ from eventwire.stages.s7_events.arguments import (
     verb_subjects,
 )
 
-NOUN_KINDS = ("actor", "speech", "force", "thing")
+NOUN_KINDS = ("actor", "speech", "force", "thing", "idea", "gathering")
 # the categories a text may do ("the report accuses"); a weapon's ("a car bomb killed")
 VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 FORCEFUL = frozenset({"ASSAULT", "COERCE"})
@@ -101,13 +109,29 @@ def may_act(
     if index.covering(tok) is not None:
         return True  # an actor mention ("the cabinet", "a UN panel")
     kind = kinds.get(tok.lemma_.lower(), "actor")
-    if kind in {"thing", "speech"} and any(
+    if kind in {"thing", "idea", "speech", "gathering"} and any(
         c.dep_ in {"compound", "amod"} and kinds.get(c.lemma_.lower()) == "force"
         for c in tok.children
     ):
         kind = "force"  # "an improvised explosive device"
-    if kind == "speech":
+    if kind in {"speech", "gathering"}:  # "the report accuses", "the protest demanded"
         return event_type in VERBAL
     if kind == "force":
         return event_type in FORCEFUL
     return kind == "actor"
+
+
+def patient_can_be_harmed(tok: Any, kinds: dict[str, str], index: MentionIndex) -> bool:
+    """Whether the verb `tok`, read as an attack, acts on something an attack can harm: it
+    has no patient (a direct object, or its passive's subject), or one patient that is no
+    idea or text."""
+    patients = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    patients += [c for p in patients for c in p.children if c.dep_ == "conj"]
+    return not patients or any(may_be_harmed(p, kinds, index) for p in patients)
+
+
+def may_be_harmed(tok: Any, kinds: dict[str, str], index: MentionIndex) -> bool:
+    if tok.pos_ != "NOUN" or tok.ent_type_ or index.covering(tok) is not None:
+        return True  # a name, a pronoun, an amount, an actor ("the army", "thousands")
+    return kinds.get(tok.lemma_.lower()) not in {"idea", "speech"}
+

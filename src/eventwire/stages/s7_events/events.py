@@ -36,7 +36,7 @@ from eventwire.stages.s7_events.arguments import (
     speaker_actor,
     verb_arguments,
 )
-from eventwire.stages.s7_events.doers import subject_can_act
+from eventwire.stages.s7_events.doers import patient_can_be_harmed, subject_can_act
 from eventwire.stages.s7_events.folding import folded_type
 from eventwire.stages.s7_events.modality import (
     Cues,
@@ -762,8 +762,9 @@ class EventStage:
                 )
             )
         shared = self.share_recipients(events, cands, by_index)
-        # why each reading set aside was: its arguments are missing, or its subject is a
-        # thing that does no such act ("the shattered glass struck the child")
+        # why each reading set aside was: its arguments are missing, its subject is a thing
+        # that does no such act ("the shattered glass struck the child"), or what an attack
+        # acts on is an idea ("vowed to fight corruption")
         unfit: dict[int, str] = {}
         for cand, event in zip(cands, shared, strict=True):
             if not has_needed_arguments(cand, event):
@@ -774,6 +775,12 @@ class EventStage:
                 and not subject_can_act(cand.token, event.type, self.noun_kinds, index)
             ):
                 unfit[cand.token.i] = "reading:subject-cannot-act"
+            elif (
+                event.type == "ASSAULT"
+                and not cand.is_noun
+                and not patient_can_be_harmed(cand.token, self.noun_kinds, index)
+            ):
+                unfit[cand.token.i] = "reading:patient-cannot-be-harmed"
         rejected.update(unfit)
         if rejected:
             plover.clear()

@@ -125,7 +125,7 @@ class Vocabulary:
 
 
 def load_noun_kinds(user_dir: Path | None = None) -> dict[str, str]:
-    """noun -> speech, force or thing (`doers.py`); a user's row for a noun replaces the
+    """noun -> speech, force, thing or idea (`doers.py`); a user's row for a noun replaces the
     bundled one, and `actor` says that a noun may act after all."""
     kinds: dict[str, str] = {}
     for row in read_rows("events", "noun_kinds.tsv", user_dir):
