@@ -526,3 +526,32 @@ def test_being_met_with_a_reaction_is_no_meeting(text, meeting):
     `passive`); "met with Lavrov" and "was met by officials" are meetings."""
     found = [e for e in events(text) if e.plover_type == "CONSULT"]
     assert bool(found) is meeting, [(e.plover_type, e.trace) for e in events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event"),
+    [
+        (
+            "The eighth round of North American Free Trade Agreement negotiations was suspended.",
+            "agreement",
+            False,
+        ),
+        (
+            "Tunisia worked with the US as the Government of National Accord in Libya launched "
+            "an operation.",
+            "accord",
+            False,
+        ),
+        (
+            "The agreement between Kenya and Ethiopia came after months of talks.",
+            "agreement",
+            True,
+        ),
+    ],
+)
+def test_a_word_of_a_name_is_no_trigger(text, word, event):
+    """ "Agreement" in the name of a treaty, "Accord" in a government's name: part of what
+    they name, not an agreement reported."""
+    result = eventwire.extract(text, published="2024-09-06")
+    found = [e for e in result.events if result.text_of(e.trigger).lower() == word]
+    assert bool(found) is event, [(result.text_of(e.trigger), e.trace) for e in result.events]

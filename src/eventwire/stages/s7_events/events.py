@@ -253,6 +253,24 @@ def yields_to_its_complement(
     return any(is_own_infinitive(c) for c in complements)
 
 
+# entities whose words name something: "the Air Force", "the North American Free Trade
+# Agreement"; a named event ("World War II") is left to the other rules
+NAME_ENTITIES = frozenset(
+    {"ORG", "GPE", "FAC", "LOC", "NORP", "PERSON", "LAW", "PRODUCT", "WORK_OF_ART"}
+)
+
+
+def in_a_name(tok: Any) -> bool:
+    """A word of a name of several words ("Force" in "the Air Force", "Accord" in "the
+    Government of National Accord"): part of what it names, no trigger."""
+    if tok.ent_type_ not in NAME_ENTITIES:
+        return False
+    if tok.ent_iob_ == "I":
+        return True
+    following = tok.i + 1
+    return following < len(tok.doc) and tok.doc[following].ent_iob_ == "I"
+
+
 def is_nominal_use(tok: Any) -> bool:
     """A verb form standing as a noun phrase ("the wounded", "the accused")."""
     return tok.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"} and any(
@@ -578,6 +596,8 @@ class EventStage:
                 continue
             if tok.i in time_tokens or (tok.pos_ in {"NOUN", "PROPN"} and names_a_source(tok)):
                 continue
+            if in_a_name(tok):
+                continue  # "the Air Force", "the Government of National Accord", "NAFTA"
             if tok.pos_ == "VERB" and is_nominal_use(tok):
                 continue  # "evacuated the wounded": a participle used as a noun
             if is_inverted_report(tok, self.cues.reporting_verbs):
