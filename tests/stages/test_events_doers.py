@@ -113,6 +113,32 @@ def test_all_events_say_why_an_attack_on_an_idea_is_untyped():
     assert "reading:patient-cannot-be-harmed" in fight.trace
 
 
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        ("Dropbox is also releasing a new selective sync feature for business customers.", False),
+        ("The Kenyan government released a video of the ceremony.", False),
+        ("The rebels released three hostages on Friday.", True),
+        ("The court in Baku released him on a suspended sentence.", True),
+        ("He was released without charge.", True),
+    ],
+)
+def test_a_release_frees_captives_not_texts_or_things(text, released):
+    found = [t for t in types(text) if t[1] == "RETREAT"]
+    assert bool(found) is released, types(text, settings=Settings(events="all"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian-backed offensive has killed more than 1600 civilians and wounded thousands.",
+        "The army said hundreds of rebels had been killed in the offensive.",
+    ],
+)
+def test_an_attack_on_an_amount_of_people_stays(text):
+    assert len([t for t in types(text) if t[1] == "ASSAULT"]) >= 1
+
+
 def test_users_row_says_a_noun_may_act(tmp_path):
     text = "The shattered glass struck a policeman in Nairobi."
     assert [t for t in types(text) if t[1] != "OTHER"] == []

@@ -21,7 +21,8 @@ An attack harms people, bodies, places or things; an idea it cannot harm ("fight
 "combat poverty and disease", "attacked the policy", "shot down rumors" are no assaults). The
 same table says which nouns are ideas or texts: no sense in use is material, or one is a
 text; an occasion where people gather is neither ("attacked a wedding", "attacked the
-protest").
+protest"). A release of captives frees people: a text, a thing or an idea released is
+published or let go ("released a white paper", "is releasing a new feature").
 """
 
 from __future__ import annotations
@@ -121,17 +122,44 @@ def may_act(
     return kind == "actor"
 
 
+def patients_of(tok: Any) -> list[Any]:
+    """A verb's patients: its direct objects, or its passive's subjects, with their
+    conjuncts."""
+    patients = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    return patients + [c for p in patients for c in p.children if c.dep_ == "conj"]
+
+
 def patient_can_be_harmed(tok: Any, kinds: dict[str, str], index: MentionIndex) -> bool:
     """Whether the verb `tok`, read as an attack, acts on something an attack can harm: it
-    has no patient (a direct object, or its passive's subject), or one patient that is no
-    idea or text."""
-    patients = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
-    patients += [c for p in patients for c in p.children if c.dep_ == "conj"]
-    return not patients or any(may_be_harmed(p, kinds, index) for p in patients)
+    has no patient, or one patient that is no idea or text."""
+    patients = patients_of(tok)
+    return not patients or any(
+        named_or_actor(p, index) or kinds.get(p.lemma_.lower()) not in {"idea", "speech"}
+        for p in patients
+    )
 
 
-def may_be_harmed(tok: Any, kinds: dict[str, str], index: MentionIndex) -> bool:
-    if tok.pos_ != "NOUN" or tok.ent_type_ or index.covering(tok) is not None:
-        return True  # a name, a pronoun, an amount, an actor ("the army", "thousands")
-    return kinds.get(tok.lemma_.lower()) not in {"idea", "speech"}
+def patient_can_be_held(tok: Any, kinds: dict[str, str], index: MentionIndex) -> bool:
+    """Whether the verb `tok`, read as a release of captives, frees someone: it has no
+    patient ("was released"), or one that may act (a person, a group, a name, a pronoun,
+    an amount). A text, a thing or an idea released is published or let go: "released a
+    white paper", "is releasing a new feature"."""
+    patients = patients_of(tok)
+    return not patients or any(
+        named_or_actor(p, index) or kinds.get(p.lemma_.lower(), "actor") == "actor"
+        for p in patients
+    )
+
+
+def named_or_actor(tok: Any, index: MentionIndex) -> bool:
+    """A name, a pronoun, an amount or an actor mention ("the army", "thousands"): no
+    common noun the table can judge."""
+    return (
+        tok.pos_ != "NOUN"
+        or tok.ent_type_ in ANIMATE_ENTITIES
+        or tok.ent_type_ == "CARDINAL"
+        or tok.lower_ in QUANTITY_HEADS
+        or tok.lemma_.lower() in AMOUNT_WORDS
+        or index.covering(tok) is not None
+    )
 

@@ -36,7 +36,11 @@ from eventwire.stages.s7_events.arguments import (
     speaker_actor,
     verb_arguments,
 )
-from eventwire.stages.s7_events.doers import patient_can_be_harmed, subject_can_act
+from eventwire.stages.s7_events.doers import (
+    patient_can_be_harmed,
+    patient_can_be_held,
+    subject_can_act,
+)
 from eventwire.stages.s7_events.folding import folded_type
 from eventwire.stages.s7_events.modality import (
     Cues,
@@ -783,8 +787,9 @@ class EventStage:
             )
         shared = self.share_recipients(events, cands, by_index)
         # why each reading set aside was: its arguments are missing, its subject is a thing
-        # that does no such act ("the shattered glass struck the child"), or what an attack
-        # acts on is an idea ("vowed to fight corruption")
+        # that does no such act ("the shattered glass struck the child"), what an attack
+        # acts on is an idea ("vowed to fight corruption"), or what a release frees is no
+        # captive ("released a white paper")
         unfit: dict[int, str] = {}
         for cand, event in zip(cands, shared, strict=True):
             if not has_needed_arguments(cand, event):
@@ -801,6 +806,14 @@ class EventStage:
                 and not patient_can_be_harmed(cand.token, self.noun_kinds, index)
             ):
                 unfit[cand.token.i] = "reading:patient-cannot-be-harmed"
+            elif (
+                event.type == "RETREAT"
+                and cand.reading is not None
+                and cand.reading.mode == "release"
+                and not cand.is_noun
+                and not patient_can_be_held(cand.token, self.noun_kinds, index)
+            ):
+                unfit[cand.token.i] = "reading:patient-is-no-captive"
         rejected.update(unfit)
         if rejected:
             plover.clear()
