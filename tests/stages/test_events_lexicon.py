@@ -555,3 +555,16 @@ def test_a_word_of_a_name_is_no_trigger(text, word, event):
     result = eventwire.extract(text, published="2024-09-06")
     found = [e for e in result.events if result.text_of(e.trigger).lower() == word]
     assert bool(found) is event, [(result.text_of(e.trigger), e.trace) for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Peace requires the withdrawal of all foreign troops.", "withdrawal"),
+        ("Israel needs to withdraw its troops from the West Bank.", "withdraw"),
+    ],
+)
+def test_what_is_required_or_needed_has_not_occurred(text, trigger):
+    """CAMEO files NEED and NECESSITATE with DEMAND: what a verb of need governs is
+    asked for, not reported as done."""
+    assert only(text, trigger).modality == "requested"
