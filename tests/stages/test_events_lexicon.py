@@ -568,3 +568,15 @@ def test_what_is_required_or_needed_has_not_occurred(text, trigger):
     """CAMEO files NEED and NECESSITATE with DEMAND: what a verb of need governs is
     asked for, not reported as done."""
     assert only(text, trigger).modality == "requested"
+
+
+@pytest.mark.parametrize(
+    ("text", "accusation"),
+    [
+        ("Airbus, in particular, charge an added cost for taking an aircraft to Indonesia.", False),
+        ("Banks charge a fee for every transfer.", False),
+        ("Police charged him with murder.", True),
+    ],
+)
+def test_charging_a_price_is_no_accusation(text, accusation):
+    assert bool([e for e in events(text) if e.plover_type == "ACCUSE"]) is accusation
