@@ -371,3 +371,19 @@ def test_times_a_preposition_over_stays_out_of_the_span():
     # "over" before a number is "more than"; before "the" it is the preposition
     assert values("Over the next few months, troops will leave.") == {"the next few months": "PXM"}
     assert values("The war lasted over three years.") == {"over three years": "P3Y"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # 2024-09-06 is a Friday
+        ("The talks ended late Friday.", "late Friday", "2024-09-06"),
+        ("Fighting broke out early Tuesday.", "early Tuesday", "2024-09-03"),
+        ("The rebels attacked early this morning.", "early this morning", "2024-09-06TMO"),
+        ("The vote was held late yesterday.", "late yesterday", "2024-09-05"),
+    ],
+)
+def test_times_early_or_late_in_a_day_is_part_of_its_span(text, span, value):
+    """TimeML keeps "early" and "late" in the expression they modify, as for months and
+    years ("early March", "late last year"); the value is the day's."""
+    assert values(text) == {span: value}

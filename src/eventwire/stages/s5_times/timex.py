@@ -42,6 +42,8 @@ MODIFIABLE = frozenset(
         "decade",
         "date_dm",
         "the_unit",
+        "weekday",
+        "deictic",
     }
 )
 

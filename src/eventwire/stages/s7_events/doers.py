@@ -162,4 +162,3 @@ def named_or_actor(tok: Any, index: MentionIndex) -> bool:
         or tok.lemma_.lower() in AMOUNT_WORDS
         or index.covering(tok) is not None
     )
-
