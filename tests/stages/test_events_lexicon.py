@@ -580,3 +580,18 @@ def test_what_is_required_or_needed_has_not_occurred(text, trigger):
 )
 def test_charging_a_price_is_no_accusation(text, accusation):
     assert bool([e for e in events(text) if e.plover_type == "ACCUSE"]) is accusation
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The Kenyan army purchased a dozen of Russia's helicopters.", "RUS"),
+        ("The Indian government purchased a handful of French warplanes.", "FRA"),
+    ],
+)
+def test_an_amount_of_things_is_the_object_itself(text, country):
+    """ "A dozen of", "a handful of", "a score of": the object is what follows, so its owner
+    is the other party a CAMEO bare entry needs, as for the object itself."""
+    found = [e for e in events(text) if e.plover_type == "COOPERATE"]
+    assert found
+    assert country in [r.country for r in found[0].recipients]

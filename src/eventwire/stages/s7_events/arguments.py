@@ -41,7 +41,7 @@ RECIPIENT_PREPS = frozenset(
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
 QUANTITY_HEADS = frozenset(
     "hundreds thousands dozens scores millions number group members some many most all part "
-    "rest majority units contingent battalion".split()
+    "rest majority units contingent battalion score dozen handful couple pair total lot".split()
 )
 STATIVE_PASSIVES = frozenset(
     "commit prepare determine resolve oblige dedicate engage involve".split()
