@@ -117,7 +117,7 @@ def test_all_events_say_why_an_attack_on_an_idea_is_untyped():
     ("text", "released"),
     [
         ("Dropbox is also releasing a new selective sync feature for business customers.", False),
-        ("The Kenyan government released a video of the ceremony.", False),
+        ("The company released new software on Monday.", False),
         ("The rebels released three hostages on Friday.", True),
         ("The court in Baku released him on a suspended sentence.", True),
         ("He was released without charge.", True),

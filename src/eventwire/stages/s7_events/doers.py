@@ -22,7 +22,7 @@ An attack harms people, bodies, places or things; an idea it cannot harm ("fight
 same table says which nouns are ideas or texts: no sense in use is material, or one is a
 text; an occasion where people gather is neither ("attacked a wedding", "attacked the
 protest"). A release of captives frees people: a text, a thing or an idea released is
-published or let go ("released a white paper", "is releasing a new feature").
+published or let go ("released new software", "is releasing a new feature").
 """
 
 from __future__ import annotations
@@ -142,8 +142,8 @@ def patient_can_be_harmed(tok: Any, kinds: dict[str, str], index: MentionIndex) 
 def patient_can_be_held(tok: Any, kinds: dict[str, str], index: MentionIndex) -> bool:
     """Whether the verb `tok`, read as a release of captives, frees someone: it has no
     patient ("was released"), or one that may act (a person, a group, a name, a pronoun,
-    an amount). A text, a thing or an idea released is published or let go: "released a
-    white paper", "is releasing a new feature"."""
+    an amount). A text, a thing or an idea released is published or let go: "released new
+    software", "is releasing a new feature"."""
     patients = patients_of(tok)
     return not patients or any(
         named_or_actor(p, index) or kinds.get(p.lemma_.lower(), "actor") == "actor"

@@ -789,7 +789,7 @@ class EventStage:
         # why each reading set aside was: its arguments are missing, its subject is a thing
         # that does no such act ("the shattered glass struck the child"), what an attack
         # acts on is an idea ("vowed to fight corruption"), or what a release frees is no
-        # captive ("released a white paper")
+        # captive ("released new software")
         unfit: dict[int, str] = {}
         for cand, event in zip(cands, shared, strict=True):
             if not has_needed_arguments(cand, event):
