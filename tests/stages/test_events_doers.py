@@ -99,6 +99,7 @@ def test_an_attack_on_an_idea_or_a_text_is_no_assault(text):
         ("Gunmen attacked a wedding in a village near Kabul.", ("attacked", "ASSAULT")),
         ("Israeli jets bombed the bridge.", ("bombed", "ASSAULT")),
         ("The Kenyan army battled the rebels near the border.", ("battled", "ASSAULT")),
+        ("Militants attacked the pipeline in the Niger Delta.", ("attacked", "ASSAULT")),
     ],
 )
 def test_an_attack_on_people_places_things_or_gatherings_stays(text, expected):
@@ -163,7 +164,8 @@ def test_noun_kinds_table_is_generated_with_its_licences_and_spares_actors():
     assert len(kinds) > 20000
     assert kinds["glass"] == "thing"
     assert kinds["bomb"] == "force"
-    assert kinds["report"] == "speech"
+    assert kinds["report"] == "message"
+    assert kinds["pipeline"] == "speech"  # a text, and a thing an attack may damage
     assert kinds["corruption"] == "idea"
     assert kinds["protest"] == "gathering"
     # people, groups, polities and the field's actor nouns are never things

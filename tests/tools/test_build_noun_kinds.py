@@ -24,6 +24,8 @@ SYNSETS = [
     ("00000012", "10", ["protest_speech"], []),
     ("00000013", "04", ["protest"], []),
     ("00000014", "04", ["sit-in"], ["00000013"]),
+    ("00000015", "10", ["book_text"], []),
+    ("00000016", "06", ["book_volume"], []),
 ]
 # lemma -> (offsets of all senses, how many SemCor tags)
 INDEX = {
@@ -40,6 +42,8 @@ INDEX = {
     # an occasion where people gather (a social event, a protest), whatever else it is
     "wedding": (["00000011"], 1),
     "sit-in": (["00000012", "00000014"], 2),
+    # a text with a material sense, even one SemCor never tagged, may be damaged
+    "book": (["00000015", "00000016"], 1),
 }
 
 
@@ -85,10 +89,11 @@ def test_builds_the_table_of_things_that_cannot_act(tmp_path, monkeypatch):
     assert rows == {
         "bomb": "force",
         "glass": "thing",
-        "report": "speech",
+        "report": "message",
         "pen": "thing",
         "corruption": "idea",
         "wedding": "gathering",
         "sit-in": "gathering",
+        "book": "speech",
     }
     # a person noun is not listed, nor an actor of the agents dictionary, nor a compound

@@ -19,10 +19,11 @@ a thing may act:
 
 An attack harms people, bodies, places or things; an idea it cannot harm ("fight corruption",
 "combat poverty and disease", "attacked the policy", "shot down rumors" are no assaults). The
-same table says which nouns are ideas or texts: no sense in use is material, or one is a
-text; an occasion where people gather is neither ("attacked a wedding", "attacked the
-protest"). A release of captives frees people: a text, a thing or an idea released is
-published or let go ("released new software", "is releasing a new feature").
+same table says which nouns are ideas or such texts: no sense of theirs is material (a text
+with one, "the pipeline", may be attacked); an occasion where people gather is neither
+("attacked a wedding", "attacked the protest"). A release of captives frees people: a text,
+a thing or an idea released is published or let go ("released new software", "is releasing
+a new feature").
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from eventwire.stages.s7_events.arguments import (
     verb_subjects,
 )
 
-NOUN_KINDS = ("actor", "speech", "force", "thing", "idea", "gathering")
+NOUN_KINDS = ("actor", "speech", "message", "force", "thing", "idea", "gathering")
 # the categories a text may do ("the report accuses"); a weapon's ("a car bomb killed")
 VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 FORCEFUL = frozenset({"ASSAULT", "COERCE"})
@@ -110,12 +111,12 @@ def may_act(
     if index.covering(tok) is not None:
         return True  # an actor mention ("the cabinet", "a UN panel")
     kind = kinds.get(tok.lemma_.lower(), "actor")
-    if kind in {"thing", "idea", "speech", "gathering"} and any(
+    if kind in {"thing", "idea", "speech", "message", "gathering"} and any(
         c.dep_ in {"compound", "amod"} and kinds.get(c.lemma_.lower()) == "force"
         for c in tok.children
     ):
         kind = "force"  # "an improvised explosive device"
-    if kind in {"speech", "gathering"}:  # "the report accuses", "the protest demanded"
+    if kind in {"speech", "message", "gathering"}:  # "the report accuses", "the protest demanded"
         return event_type in VERBAL
     if kind == "force":
         return event_type in FORCEFUL
@@ -131,10 +132,11 @@ def patients_of(tok: Any) -> list[Any]:
 
 def patient_can_be_harmed(tok: Any, kinds: dict[str, str], index: MentionIndex) -> bool:
     """Whether the verb `tok`, read as an attack, acts on something an attack can harm: it
-    has no patient, or one patient that is no idea or text."""
+    has no patient, or one patient that is no idea and no text without a material sense in
+    use ("attacked the pipeline" stays an attack)."""
     patients = patients_of(tok)
     return not patients or any(
-        named_or_actor(p, index) or kinds.get(p.lemma_.lower()) not in {"idea", "speech"}
+        named_or_actor(p, index) or kinds.get(p.lemma_.lower()) not in {"idea", "message"}
         for p in patients
     )
 
