@@ -59,22 +59,18 @@ class ClassTerms:
         return any(all(w in words for w in member) for member in self.multi.get(name, ()))
 
 
-def anchor_words(condition: str, terms: ClassTerms) -> tuple[str, frozenset[str]] | None:
-    """(where, words) for a quick test of a condition's first phrase part: one of `words`
-    must be in that phrase for the part to hold ("objw=prisoner|@cameo_hostage" needs
-    "prisoner" or a hostage word among the object's words). None: no quick test."""
-    return part_anchor(condition.split("&", 1)[0], terms)
-
-
 def all_anchors(condition: str, terms: ClassTerms) -> tuple[tuple[str, frozenset[str]], ...]:
-    """The quick tests (`anchor_words`) of every phrase part of a condition, in order: all
-    must pass for the condition to hold ("particle=up&objw=barricade" needs "up" as the
-    particle and "barricade" in the object)."""
+    """The quick tests of every phrase part of a condition, in order: all must pass for the
+    condition to hold ("particle=up&objw=barricade" needs "up" as the particle and
+    "barricade" in the object)."""
     found = (part_anchor(part, terms) for part in condition.split("&"))
     return tuple(anchor for anchor in found if anchor is not None)
 
 
 def part_anchor(part: str, terms: ClassTerms) -> tuple[str, frozenset[str]] | None:
+    """(where, words) for a quick test of one condition part: one of `words` must be in that
+    phrase for the part to hold ("objw=prisoner|@cameo_hostage" needs "prisoner" or a hostage
+    word among the object's words). None: no phrase part, no quick test."""
     key, _, spec = part.partition("=")
     if key == "particle":
         return "particle", frozenset({spec})

@@ -26,7 +26,6 @@ from eventwire.stages.s7_events.phrases import (
     ClassTerms,
     PhraseView,
     all_anchors,
-    anchor_words,
     asks_a_question,
     phrase_holds,
 )
@@ -60,9 +59,10 @@ class Triggers:
     classes: dict[str, frozenset[str]]
     terms: ClassTerms = field(init=False)
     # (lemma, part of speech) -> (positions of its readings of that part of speech to try
-    # always, and where -> word -> positions of those whose first phrase condition needs that
-    # word there): a lemma with hundreds of CAMEO patterns tries only those its phrases could
-    # satisfy, in their order; a noun never weighs the patterns of the verb
+    # always, and where -> word -> positions of those whose first phrase part, wherever it
+    # stands in the condition, needs that word there): a lemma with hundreds of CAMEO
+    # patterns tries only those its phrases could satisfy, in their order; a noun never
+    # weighs the patterns of the verb
     plans: dict[tuple[str, str], tuple[tuple[int, ...], dict[str, dict[str, list[int]]]]] = field(
         init=False
     )
@@ -86,14 +86,13 @@ class Triggers:
                 for position, reading in enumerate(readings):
                     if pos not in reading.pos:
                         continue
-                    found = anchor_words(reading.condition, terms) if reading.condition else None
-                    if found is None:
+                    tests = all_anchors(reading.condition, terms) if reading.condition else ()
+                    if not tests:
                         always.append(position)
                         continue
-                    where, words = found
+                    (where, words), others = tests[0], tests[1:]
                     for word in words:
                         anchored.setdefault(where, {}).setdefault(word, []).append(position)
-                    others = all_anchors(reading.condition, terms)[1:]
                     if others:
                         also[lemma, position] = others
                 plans[lemma, pos] = (tuple(always), anchored)

@@ -125,8 +125,8 @@ class Vocabulary:
 
 
 def load_noun_kinds(user_dir: Path | None = None) -> dict[str, str]:
-    """noun -> speech, force, thing or idea (`doers.py`); a user's row for a noun replaces the
-    bundled one, and `actor` says that a noun may act after all."""
+    """noun -> one of `NOUN_KINDS` but `actor` (`doers.py`); a user's row for a noun replaces
+    the bundled one, and `actor` says that a noun may act after all."""
     kinds: dict[str, str] = {}
     for row in read_rows("events", "noun_kinds.tsv", user_dir):
         if row.cell(1) not in NOUN_KINDS or not row.cell(0):
