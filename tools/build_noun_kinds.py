@@ -129,9 +129,8 @@ GATHERING_ROOTS = (
 )
 
 
-def force_synsets(
-    synsets: dict[int, tuple[int, list[str], list[int]]],
-    named: tuple[tuple[str, int], ...] = FORCE_ROOTS,
+def hyponyms_of(
+    synsets: dict[int, tuple[int, list[str], list[int]]], named: tuple[tuple[str, int], ...]
 ) -> set[int]:
     """The synsets named (lemma, lexicographer file) and all their hyponyms."""
     roots = {
@@ -204,8 +203,8 @@ def main() -> None:
     source = Path(sys.argv[1])
     actors = actor_heads(Path(sys.argv[2]) / "Phoenix.agents.txt")
     synsets = read_synsets(source / "data.noun")
-    force = force_synsets(synsets)
-    gatherings = frozenset(force_synsets(synsets, GATHERING_ROOTS))
+    force = hyponyms_of(synsets, FORCE_ROOTS)
+    gatherings = frozenset(hyponyms_of(synsets, GATHERING_ROOTS))
     rows = []
     for lemma, senses in sorted(read_index(source / "index.noun").items()):
         if "_" in lemma or not lemma.replace("-", "").isalpha() or lemma in actors:
