@@ -115,6 +115,30 @@ def test_actors_a_definite_title_takes_its_antecedents_country():
     assert [result.text_of(a.span) for a in attack.actors] == ["rebels"]
 
 
+def test_actors_a_person_named_again_by_surname_is_the_person_first_named():
+    import eventwire
+
+    text = (
+        "Former Tunisian prime minister Habib Essid visited NATO headquarters in Brussels. "
+        "Essid's 2015 visit came amid a wave of attacks."
+    )
+    result = eventwire.extract(text, published="2024-09-06")
+    essid = next(m for m in result.mentions if result.text_of(m.span).startswith("Essid"))
+    assert essid.actor is not None
+    assert (essid.actor.country, essid.actor.sector) == ("TUN", "GOV")
+    visits = [e for e in result.events if e.plover_type == "CONSULT"]
+    assert [[a.country for a in e.actors] for e in visits] == [["TUN"], ["TUN"]]
+
+
+def test_actors_a_namesake_with_another_first_name_is_someone_else():
+    import eventwire
+
+    text = "Former Russian spy Sergei Skripal is recovering. Yulia Skripal spoke to reporters."
+    result = eventwire.extract(text, published="2024-09-06")
+    yulia = next(m for m in result.mentions if result.text_of(m.span) == "Yulia Skripal")
+    assert yulia.actor is None or yulia.actor.country is None
+
+
 def test_actors_a_known_bodys_name_inside_an_organisation_name_is_not_that_body(parsed_doc):
     from eventwire.stages.s3_actors.actors import extract_mentions
 

@@ -32,6 +32,7 @@ from eventwire.stages.s7_events.arguments import (
     MentionIndex,
     count_of,
     is_eventive_noun,
+    is_headline,
     noun_arguments,
     speaker_actor,
     verb_arguments,
@@ -327,6 +328,39 @@ TOKEN_IDS = ["POS", "LOWER", "LEMMA"]  # read with `Doc.to_array`, kept for verb
 GENERIC_SUBJECTS = frozenset({"you", "one"})
 
 
+OWN_SUBJECT_OR_AUX = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass"})
+QUOTE_MARKS = frozenset('"\u201c\u201d')
+
+
+def is_imperative(tok: Any, sentence_text: str) -> bool:
+    """A verb that tells the reader what to do: the base form heading its sentence, or
+    joined to it, with no subject or auxiliary of its own ("To find out more, visit our
+    website", "call police at ..."). Not in a headline, whose bare verbs report ("Kenya
+    Expels Envoy"), nor in a sentence with quotation marks, where a speaker demands."""
+    if tok.dep_ == "ROOT":
+        verbs = [tok]
+    elif tok.dep_ == "conj" and tok.head.dep_ == "ROOT":
+        verbs = [tok.head, tok]
+    else:
+        return False
+    for verb in verbs:
+        if verb.tag_ != "VB" or any(c.dep_ in OWN_SUBJECT_OR_AUX for c in verb.children):
+            return False
+    return QUOTE_MARKS.isdisjoint(sentence_text) and not is_headline(tok.sent)
+
+
+def is_reported_imperative(tok: Any, reporting_verbs: frozenset[str]) -> bool:
+    """A command that a speaker is reported to give: a base form with no subject or
+    auxiliary ("to" is one), the complement of a reporting verb ("'Release the prisoners
+    now,' he said", "he said: 'Withdraw your troops'")."""
+    return (
+        tok.dep_ in {"ccomp", "xcomp", "parataxis"}
+        and tok.tag_ == "VB"
+        and tok.head.lemma_.lower() in reporting_verbs
+        and not any(c.dep_ in OWN_SUBJECT_OR_AUX for c in tok.children)
+    )
+
+
 def generic_subject(tok: Any) -> Any | None:
     """The subject "you" or "one" of a verb: an address or a generalisation."""
     for child in tok.children:
@@ -436,6 +470,12 @@ def has_needed_arguments(cand: Candidate, event: Event) -> bool:
     PLOVER's category needs one or where the reading is the verb's bare entry (no pattern)."""
     if cand.reading is None:
         return True
+    if cand.reading.mode == "visit" and not any(
+        a.country or (a.sector and a.sector not in PRIVATE) for a in event.actors
+    ):
+        # a visit is a party's: with no visitor of a country or a public body, it is
+        # someone's journey ("arriving Venezuelans", "the family arrived in Greece")
+        return False
     if not cand.reading.derived:
         # PLOVER's material cooperation and sanctions are acts between parties: with neither
         # an actor nor a recipient ("Help also came from ..."), there is no such event
@@ -693,7 +733,8 @@ class EventStage:
         sentence = sentence_span(sent, doc.article.text)
         modalities: dict[int, Modality] = {}
         previous: Modality | None = None
-        asks = "?" in sentence.of(doc.article.text)
+        sentence_text = sentence.of(doc.article.text)
+        asks = "?" in sentence_text
         questions = question_clauses(sent) if asks else {}
         for cand in cands:
             modality = find_modality(cand.token, cues=self.cues, previous=previous)
@@ -705,6 +746,14 @@ class EventStage:
             if generic is not None and modality.value == "occurred":
                 # "you're fighting a losing war": said to someone, or of anyone; no report
                 modality = Modality("hypothetical", token_span(generic), "generic-subject")
+            elif modality.value == "occurred" and is_imperative(cand.token, sentence_text):
+                # "visit our website": what the reader is told to do, not what happened
+                modality = Modality("hypothetical", token_span(cand.token), "imperative")
+            elif modality.value == "occurred" and is_reported_imperative(
+                cand.token, self.cues.reporting_verbs
+            ):
+                # "'Release the prisoners,' he said": the speaker demands it
+                modality = Modality("requested", token_span(cand.token), "reported-imperative")
             modalities[cand.token.i] = modality
             if cand.reading is not None:
                 previous = modality
@@ -888,7 +937,7 @@ class EventStage:
                     recipients=(*args.recipients, target),
                     rules=(*args.rules, "recipient:protest-aim"),
                 )
-        if modality.rule.split("+")[0] in {"modal:must", "modal:should"}:
+        if modality.rule.split("+")[0] in {"modal:must", "modal:should", "reported-imperative"}:
             # "X said Y must withdraw": X asks, Y is asked
             speaker = speaker_actor(tok, index, self.cues)
             if speaker is not None and speaker not in args.actors:
@@ -908,9 +957,10 @@ class EventStage:
             speaker = speaker_actor(tok, index, self.cues)
             if speaker is not None and speaker not in args.recipients:
                 return replace(args, actors=(speaker,), rules=(*args.rules, "actor:speaker"))
-        if args.actors:
+        if args.actors and reading.mode != "visit":
             # "students throughout Indonesia staged demonstrations", "police in Monrovia":
-            # a group with no country of its own is taken as local to where it acts
+            # a group with no country of its own is taken as local to where it acts (a
+            # visitor is not: "arrived in Greece" says where they are not from)
             country, rule = location_country(tok, args.actors, index), "actor:location"
             if country is None and reading.type not in CROSS_BORDER:
                 country, rule = sentence_country(tok, index), "actor:sentence-country"

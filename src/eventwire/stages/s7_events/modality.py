@@ -144,9 +144,10 @@ def token_span(tok: Any) -> Span:
 
 
 def local_cue(
-    cur: Any, *, is_trigger_clause: bool, cues: Cues
+    cur: Any, *, is_trigger_clause: bool, cues: Cues, is_trigger: bool = False
 ) -> tuple[str, Any, str, bool] | None:
-    """(modality, cue token, rule, strong) from the modifiers of one token."""
+    """(modality, cue token, rule, strong) from the modifiers of one token (`is_trigger`:
+    the event's own trigger, whose object alone may deny it: "arrested no one")."""
     strong_modals, weak_modals = cues.of("strong-modal"), cues.of("modal")
     strong_adverbs, weak_adverbs = cues.of("adverb"), cues.of("weak-adverb")
     conditionals = cues.of("conditional")
@@ -159,6 +160,13 @@ def local_cue(
         )
         # "will not meet their demands": a refusal, which PLOVER codes as REJECT
         return "negated", neg, "neg-refusal" if refusal else "neg", True
+    if is_trigger and cur.pos_ in {"VERB", "AUX"}:
+        for child, dep, _ in kids:
+            if dep in {"dobj", "obj"}:
+                no = next((g for g in child.children if g.dep_ == "det" and g.lower_ == "no"), None)
+                if no is not None:
+                    # "has given no formal order", "police made no arrests": not done
+                    return "negated", no, "neg-object", True
     # an "if"/"unless" clause on this verb: a condition of what the modal says ("will pay
     # if no price is agreed": planned, on a condition), or, with no modal, a hypothesis; on
     # a verb of saying or of a stance toward an act ("threatened a strike if no deal is
@@ -206,6 +214,44 @@ def local_cue(
     return None
 
 
+PREDICTING_MODALS = frozenset({"will", "would", "can", "could", "may", "might"})
+NECESSITY_VERBS = frozenset({"need", "have", "ought"})  # "needs to", "has to"
+
+
+def is_assertion(verb: Any) -> bool:
+    """A clause that says what is, was or will be, not what should be: a state
+    (`is_state`), a verb in the present or past with no modal of its own ("insisted the
+    talks had failed"), or a modal of prediction ("insisted that it would issue details").
+    A base form ("insisted that he resign"), a modal of duty ("must leave") or a verb of
+    necessity ("needed to stand its ground", "has to go") demands."""
+    if is_state(verb):
+        return True
+    if verb.lemma_.lower() in NECESSITY_VERBS and any(c.dep_ == "xcomp" for c in verb.children):
+        return False  # "insisted that Malta needed to stand its ground": what must be done
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    modals = [c.lower_ for c in auxiliaries if c.tag_ == "MD"]
+    if modals:
+        return all(m in PREDICTING_MODALS for m in modals)
+    if any(c.lower_ == "be" for c in auxiliaries):
+        return False  # "that they be allowed": the subjunctive, whatever the tag says
+    finite = [c for c in auxiliaries if c.tag_ in {"VBZ", "VBD", "VBP"}] or [verb]
+    # a plural present ("they have a right") reads as a base form too ("that they
+    # leave"): only "have" of possession is taken as a claim
+    return finite[0].tag_ in {"VBZ", "VBD"} or (
+        finite[0].tag_ == "VBP" and (finite[0] is not verb or verb.lemma_.lower() == "have")
+    )
+
+
+def is_state(verb: Any) -> bool:
+    """A clause that says how things are, not what anyone does: its head is a copula ("the
+    train is a good alternative") or an adjective or noun the parse made its head."""
+    if verb.pos_ in {"ADJ", "NOUN", "PROPN"}:
+        return True
+    return verb.lemma_.lower() == "be" and any(
+        c.dep_ in {"attr", "acomp", "oprd"} for c in verb.children
+    )
+
+
 def governor_cue(cur: Any, cues: Cues, came_from: Any | None = None) -> tuple[str, str] | None:
     """(modality, rule) when `cur` itself is a governing word, or a verb whose subject is a
     plan ("the deal would see troops pull out"); `came_from`: the child the walk came up
@@ -229,8 +275,24 @@ def governor_cue(cur: Any, cues: Cues, came_from: Any | None = None) -> tuple[st
         and is_own_infinitive(came_from)
     ):
         return own[lemma], f"governor:{lemma}-to"
+    claims = cues.of("verb-claim")
+    if (
+        cur.pos_ in {"VERB", "AUX"}
+        and lemma in claims
+        and came_from is not None
+        and came_from.dep_ == "ccomp"
+        and is_assertion(came_from)
+    ):
+        return claims[lemma], f"governor:{lemma}-claim"  # "insist they are leaving"
     if cur.pos_ in {"VERB", "AUX"} and lemma in verbs:
         return verbs[lemma], f"governor:{lemma}"
+    if lemma == "be" and came_from is not None and came_from.dep_ == "xcomp":
+        # "it was hard to arrest them", "it is likely to rain": the parse hangs the
+        # infinitive on the copula beside its adjective
+        for child in cur.children:
+            if child.dep_ == "acomp" and child.lemma_.lower() in adjectives:
+                adjective = child.lemma_.lower()
+                return adjectives[adjective], f"governor:{adjective}"
     if cur.pos_ == "ADJ" and lemma in adjectives:
         copula = cur.head
         demanded = next(
@@ -269,7 +331,9 @@ def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None)
         # A verb above the trigger lends it its negation and "must", unless it only reports:
         # "the ministry must confirm that a soldier was killed" is no request to kill.
         governs = cur.pos_ in {"VERB", "AUX"} and cur.lemma_.lower() not in cues.reporting_verbs
-        found = local_cue(cur, is_trigger_clause=clause or governs, cues=cues)
+        found = local_cue(
+            cur, is_trigger_clause=clause or governs, cues=cues, is_trigger=cur is trigger
+        )
         if found is not None:
             value, cue, rule, strong = found
             if strong:

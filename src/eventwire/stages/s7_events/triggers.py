@@ -20,7 +20,12 @@ from eventwire.data import read_rows
 from eventwire.errors import ConfigError
 from eventwire.model import PLOVER_TYPES
 from eventwire.stages.s7_events.arguments import is_passive
-from eventwire.stages.s7_events.modality import is_own_infinitive, lemma_forms
+from eventwire.stages.s7_events.modality import (
+    is_assertion,
+    is_own_infinitive,
+    is_state,
+    lemma_forms,
+)
 from eventwire.stages.s7_events.phrases import (
     PHRASE_KEYS,
     ClassTerms,
@@ -214,7 +219,17 @@ def check_condition(condition: str, classes: dict[str, frozenset[str]], where: s
         for part in condition.split("&"):
             check_condition(part, classes, where)
         return
-    if condition in {"-", "comp", "nocomp", "noobj", "ownto", "passive", "question", "statecomp"}:
+    if condition in {
+        "-",
+        "comp",
+        "nocomp",
+        "noobj",
+        "ownto",
+        "passive",
+        "question",
+        "statecomp",
+        "claimcomp",
+    }:
         return
     key, sep, value = condition.partition("=")
     if key in PHRASE_KEYS and sep:
@@ -299,6 +314,8 @@ def condition_holds(cond: str, view: PhraseView, triggers: Triggers) -> bool:
         return not any(is_complement(c) for c in tok.children)
     if cond == "statecomp":  # "agreed that it was a big problem": accord with a view
         return any(c.dep_ == "ccomp" and is_state(c) for c in tok.children)
+    if cond == "claimcomp":  # "insisted that the ministry would issue details": a claim
+        return any(c.dep_ == "ccomp" and is_assertion(c) for c in tok.children)
     if cond == "passive":  # "the proposal was met with criticism": received, not a meeting
         return is_passive(tok)
     if cond == "ownto":  # "sought to downplay the threat": an attempt, not a request
@@ -355,16 +372,6 @@ def is_time_adjunct(prep: Any) -> bool:
     """A prepositional phrase on a date or a time: when or how long, not what the verb is
     for ("called in sick for the previous three days", "waited for hours")."""
     return any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in prep.children)
-
-
-def is_state(verb: Any) -> bool:
-    """A clause that says how things are, not what anyone does: its head is a copula ("the
-    train is a good alternative") or an adjective or noun the parse made its head."""
-    if verb.pos_ in {"ADJ", "NOUN", "PROPN"}:
-        return True
-    return verb.lemma_.lower() == "be" and any(
-        c.dep_ in {"attr", "acomp", "oprd"} for c in verb.children
-    )
 
 
 def reading_for(

@@ -32,6 +32,7 @@ from eventwire.stages.s7_events.triggers import Triggers, load_triggers
 CUE_KINDS = (
     "verb",
     "verb-to",
+    "verb-claim",
     "adjective",
     "noun",
     "modal",

@@ -1,0 +1,123 @@
+"""Issue 11: what a sentence tells, asks or claims rather than reports: commands to the
+reader, a speaker's quoted commands, acts said to be easy or hard, "insist" that states a
+claim, and visits made by no party. Sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import eventwire
+from eventwire.settings import Settings
+
+
+def events(text: str, **kwargs):
+    result = eventwire.extract(text, published="2024-09-06", **kwargs)
+    return result, result.events
+
+
+def coded(text: str) -> list[tuple[str, str]]:
+    result, found = events(text)
+    return [(result.text_of(e.trigger).lower(), e.plover_type) for e in found]
+
+
+def test_a_command_to_the_reader_is_no_event():
+    text = "To learn more, visit the council's website or call the office."
+    assert coded(text) == []
+    result, found = events(text, settings=Settings(events="all"))
+    visit = next(e for e in found if result.text_of(e.trigger) == "visit")
+    assert visit.modality == "hypothetical"
+    assert "modality:imperative" in visit.trace
+
+
+def test_a_headline_or_a_report_keeps_its_verb():
+    assert coded("Kenya expelled two Ethiopian diplomats on Monday.") == [("expelled", "SANCTION")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Release the prisoners now," the Kenyan president said.',
+        'The Kenyan president said: "Release the prisoners now."',
+    ],
+)
+def test_a_speakers_quoted_command_is_a_request_by_the_speaker(text):
+    _, found = events(text)
+    [event] = found
+    assert (event.type, event.plover_type, event.modality) == ("RETREAT", "REQUEST", "requested")
+    assert [a.country for a in event.actors] == ["KEN"]
+
+
+def test_an_act_said_to_be_hard_is_not_reported_as_done():
+    _, found = events(
+        "It is difficult to attack the town from the north.", settings=Settings(events="all")
+    )
+    [attack] = [e for e in found if e.type == "ASSAULT"]
+    assert (attack.modality, attack.plover_type) == ("hypothetical", "OTHER")
+    # the adjectives that plan still plan
+    assert coded("The army was ready to attack the town.") == [("attack", "THREATEN")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethiopian officials insisted that the talks had failed.",
+        "Russian officials insist they have a legal right to see her.",
+        "The minister insisted that her ministry would publish the figures.",
+    ],
+)
+def test_insisting_on_a_claim_is_no_demand(text):
+    assert "REQUEST" not in {t for _, t in coded(text)}, coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya insisted that Ethiopia withdraw its troops.",
+        "Kenya insisted that Ethiopia must withdraw its troops.",
+        "Kenya insisted that Ethiopia needed to withdraw its troops.",
+    ],
+)
+def test_insisting_on_an_act_is_a_demand(text):
+    assert ("insisted", "REQUEST") in coded(text)
+
+
+def test_what_an_insisted_claim_says_is_not_requested():
+    result, found = events(
+        "Kenya insists the soldiers are leaving.", settings=Settings(events="all")
+    )
+    leaving = next(e for e in found if result.text_of(e.trigger) == "leaving")
+    assert leaving.modality == "occurred"
+    assert "modality:governor:insist-claim" in leaving.trace
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The family arrived in Greece in 2016 after a long journey.",
+        "Tourists arriving in the city crowded the station.",
+    ],
+)
+def test_a_journey_of_no_party_is_no_visit(text):
+    assert coded(text) == []
+
+
+def test_a_visitor_is_not_from_the_place_visited():
+    assert [
+        [a.country for a in e.actors]
+        for e in events("The foreign minister arrived in Nairobi on Monday for talks.")[1]
+    ] == [[None]]
+    [visit] = events("The Kenyan foreign minister arrived in Addis Ababa on Monday.")[1]
+    assert (visit.plover_type, [a.country for a in visit.actors]) == ("CONSULT", ["KEN"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan police arrested no one after the protest.",
+        "The Kenyan president has given no order to pull out the troops.",
+    ],
+)
+def test_an_act_done_to_nothing_is_not_done(text):
+    _, found = events(text, settings=Settings(events="all"))
+    typed = [e for e in found if e.type != "OTHER" and e.salience == "main"][:1]
+    assert [(e.modality, e.plover_type) for e in typed] == [("negated", "OTHER")]
