@@ -29,7 +29,7 @@ def test_a_command_to_the_reader_is_no_event():
     assert "modality:imperative" in visit.trace
 
 
-def test_a_headline_or_a_report_keeps_its_verb():
+def test_a_report_keeps_its_verb():
     assert coded("Kenya expelled two Ethiopian diplomats on Monday.") == [("expelled", "SANCTION")]
 
 
