@@ -65,7 +65,7 @@ def renamed_person(mention: Mention, earlier: list[Mention], text: str) -> Menti
         if candidate.label != "PERSON" or known is None or not (known.country or known.sector):
             continue
         full = name_words(text[candidate.span.start : candidate.span.end])
-        if full and full[-1] == words[-1] and set(words) <= set(full) and full != words:
+        if full and full[-1] == words[-1] and set(words) <= set(full):
             return candidate
     return None
 

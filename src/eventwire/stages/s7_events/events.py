@@ -332,6 +332,12 @@ OWN_SUBJECT_OR_AUX = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "aux", "a
 QUOTE_MARKS = frozenset('"\u201c\u201d')
 
 
+def is_bare_base_form(verb: Any) -> bool:
+    """A verb's base form with no subject or auxiliary of its own ("to" is one): the shape
+    of a command ("visit our website", "release the prisoners")."""
+    return verb.tag_ == "VB" and not any(c.dep_ in OWN_SUBJECT_OR_AUX for c in verb.children)
+
+
 def is_imperative(tok: Any, sentence_text: str) -> bool:
     """A verb that tells the reader what to do: the base form heading its sentence, or
     joined to it, with no subject or auxiliary of its own ("To find out more, visit our
@@ -343,21 +349,19 @@ def is_imperative(tok: Any, sentence_text: str) -> bool:
         verbs = [tok.head, tok]
     else:
         return False
-    for verb in verbs:
-        if verb.tag_ != "VB" or any(c.dep_ in OWN_SUBJECT_OR_AUX for c in verb.children):
-            return False
+    if not all(is_bare_base_form(verb) for verb in verbs):
+        return False
     return QUOTE_MARKS.isdisjoint(sentence_text) and not is_headline(tok.sent)
 
 
 def is_reported_imperative(tok: Any, reporting_verbs: frozenset[str]) -> bool:
-    """A command that a speaker is reported to give: a base form with no subject or
-    auxiliary ("to" is one), the complement of a reporting verb ("'Release the prisoners
-    now,' he said", "he said: 'Withdraw your troops'")."""
+    """A command that a speaker is reported to give: a bare base form, the complement of a
+    reporting verb ("'Release the prisoners now,' he said", "he said: 'Withdraw your
+    troops'")."""
     return (
         tok.dep_ in {"ccomp", "xcomp", "parataxis"}
-        and tok.tag_ == "VB"
         and tok.head.lemma_.lower() in reporting_verbs
-        and not any(c.dep_ in OWN_SUBJECT_OR_AUX for c in tok.children)
+        and is_bare_base_form(tok)
     )
 
 
