@@ -145,3 +145,42 @@ def test_actors_a_known_bodys_name_inside_an_organisation_name_is_not_that_body(
     doc = parsed_doc("The ruling All Progressives Congress met in Abuja on Monday.")
     countries = {m.actor.country for m in extract_mentions(doc.parsed) if m.actor}
     assert "USA" not in countries
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "sector"),
+    [
+        (
+            "The Lagos State Police Command said it arrested two men.",
+            "Lagos State Police Command",
+            "COP",
+        ),
+        (
+            "The New York Police Department said it arrested two men.",
+            "New York Police Department",
+            "COP",
+        ),
+        (
+            "The Nigerian Army Headquarters said it arrested two men.",
+            "Nigerian Army Headquarters",
+            "MIL",
+        ),
+    ],
+)
+def test_actors_a_named_unit_takes_the_sector_its_name_says(parsed_doc, text, phrase, sector):
+    # the head ("Command", "Department") says only what kind of unit the body is
+    assert actor(parsed_doc, text, phrase).sector == sector
+
+
+def test_actors_a_sector_word_not_next_to_the_head_says_nothing(parsed_doc):
+    # "Army" names the club's owner at most, and the club is no army
+    text = "The Army Football Club said it signed two players."
+    assert actor(parsed_doc, text, "Army Football Club").sector is None
+
+
+def test_actors_a_named_police_unit_is_the_actor_of_what_it_says_it_did():
+    import eventwire
+
+    text = "The Osun State Police Command on Thursday said it recovered 86 firearms in the state."
+    found = [e for e in eventwire.extract(text).events if e.plover_type == "COERCE"]
+    assert [(a.country, a.sector) for e in found for a in e.actors] == [("NGA", "COP")]

@@ -20,6 +20,10 @@ def events(text: str, **kwargs) -> list[Event]:
     return list(eventwire.extract(text, published="2024-09-06", **kwargs).events)
 
 
+def text_of(text: str, event: Event) -> str:
+    return text[event.trigger.start : event.trigger.end]
+
+
 def only(text: str, trigger: str) -> Event:
     result = eventwire.extract(text, published="2024-09-06")
     found = [e for e in result.events if result.text_of(e.trigger).lower().startswith(trigger)]
@@ -353,6 +357,36 @@ def test_an_event_noun_after_a_light_verbs_in_is_its_event_with_its_modality():
     # after a light verb with an object of its own, "in" is the setting
     found = events("Kenya made concessions to Ethiopia in the nuclear talks.")
     assert [e.plover_type for e in found] == ["CONCEDE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover_type"),
+    [
+        (
+            "Kenyan and Ethiopian ministers participated in the negotiations.",
+            "negotiations",
+            "CONSULT",
+        ),
+        ("Kenyan officials took part in talks with Ethiopia.", "talks", "CONSULT"),
+        ("Russian troops took part in the attack on the town.", "attack", "ASSAULT"),
+    ],
+)
+def test_taking_part_in_an_event_is_that_event_with_the_participant_as_actor(
+    text, trigger, plover_type
+):
+    # "participate in" and "take part in" only say their event noun happened; "take part"
+    # alone is CAMEO's intent to cooperate (030), which yields to the noun
+    found = events(text)
+    assert [(text_of(text, e), e.plover_type, e.salience) for e in found] == [
+        (trigger, plover_type, "main")
+    ]
+    assert found[0].actors
+    assert all(a.country for a in found[0].actors)
+
+
+def test_taking_part_in_an_event_keeps_its_modality():
+    talks = only("Kenya will not take part in the talks.", "talks")
+    assert (talks.type, talks.modality) == ("CONSULT", "negated")
 
 
 def test_a_purpose_to_protest_says_the_act_was_a_protest():

@@ -149,6 +149,14 @@ def sector_of(
         if key in words:
             word = words[key]
             return word.sector, head.text if word.is_role else None
+    if head.ent_type_ == "ORG" and compounds:
+        # a named body whose head says only what kind of unit it is: "the Lagos State
+        # Police Command", "the New York Police Department", "Army Headquarters" (the word
+        # right before the head; "Army Football Club" is no army)
+        nearest = max(compounds, key=lambda t: t.i)
+        word = words.get(nearest.text.lower()) or words.get(nearest.lemma_.lower())
+        if nearest.i == head.i - 1 and word is not None and not word.is_role:
+            return word.sector, None
     return None, None
 
 

@@ -20,7 +20,13 @@ from typing import Any
 
 from eventwire.model import Actor, Count, Mention, Span
 from eventwire.stages.s2_parse.headlines import ends_as_sentence
-from eventwire.stages.s7_events.modality import Cues, lemma_forms, marked_by_to
+from eventwire.stages.s7_events.modality import (
+    Cues,
+    is_light_verb,
+    lemma_forms,
+    marked_by_to,
+    takes_part,
+)
 
 RECIPIENT_PREPS = frozenset(
     {
@@ -474,13 +480,13 @@ def noun_arguments(
         elif (
             subjects
             and all(t.lower_ in PRONOUNS for t in actor_tokens)
-            and lemma_forms(verb) & cues.object_light_verbs
+            and is_light_verb(verb, cues.object_light_verbs)
         ):
             # "came to an agreement", "launched an offensive", "continued their hunger
             # strike": the light verb's subject (a possessive pronoun only points back to it)
             actor_tokens = [*subjects]
             rules.append("actor:light-verb-subject")
-        if lemma_forms(verb) & cues.object_light_verbs and not recipient_tokens:
+        if is_light_verb(verb, cues.object_light_verbs) and not recipient_tokens:
             # "gave a warm welcome to X", "made concessions to X", "launched attacks against
             # X": the light verb's prepositional object is the noun's recipient
             for child in verb.children:
@@ -540,7 +546,7 @@ def is_eventive_noun(
         return heads_a_verbless_line(tok)
     forms = lemma_forms(verb)
     if tok.dep_ in {"dobj", "obj", "pobj", "attr"}:
-        return bool(forms & object_verbs) or undergoes(verb, tok)
+        return bool(forms & object_verbs) or takes_part(verb) or undergoes(verb, tok)
     if tok.dep_ in {"nsubj", "nsubjpass"}:
         return bool(forms & subject_verbs)
     return False

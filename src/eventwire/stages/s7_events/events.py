@@ -47,10 +47,11 @@ from eventwire.stages.s7_events.modality import (
     Cues,
     Modality,
     find_modality,
+    is_light_verb,
     is_own_infinitive,
-    lemma_forms,
     marked_by_to,
     passes,
+    stages_in,
     token_span,
 )
 from eventwire.stages.s7_events.salience import is_protest_purpose, is_reason, salience_of
@@ -221,12 +222,13 @@ def yields_to_its_complement(
     if reading is None or not reading.derived:
         return False
     tok = cand.token
-    light = bool(lemma_forms(tok) & light_verbs)
-    if light and any(
-        c.dep_ in {"dobj", "obj"} and c.i in by_index and by_index[c.i].is_noun
-        for c in tok.children
-    ):
-        return True  # "staged demonstrations", "began a hunger strike": the noun is the event
+    light = is_light_verb(tok, light_verbs)
+    staged = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+    staged += [g for c in tok.children if stages_in(c, light_verbs) for g in c.children]
+    if light and any(n.i in by_index and by_index[n.i].is_noun for n in staged):
+        # "staged demonstrations", "began a hunger strike", "took part in the talks": the
+        # noun is the event
+        return True
     if has_words(reading.condition):
         return False
     if light:

@@ -82,15 +82,28 @@ MAX_STEPS = 10
 
 def stages_in(tok: Any, light_verbs: frozenset[str]) -> bool:
     """ "in" after a light verb with no object but "part": what it stages ("engaged in
-    ethnic cleansing", "will not take part in talks"); not a setting ("made concessions in
-    the talks")."""
+    ethnic cleansing", "participated in the negotiations", "will not take part in talks");
+    not a setting ("made concessions in the talks")."""
     verb = tok.head
     return (
         tok.dep_ == "prep"
         and tok.lower_ == "in"
-        and verb.lemma_.lower() in light_verbs
+        and (verb.lemma_.lower() in light_verbs or takes_part(verb))
         and all(c.lemma_.lower() == "part" for c in verb.children if c.dep_ in {"dobj", "obj"})
     )
+
+
+def takes_part(verb: Any) -> bool:
+    """ "take part (in ...)": the phrase is a light verb, whatever "take" alone means."""
+    return verb.lemma_.lower() == "take" and any(
+        c.dep_ in {"dobj", "obj"} and c.lemma_.lower() == "part" for c in verb.children
+    )
+
+
+def is_light_verb(verb: Any, light_verbs: frozenset[str]) -> bool:
+    """A verb that only says its event noun happened: one of `light_verbs` (any form the
+    inflection suggests, `lemma_forms`) or "take part"."""
+    return bool(lemma_forms(verb) & light_verbs) or takes_part(verb)
 
 
 def marked_by_to(tok: Any) -> bool:
