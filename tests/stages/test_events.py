@@ -390,3 +390,16 @@ def test_events_the_object_of_a_warning_or_a_force_is_who_would_act():
     assert countries(attack.actors) == {"IRN"}
     withdraw = find("Russia forced Ukraine to withdraw its troops.", "withdraw")
     assert countries(withdraw.actors) == {"UKR"}
+
+
+def test_events_he_in_what_a_person_reports_is_that_person_even_with_no_country():
+    text = (
+        "President Muhammadu Buhari met the party's chairman on Monday. "
+        "Timi Frank, however, said that he would resign his position next year."
+    )
+    resign = find(text, "resign")
+    assert [a.name for a in resign.actors] == ["Timi Frank"]
+    assert "NGA" not in countries(resign.actors)  # not the president named before
+    # a reporter with a country is still the one a pronoun stands for
+    found = find("Kenyan President William Ruto said he would visit Ethiopia.", "visit")
+    assert countries(found.actors) == {"KEN"}

@@ -224,7 +224,7 @@ def actor_for(tok: Any, index: MentionIndex, sentence_start: int, cues: Cues) ->
             return owner
     if tok.lower_ in PRONOUNS:
         # "Bouteflika said he is prepared to ...": the reporter, if the clause is reported
-        reporter = speaker_actor(tok, index, cues)
+        reporter = speaker_actor(tok, index, cues, pronoun=tok.lower_)
         if reporter is not None:
             return reporter
         earlier = index.before(tok.idx, floor=max(0, sentence_start - 600), pronoun=tok.lower_)
@@ -502,8 +502,10 @@ def noun_arguments(
     return Arguments(tuple(actors), tuple(recipients), tuple(rules))
 
 
-def speaker_actor(tok: Any, index: MentionIndex, cues: Cues) -> Actor | None:
-    """The actor who reports the clause holding `tok` ("X said ...", "quoted X as ...")."""
+def speaker_actor(tok: Any, index: MentionIndex, cues: Cues, *, pronoun: str = "") -> Actor | None:
+    """The actor who reports the clause holding `tok` ("X said ...", "quoted X as ..."): one
+    with a country, or, for a personal `pronoun` in the clause, the person who reports it
+    even with none ("Frank said that he would resign" is Frank, not an earlier president)."""
     cur = tok
     for _ in range(8):
         if cur.head.i == cur.i:
@@ -523,7 +525,9 @@ def speaker_actor(tok: Any, index: MentionIndex, cues: Cues) -> Actor | None:
         for child in reporters:
             mention = index.covering(child)
             actor = mention.actor if mention else None
-            if actor is not None and actor.country and actor.sector != "MED":
+            if actor is None or actor.sector == "MED":
+                continue
+            if actor.country or (pronoun in PERSONAL and mention and mention.label == "PERSON"):
                 return actor
     return None
 
