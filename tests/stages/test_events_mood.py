@@ -121,3 +121,36 @@ def test_an_act_done_to_nothing_is_not_done(text):
     _, found = events(text, settings=Settings(events="all"))
     typed = [e for e in found if e.type != "OTHER" and e.salience == "main"][:1]
     assert [(e.modality, e.plover_type) for e in typed] == [("negated", "OTHER")]
+
+
+def modality_of(text: str, trigger: str) -> tuple[str, str, list[str | None]]:
+    result, found = events(text)
+    event = next(e for e in found if result.text_of(e.trigger).lower() == trigger)
+    return event.modality, event.plover_type, [a.country for a in event.actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        # CAMEO's appeal (020) and demand (100) verbs
+        ("Kenyan officials advised the Ethiopian minister to resign.", "resign", "ETH"),
+        ("Kenyan officials recommended that Ethiopia withdraw its troops.", "withdraw", "ETH"),
+        ("Kenyan officials implored the Ethiopian minister to resign.", "resign", "ETH"),
+        # a verb that reports, or means something else, asks with an infinitive of its object
+        ("Kenyan officials told the Ethiopian minister to resign.", "resign", "ETH"),
+        ("Kenyan officials directed the Ethiopian minister to resign.", "resign", "ETH"),
+    ],
+)
+def test_what_someone_is_advised_or_told_to_do_is_requested_of_them(text, trigger, country):
+    assert modality_of(text, trigger) == ("requested", "REQUEST", [country])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan officials told reporters that the Ethiopian minister had resigned.",
+        "Kenyan officials advised that the Ethiopian minister had resigned.",
+    ],
+)
+def test_what_someone_tells_or_advises_as_a_fact_is_reported(text):
+    assert modality_of(text, "resigned")[0] == "occurred"

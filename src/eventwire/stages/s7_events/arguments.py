@@ -65,7 +65,8 @@ MESSAGES = frozenset(
 # not to attack", "forced the army to retreat"): the object controls the infinitive
 REQUEST_LEMMAS = frozenset(
     "call urge ask press appeal push encourage order invite warn advise remind instruct tell "
-    "force compel persuade pressure allow permit authorize authorise".split()
+    "force compel persuade pressure allow permit authorize authorise challenge direct command "
+    "lobby pressurise pressurize implore beg exhort entreat adjure counsel".split()
 )
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "him", "her", "its", "their", "his"})
 WORD_NUMBERS = {

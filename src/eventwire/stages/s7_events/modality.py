@@ -255,6 +255,16 @@ def is_assertion(verb: Any) -> bool:
     )
 
 
+def is_object_infinitive(verb: Any, complement: Any) -> bool:
+    """Whether `complement` is an infinitive whose doer is `verb`'s object: "told the
+    minister to resign", "challenged Ethiopia to withdraw"."""
+    return (
+        complement.dep_ == "xcomp"
+        and marked_by_to(complement)
+        and any(c.dep_ in {"dobj", "obj"} for c in verb.children)
+    )
+
+
 def is_state(verb: Any) -> bool:
     """A clause that says how things are, not what anyone does: its head is a copula ("the
     train is a good alternative") or an adjective or noun the parse made its head."""
@@ -288,6 +298,14 @@ def governor_cue(cur: Any, cues: Cues, came_from: Any | None = None) -> tuple[st
         and is_own_infinitive(came_from)
     ):
         return own[lemma], f"governor:{lemma}-to"
+    asked = cues.of("verb-obj-to")
+    if (
+        cur.pos_ in {"VERB", "AUX"}
+        and lemma in asked
+        and came_from is not None
+        and is_object_infinitive(cur, came_from)
+    ):
+        return asked[lemma], f"governor:{lemma}-obj-to"  # "told the minister to resign"
     claims = cues.of("verb-claim")
     if (
         cur.pos_ in {"VERB", "AUX"}

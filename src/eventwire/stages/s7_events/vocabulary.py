@@ -33,6 +33,7 @@ CUE_KINDS = (
     "verb",
     "verb-to",
     "verb-claim",
+    "verb-obj-to",
     "adjective",
     "noun",
     "modal",
