@@ -389,6 +389,23 @@ def test_taking_part_in_an_event_keeps_its_modality():
     assert (talks.type, talks.modality) == ("CONSULT", "negated")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan president held a press conference in Nairobi on Monday.",
+        "The Kenyan president started the news conference by thanking the public.",
+    ],
+)
+def test_a_conference_for_the_press_is_no_meeting(text):
+    assert [e.plover_type for e in events(text)] == []
+
+
+def test_a_curated_no_event_pattern_keeps_the_dictionarys_default_reading():
+    # "convene" has a curated pattern for press conferences only: CAMEO's default stays
+    found = events("Kenyan and Ethiopian ministers will convene talks in Nairobi on Monday.")
+    assert "CONSULT" in {e.type for e in found}
+
+
 def test_a_purpose_to_protest_says_the_act_was_a_protest():
     found = events("Kenyan farmers stayed away from work on Monday to protest the new taxes.")
     assert [(e.plover_type, e.salience) for e in found] == [("PROTEST", "main")]

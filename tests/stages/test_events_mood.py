@@ -154,3 +154,26 @@ def test_what_someone_is_advised_or_told_to_do_is_requested_of_them(text, trigge
 )
 def test_what_someone_tells_or_advises_as_a_fact_is_reported(text):
     assert modality_of(text, "resigned")[0] == "occurred"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Kenya stopped short of imposing sanctions on Ethiopia.", "imposing"),
+        ("The Kenyan minister left Addis Ababa without signing the agreement.", "signing"),
+        ("The Kenyan governor was unwilling to commit troops to the effort.", "commit"),
+        ("Kenya was unable to send troops to the border.", "send"),
+    ],
+)
+def test_what_someone_stops_short_of_goes_without_or_is_unable_to_do_is_negated(text, trigger):
+    result, found = events(text)
+    event = next(e for e in found if result.text_of(e.trigger) == trigger)
+    assert event.modality == "negated"
+    assert event.plover_type == "OTHER"  # a negated act is no PLOVER event
+
+
+def test_an_act_done_by_doing_another_is_done_by_the_same_actor():
+    result, found = events("The Kenyan army responded by attacking rebel positions.")
+    attack = next(e for e in found if result.text_of(e.trigger) == "attacking")
+    assert [(a.country, a.sector) for a in attack.actors] == [("KEN", "MIL")]
+    assert "actor:clause-subject" in attack.trace

@@ -68,6 +68,9 @@ REQUEST_LEMMAS = frozenset(
     "force compel persuade pressure allow permit authorize authorise challenge direct command "
     "lobby pressurise pressurize implore beg exhort entreat adjure counsel".split()
 )
+# prepositions heading a participle clause done by the verb's own subject ("responded by
+# attacking", "left without signing")
+MANNER_PREPS = frozenset("by after before while without upon despite instead besides".split())
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "him", "her", "its", "their", "his"})
 WORD_NUMBERS = {
     "one": 1,
@@ -354,6 +357,20 @@ def verb_subjects(tok: Any) -> tuple[list[Any], str]:
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         if objects and verb.pos_ in {"VERB", "AUX"}:
             return objects, "actor:accused-object"
+        if verb.lower_ == "short" and verb.dep_ == "advmod":
+            verb = verb.head  # "Kenya stopped short of imposing": the parse hangs "of" there
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects and verb.pos_ in {"VERB", "AUX"} and head.lower_ == "of":
+            return subjects, "actor:clause-subject"  # "Kenya stopped short of imposing"
+    if (
+        tok.dep_ == "pcomp"
+        and head.dep_ == "prep"
+        and head.lower_ in MANNER_PREPS
+        and head.head.pos_ in {"VERB", "AUX"}
+    ):
+        # "the army responded by attacking rebel positions", "after meeting X, he ...":
+        # the clause's doer is the verb's
+        return verb_subjects(head.head)[0], "actor:clause-subject"
     return [], "actor:none"
 
 

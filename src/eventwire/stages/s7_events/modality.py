@@ -255,6 +255,13 @@ def is_assertion(verb: Any) -> bool:
     )
 
 
+def stops_short(tok: Any) -> bool:
+    """ "stopped short (of ...)": `tok` is the verb with "short", or "short" on the verb."""
+    if tok.lower_ == "short":
+        return tok.head.lemma_.lower() == "stop"
+    return tok.lemma_.lower() == "stop" and any(c.lower_ == "short" for c in tok.children)
+
+
 def is_object_infinitive(verb: Any, complement: Any) -> bool:
     """Whether `complement` is an infinitive whose doer is `verb`'s object: "told the
     minister to resign", "challenged Ethiopia to withdraw"."""
@@ -290,6 +297,10 @@ def governor_cue(cur: Any, cues: Cues, came_from: Any | None = None) -> tuple[st
                 return nouns[noun], f"governor:{noun}"
     if cur.pos_ in {"VERB", "AUX"} and lemma in QUESTION_VERBS and asks_a_question(cur):
         return "hypothetical", f"question:{lemma}"  # "asked whether Iran would attack"
+    if came_from is not None and came_from.lower_ == "of" and stops_short(cur):
+        return "negated", "governor:stop-short-of"  # "stopped short of imposing sanctions"
+    if cur.dep_ == "prep" and cur.lower_ == "without" and came_from is not None:
+        return "negated", "governor:without"  # "left without signing the agreement"
     own = cues.of("verb-to")
     if (
         cur.pos_ in {"VERB", "AUX"}

@@ -200,9 +200,12 @@ def overridden(readings: list[Reading]) -> tuple[Reading, ...]:
     project's) with a condition; CAMEO's patterns that say a use is no event ("released a
     statement", "released a report"); the curated readings without a condition; CAMEO's
     other patterns; and CAMEO's default reading of a verb only where the curated table has no
-    verb reading of that lemma (the curated table overrides the derived one)."""
+    verb reading of that lemma (the curated table overrides the derived one; a curated
+    pattern that only says a use is no event, "hold a press conference", does not)."""
     curated = [r for r in readings if not r.derived]
-    curated_verb = any("V" in r.pos for r in curated)
+    curated_verb = any(
+        "V" in r.pos and not (r.type == NO_EVENT and r.condition is not None) for r in curated
+    )
     patterns = [r for r in readings if r.derived and r.condition is not None]
     defaults = [r for r in readings if r.derived and r.condition is None and not curated_verb]
     if not curated:
