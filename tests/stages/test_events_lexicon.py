@@ -406,6 +406,19 @@ def test_a_curated_no_event_pattern_keeps_the_dictionarys_default_reading():
     assert "CONSULT" in {e.type for e in found}
 
 
+def test_ending_attacks_is_a_ceasefire_not_an_attack():
+    # CAMEO 0871: "end/halt/stop attacks" de-escalates; the ended attacks are not the event
+    halted = [(e.type, e.mode) for e in events("The Syrian army halted its attacks on the town.")]
+    assert halted == [("RETREAT", "ceasefire")]
+    planned = events("Kenya will end its attacks on the rebels.")
+    assert [(e.type, e.modality, e.plover_type) for e in planned] == [
+        ("RETREAT", "planned", "AGREE")
+    ]
+    # a light verb that starts its event still yields to the noun
+    launched = events("Russian troops launched attacks on the town.")
+    assert [e.plover_type for e in launched] == ["ASSAULT"]
+
+
 def test_a_purpose_to_protest_says_the_act_was_a_protest():
     found = events("Kenyan farmers stayed away from work on Monday to protest the new taxes.")
     assert [(e.plover_type, e.salience) for e in found] == [("PROTEST", "main")]

@@ -49,6 +49,7 @@ from eventwire.stages.s7_events.modality import (
     find_modality,
     is_light_verb,
     is_own_infinitive,
+    lemma_forms,
     marked_by_to,
     passes,
     stages_in,
@@ -65,6 +66,8 @@ SCOPES = ("plover", "all")
 # ("protesters stormed the US embassy"), so it is not lent to an actor without one.
 CROSS_BORDER = frozenset({"ASSAULT", "SANCTION", "MOBILIZE", "THREATEN", "AID", "COOPERATE"})
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# light verbs that end their event noun's event ("ended its attacks")
+ENDING_VERBS = frozenset({"end", "halt", "stop", "cease", "suspend", "abandon"})
 SKIP_OTHER_LEMMAS = frozenset({"be", "have", "do", "get", "seem", "appear", "become"})
 # A verb that reports an event's occurrence also names it ("reach an agreement", "hold talks"):
 # the noun then adds no event of its own.
@@ -225,7 +228,16 @@ def yields_to_its_complement(
     light = is_light_verb(tok, light_verbs)
     staged = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
     staged += [g for c in tok.children if stages_in(c, light_verbs) for g in c.children]
-    if light and any(n.i in by_index and by_index[n.i].is_noun for n in staged):
+    nouns = [by_index[n.i] for n in staged if n.i in by_index and by_index[n.i].is_noun]
+    if (
+        has_words(reading.condition)
+        and lemma_forms(tok) & ENDING_VERBS
+        and any(n.reading is not None and n.reading.type != reading.type for n in nouns)
+    ):
+        # ending an event is not that event: CAMEO's pattern says what it is ("ended its
+        # attacks" is a ceasefire, 0871; "halted the strike" a concession)
+        return False
+    if light and nouns:
         # "staged demonstrations", "began a hunger strike", "took part in the talks": the
         # noun is the event
         return True
