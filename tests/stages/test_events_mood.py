@@ -177,3 +177,22 @@ def test_an_act_done_by_doing_another_is_done_by_the_same_actor():
     attack = next(e for e in found if result.text_of(e.trigger) == "attacking")
     assert [(a.country, a.sector) for a in attack.actors] == [("KEN", "MIL")]
     assert "actor:clause-subject" in attack.trace
+
+
+def test_an_act_in_the_condition_itself_is_no_threat():
+    # "would retaliate if attacked" threatens the retaliation, not the attack
+    text = "If Kenyan troops attacked the journalists, why was nothing said?"
+    result, found = events(text, settings=Settings(events="all"))
+    attack = next(e for e in found if result.text_of(e.trigger) == "attacked")
+    assert (attack.modality, attack.plover_type) == ("hypothetical", "OTHER")
+    assert "modality:condition:if" in attack.trace
+    found = coded("Kenya will attack the town unless Ethiopia withdraws its troops.")
+    assert ("attack", "THREATEN") in found
+
+
+def test_an_event_said_to_go_on_has_happened():
+    text = "The protests in Nairobi will continue for a fourth straight day on Thursday."
+    assert ("protests", "PROTEST") in coded(text)
+    result, found = events(text)
+    protests = next(e for e in found if result.text_of(e.trigger) == "protests")
+    assert protests.modality == "occurred"

@@ -207,7 +207,9 @@ def local_cue(
         if dep == "advmod" and low in weak_adverbs:
             return weak_adverbs[low], child, f"adverb:{low}", False
         if dep == "mark" and low in conditionals:
-            return conditionals[low], child, f"conditional:{low}", True
+            # the clause is the condition itself ("if Ethiopia attacked"): no act offered or
+            # threatened on it (`conditional:` is the act that depends on one)
+            return conditionals[low], child, f"condition:{low}", True
         if (dep == "aux" and low == "going") or (
             dep == "aux" and low == "to" and cur.head.lower_ == "going"
         ):
@@ -253,6 +255,16 @@ def is_assertion(verb: Any) -> bool:
     return finite[0].tag_ in {"VBZ", "VBD"} or (
         finite[0].tag_ == "VBP" and (finite[0] is not verb or verb.lemma_.lower() == "have")
     )
+
+
+# verbs that say an event goes on: "the protests will continue" does not make the protests
+# a plan, nor "did not continue their strike" the strike undone
+CONTINUATION_VERBS = frozenset({"continue", "persist"})
+
+
+def continues(noun: Any) -> bool:
+    """Whether the event noun is the subject or object of a verb saying it goes on."""
+    return noun.dep_ in {"nsubj", "dobj", "obj"} and noun.head.lemma_.lower() in CONTINUATION_VERBS
 
 
 def stops_short(tok: Any) -> bool:
@@ -373,9 +385,11 @@ def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None)
         # A verb above the trigger lends it its negation and "must", unless it only reports:
         # "the ministry must confirm that a soldier was killed" is no request to kill.
         governs = cur.pos_ in {"VERB", "AUX"} and cur.lemma_.lower() not in cues.reporting_verbs
-        found = local_cue(
-            cur, is_trigger_clause=clause or governs, cues=cues, is_trigger=cur is trigger
-        )
+        found = None
+        if not (is_noun and cur.i == trigger.head.i and continues(trigger)):
+            found = local_cue(
+                cur, is_trigger_clause=clause or governs, cues=cues, is_trigger=cur is trigger
+            )
         if found is not None:
             value, cue, rule, strong = found
             if strong:
