@@ -196,3 +196,34 @@ def test_an_event_said_to_go_on_has_happened():
     result, found = events(text)
     protests = next(e for e in found if result.text_of(e.trigger) == "protests")
     assert protests.modality == "occurred"
+
+
+def modality_in_all(text: str, trigger: str) -> str:
+    result, found = events(text, settings=Settings(events="all"))
+    return next(e for e in found if result.text_of(e.trigger).lower() == trigger).modality
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        # a verb lends its subject nothing: the request was made, the pledge given
+        ("Ethiopia's request will be reviewed by Kenyan officials.", "request", "occurred"),
+        ("Kenya's pledge to withdraw its troops appealed to voters.", "pledge", "occurred"),
+        ("The Kenyan deal with Ethiopia starts in 2025.", "deal", "occurred"),
+        # talks that failed were held; a deal that fails to pass exists, its passing not
+        ("Negotiations between Kenya and Ethiopia failed.", "negotiations", "occurred"),
+        ("The Kenyan bailout deal failed to pass the Senate.", "deal", "occurred"),
+        ("The Kenyan bailout deal failed to pass the Senate.", "pass", "negated"),
+        # a light verb still stages its subject, and a passive that raises it governs it
+        ("Talks between Kenya and Ethiopia will not take place.", "talks", "negated"),
+        ("Talks between Kenya and Ethiopia are expected to resume.", "talks", "expected"),
+    ],
+)
+def test_a_verb_lends_its_modality_to_its_complements_not_its_subject(text, trigger, modality):
+    assert modality_in_all(text, trigger) == modality
+
+
+def test_wanting_to_do_something_oneself_is_an_intent_not_a_request():
+    # CAMEO lists WANT with an intent to cooperate (030); "wants X to" still asks X
+    assert modality_in_all("Kenya wants to join the talks with Ethiopia.", "join") == "planned"
+    assert modality_in_all("Kenya wants Ethiopia to join the talks.", "join") == "requested"

@@ -229,6 +229,30 @@ def local_cue(
     return None
 
 
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+
+
+def is_mere_subject(child: Any, verb: Any, cues: Cues) -> bool:
+    """Whether `child` is `verb`'s subject and nothing more: the verb neither stages it (a
+    light verb of its subject, "negotiations failed", or of its object in the passive, "the
+    deal was signed") nor raises it ("the talks are expected to resume")."""
+    if child.dep_ not in SUBJECT_DEPS:
+        return False
+    forms = lemma_forms(verb)
+    if child.dep_ in {"nsubj", "csubj"}:
+        return not forms & cues.subject_light_verbs
+    if forms & cues.object_light_verbs:
+        return False
+    return not raises(verb)
+
+
+def raises(verb: Any) -> bool:
+    """A passive with an infinitive of its subject: "the talks are expected to resume"."""
+    return any(c.dep_ == "nsubjpass" for c in verb.children) and any(
+        c.dep_ == "xcomp" for c in verb.children
+    )
+
+
 PREDICTING_MODALS = frozenset({"will", "would", "can", "could", "may", "might"})
 NECESSITY_VERBS = frozenset({"need", "have", "ought"})  # "needs to", "has to"
 
@@ -302,8 +326,17 @@ def governor_cue(cur: Any, cues: Cues, came_from: Any | None = None) -> tuple[st
     verbs, adjectives, nouns = cues.of("verb"), cues.of("adjective"), cues.of("noun")
     strong_modals = cues.of("strong-modal")
     lemma = cur.lemma_.lower()
+    if (
+        cur.pos_ in {"VERB", "AUX"}
+        and verbs.get(lemma) == "negated"
+        and came_from is not None
+        and came_from.dep_ not in SUBJECT_DEPS
+    ):
+        return "negated", f"governor:{lemma}"  # "the deal fails to pass": not passed
     if cur.pos_ in {"VERB", "AUX"}:
         for child in cur.children:
+            if came_from is not None and child.i == came_from.i:
+                continue  # "that deal starts in 2018": the plan noun is the event itself
             if child.dep_ == "nsubj" and child.lemma_.lower() in nouns:
                 noun = child.lemma_.lower()
                 return nouns[noun], f"governor:{noun}"
@@ -338,7 +371,15 @@ def governor_cue(cur: Any, cues: Cues, came_from: Any | None = None) -> tuple[st
         and is_assertion(came_from)
     ):
         return claims[lemma], f"governor:{lemma}-claim"  # "insist they are leaving"
-    if cur.pos_ in {"VERB", "AUX"} and lemma in verbs:
+    if (
+        cur.pos_ in {"VERB", "AUX"}
+        and lemma in verbs
+        and not (came_from is not None and came_from.dep_ in SUBJECT_DEPS and not raises(cur))
+    ):
+        # a verb governs its complements, not its subject: "Modi's pledge appealed to
+        # them" asks for nothing, "negotiations failed" were held and "the deal fails to
+        # pass" exists; a passive that raises its subject does govern it ("the talks are
+        # expected to resume")
         return verbs[lemma], f"governor:{lemma}"
     if lemma == "be" and came_from is not None and came_from.dep_ == "xcomp":
         # "it was hard to arrest them", "it is likely to rain": the parse hangs the
@@ -385,6 +426,12 @@ def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None)
         # A verb above the trigger lends it its negation and "must", unless it only reports:
         # "the ministry must confirm that a soldier was killed" is no request to kill.
         governs = cur.pos_ in {"VERB", "AUX"} and cur.lemma_.lower() not in cues.reporting_verbs
+        if (
+            came_from is not None
+            and cur.pos_ in {"VERB", "AUX"}
+            and is_mere_subject(came_from, cur, cues)
+        ):
+            break  # a verb lends its subject nothing: "the request will be reviewed"
         found = None
         if not (is_noun and cur.i == trigger.head.i and continues(trigger)):
             found = local_cue(
