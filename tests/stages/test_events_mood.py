@@ -227,3 +227,12 @@ def test_wanting_to_do_something_oneself_is_an_intent_not_a_request():
     # CAMEO lists WANT with an intent to cooperate (030); "wants X to" still asks X
     assert modality_in_all("Kenya wants to join the talks with Ethiopia.", "join") == "planned"
     assert modality_in_all("Kenya wants Ethiopia to join the talks.", "join") == "requested"
+
+
+def test_a_coordinated_verb_with_its_own_auxiliary_keeps_its_own_modality():
+    text = "Kenyan troops could attack the town and have already shelled its outskirts."
+    assert modality_in_all(text, "attack") == "hypothetical"
+    assert modality_in_all(text, "shelled") == "occurred"
+    # without an auxiliary of its own, a conjunct shares the modal
+    text = "Kenya will withdraw its troops and release the prisoners."
+    assert modality_in_all(text, "release") == "planned"

@@ -246,6 +246,12 @@ def is_mere_subject(child: Any, verb: Any, cues: Cues) -> bool:
     return not raises(verb)
 
 
+def has_own_auxiliary(verb: Any) -> bool:
+    """A verb with an auxiliary or modal of its own ("has been named"): coordinated with
+    another, it does not share that verb's modal or negation."""
+    return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
 def raises(verb: Any) -> bool:
     """A passive with an infinitive of its subject: "the talks are expected to resume"."""
     return any(c.dep_ == "nsubjpass" for c in verb.children) and any(
@@ -433,7 +439,9 @@ def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None)
         ):
             break  # a verb lends its subject nothing: "the request will be reviewed"
         found = None
-        if not (is_noun and cur.i == trigger.head.i and continues(trigger)):
+        if came_by == "conj" and came_from is not None and has_own_auxiliary(came_from):
+            pass  # "could attack the town and have already shelled it": its own tense
+        elif not (is_noun and cur.i == trigger.head.i and continues(trigger)):
             found = local_cue(
                 cur, is_trigger_clause=clause or governs, cues=cues, is_trigger=cur is trigger
             )
