@@ -236,3 +236,21 @@ def test_a_coordinated_verb_with_its_own_auxiliary_keeps_its_own_modality():
     # without an auxiliary of its own, a conjunct shares the modal
     text = "Kenya will withdraw its troops and release the prisoners."
     assert modality_in_all(text, "release") == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        # a relative clause or a participle describes its noun in its own tense
+        (
+            "Kenya will attack the town which Ethiopian rebels captured in May.",
+            "captured",
+            "occurred",
+        ),
+        ("Kenya expects sales to exceed the 250 required to break even.", "required", "occurred"),
+        # an infinitive of a noun may still be governed by it
+        ("Kenya announced a plan to withdraw its troops.", "withdraw", "planned"),
+    ],
+)
+def test_a_clause_describing_a_noun_keeps_its_own_modality(text, trigger, modality):
+    assert modality_in_all(text, trigger) == modality

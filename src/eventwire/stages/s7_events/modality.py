@@ -246,6 +246,15 @@ def is_mere_subject(child: Any, verb: Any, cues: Cues) -> bool:
     return not raises(verb)
 
 
+def describes(verb: Any) -> bool:
+    """A clause that describes its noun, in its own tense: a relative clause ("the town
+    which rebels captured") or a participle ("the 250 required"), not an infinitive of the
+    noun ("calls to withdraw", "a plan to attack"), which the noun may govern."""
+    if verb.dep_ == "relcl":
+        return True
+    return verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"}
+
+
 def has_own_auxiliary(verb: Any) -> bool:
     """A verb with an auxiliary or modal of its own ("has been named"): coordinated with
     another, it does not share that verb's modal or negation."""
@@ -465,6 +474,8 @@ def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None)
                 return Modality("planned", token_span(weak[1]), f"reported-{weak[2]}")
         if not (passes(cur) or stages_in(cur, cues.object_light_verbs)):
             break
+        if came_from is not None and describes(came_from) and cur.pos_ not in {"VERB", "AUX"}:
+            break  # "expected sales to exceed the 250 required": the 250 are required
         came_by, came_from = cur.dep_, cur
         cur = cur.head
     if weak is not None:
