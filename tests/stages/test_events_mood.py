@@ -254,3 +254,15 @@ def test_a_coordinated_verb_with_its_own_auxiliary_keeps_its_own_modality():
 )
 def test_a_clause_describing_a_noun_keeps_its_own_modality(text, trigger, modality):
     assert modality_in_all(text, trigger) == modality
+
+
+def test_a_headline_infinitive_with_its_subject_is_a_plan():
+    found = coded("Kenya to withdraw troops from Somalia")
+    assert found == [("withdraw", "AGREE")]  # a planned withdrawal, as PLOVER folds it
+    # a sentence is no headline: its infinitive reports as before
+    assert modality_in_all("Kenya to withdraw troops from Somalia.", "withdraw") == "occurred"
+
+
+def test_a_chance_or_an_option_to_act_is_hypothetical():
+    text = "Kenya has a chance to sign a deal with Ethiopia."
+    assert modality_in_all(text, "sign") == "hypothetical"

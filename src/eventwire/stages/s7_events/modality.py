@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.model import Span
+from eventwire.stages.s2_parse.headlines import ends_as_sentence
 from eventwire.stages.s7_events.phrases import asks_a_question
 
 # The cue words (governing verbs, adjectives and nouns; modals; adverbs; conditional marks),
@@ -222,6 +223,16 @@ def local_cue(
             and cur.head.pos_ in {"NOUN", "PROPN"}
         ):
             # a headline's "GM to cut 10,000 jobs": the announced plan
+            return "planned", child, "headline-infinitive", True
+        if (
+            dep == "aux"
+            and low == "to"
+            and cur.dep_ == "ROOT"
+            and any(c.dep_ == "nsubj" for c in cur.children)
+            and not ends_as_sentence(cur.sent.text)
+        ):
+            # the same headline parsed with the verb as its root: "Kenya to withdraw troops
+            # from Somalia"
             return "planned", child, "headline-infinitive", True
     if condition is not None:
         # weak, so that "willing to send troops if attacked" stays a conditional offer
