@@ -129,6 +129,18 @@ def test_questions_and_rhetoric_are_not_reported_events(text, trigger):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian officials asked on what basis France had expelled its diplomats.",
+        "Russian questions to France concern the probe, including asking on what basis France"
+        " became involved.",
+    ],
+)
+def test_a_question_put_through_a_preposition_is_no_request(text):
+    assert "REQUEST" not in [e.plover_type for e in events(text)]
+
+
 def test_a_journalists_question_is_no_request_and_warning_of_a_hazard_no_threat():
     assert not [e for e in events("Reporters asked whether the talks would resume.")
                 if e.plover_type == "REQUEST"]  # fmt: skip

@@ -221,6 +221,10 @@ def asks_a_question(tok: Any) -> bool:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "about":
             return True
+        if child.dep_ == "prep" and any(
+            g.dep_ in {"det", "advmod"} and g.lower_ in QUESTION_WORDS for g in child.subtree
+        ):
+            return True  # "asked on what basis France became involved"
         if child.dep_ in {"ccomp", "xcomp", "advcl"} and any(
             g.lower_ in QUESTION_WORDS and g.i < child.i for g in child.subtree
         ):
