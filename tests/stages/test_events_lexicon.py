@@ -69,6 +69,7 @@ def test_cameo_patterns_tell_a_release_from_a_statement():
     for text in (
         "Kenyan police released photos of the two suspects.",
         "The Kenyan ministry released figures on Friday.",
+        "The Chinese authorities released a white paper on religion.",
     ):
         assert not events(text), text
     assert only("The Kenyan army released 20 prisoners.", "released").type == "RETREAT"
