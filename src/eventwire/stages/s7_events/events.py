@@ -226,22 +226,24 @@ def yields_to_its_complement(
         return False
     tok = cand.token
     light = is_light_verb(tok, light_verbs)
-    staged = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
-    staged += [g for c in tok.children if stages_in(c, light_verbs) for g in c.children]
-    nouns = [by_index[n.i] for n in staged if n.i in by_index and by_index[n.i].is_noun]
-    if (
-        has_words(reading.condition)
-        and lemma_forms(tok) & ENDING_VERBS
-        and any(n.reading is not None and n.reading.type != reading.type for n in nouns)
-    ):
-        # ending an event is not that event: CAMEO's pattern says what it is ("ended its
-        # attacks" is a ceasefire, 0871; "halted the strike" a concession)
-        return False
-    if light and nouns:
-        # "staged demonstrations", "began a hunger strike", "took part in the talks": the
-        # noun is the event
-        return True
-    if has_words(reading.condition):
+    worded = has_words(reading.condition)
+    ending = worded and bool(lemma_forms(tok) & ENDING_VERBS)
+    if light or ending:
+        kids = list(tok.children)
+        staged = [c for c in kids if c.dep_ in {"dobj", "obj"}]
+        staged += [
+            g for c in kids if c.dep_ == "prep" and stages_in(c, light_verbs) for g in c.children
+        ]
+        nouns = [by_index[n.i] for n in staged if n.i in by_index and by_index[n.i].is_noun]
+        if ending and any(n.reading is not None and n.reading.type != reading.type for n in nouns):
+            # ending an event is not that event: CAMEO's pattern says what it is ("ended
+            # its attacks" is a ceasefire, 0871; "halted the strike" a concession)
+            return False
+        if light and nouns:
+            # "staged demonstrations", "began a hunger strike", "took part in the talks":
+            # the noun is the event
+            return True
+    if worded:
         return False
     if light:
         # "issued a reminder", "staged a rally": a thing as object says what happened; an
