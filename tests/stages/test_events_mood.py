@@ -217,6 +217,12 @@ def modality_in_all(text: str, trigger: str) -> str:
         # a light verb still stages its subject, and a passive that raises it governs it
         ("Talks between Kenya and Ethiopia will not take place.", "talks", "negated"),
         ("Talks between Kenya and Ethiopia are expected to resume.", "talks", "expected"),
+        # what governs the whole clause governs its subject too
+        (
+            "Analysts predict that a Kenyan withdrawal could lead to more attacks.",
+            "withdrawal",
+            "predicted",
+        ),
     ],
 )
 def test_a_verb_lends_its_modality_to_its_complements_not_its_subject(text, trigger, modality):

@@ -269,7 +269,9 @@ def describes(verb: Any) -> bool:
 def has_own_auxiliary(verb: Any) -> bool:
     """A verb with an auxiliary or modal of its own ("has been named"): coordinated with
     another, it does not share that verb's modal or negation."""
-    return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    return verb.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ != "to" for c in verb.children
+    )
 
 
 def raises(verb: Any) -> bool:
@@ -452,14 +454,17 @@ def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None)
         # A verb above the trigger lends it its negation and "must", unless it only reports:
         # "the ministry must confirm that a soldier was killed" is no request to kill.
         governs = cur.pos_ in {"VERB", "AUX"} and cur.lemma_.lower() not in cues.reporting_verbs
+        found = None
         if (
             came_from is not None
             and cur.pos_ in {"VERB", "AUX"}
             and is_mere_subject(came_from, cur, cues)
         ):
-            break  # a verb lends its subject nothing: "the request will be reviewed"
-        found = None
-        if came_by == "conj" and came_from is not None and has_own_auxiliary(came_from):
+            # a verb lends its subject neither its modal nor its negation ("the request will
+            # be reviewed"); what governs the whole clause still does ("analysts predict
+            # that such a withdrawal could lead to ...")
+            pass
+        elif came_by == "conj" and came_from is not None and has_own_auxiliary(came_from):
             pass  # "could attack the town and have already shelled it": its own tense
         elif not (is_noun and cur.i == trigger.head.i and continues(trigger)):
             found = local_cue(
