@@ -244,13 +244,13 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 
 
 def is_mere_subject(child: Any, verb: Any, cues: Cues) -> bool:
-    """Whether `child` is `verb`'s subject and nothing more: the verb neither stages it (a
+    """Whether `child` is `verb`'s nominal subject and nothing more: the verb neither stages it (a
     light verb of its subject, "negotiations failed", or of its object in the passive, "the
     deal was signed") nor raises it ("the talks are expected to resume")."""
-    if child.dep_ not in SUBJECT_DEPS:
-        return False
+    if child.dep_ not in {"nsubj", "nsubjpass"}:
+        return False  # a clause as subject shares its verb's mood: "attacking it would be ..."
     forms = lemma_forms(verb)
-    if child.dep_ in {"nsubj", "csubj"}:
+    if child.dep_ == "nsubj":
         return not forms & cues.subject_light_verbs
     if forms & cues.object_light_verbs:
         return False
