@@ -217,6 +217,9 @@ def modality_in_all(text: str, trigger: str) -> str:
         # a light verb still stages its subject, and a passive that raises it governs it
         ("Talks between Kenya and Ethiopia will not take place.", "talks", "negated"),
         ("Talks between Kenya and Ethiopia are expected to resume.", "talks", "expected"),
+        # a passive's subject is what the verb governs
+        ("Talks between Kenya and Ethiopia are scheduled for next week.", "talks", "planned"),
+        ("The attack on the town was denied by Kenyan officials.", "attack", "denied"),
         # what governs the whole clause governs its subject too
         (
             "Analysts predict that a Kenyan withdrawal could lead to more attacks.",

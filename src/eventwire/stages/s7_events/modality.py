@@ -240,7 +240,8 @@ def local_cue(
     return None
 
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+# the subject of an active verb: the doer, not what the verb governs (a passive's subject is)
+ACTIVE_SUBJECTS = frozenset({"nsubj", "csubj"})
 
 
 def is_mere_subject(child: Any, verb: Any, cues: Cues) -> bool:
@@ -358,7 +359,7 @@ def governor_cue(cur: Any, cues: Cues, came_from: Any | None = None) -> tuple[st
         cur.pos_ in {"VERB", "AUX"}
         and verbs.get(lemma) == "negated"
         and came_from is not None
-        and came_from.dep_ not in SUBJECT_DEPS
+        and came_from.dep_ not in ACTIVE_SUBJECTS
     ):
         return "negated", f"governor:{lemma}"  # "the deal fails to pass": not passed
     if cur.pos_ in {"VERB", "AUX"}:
@@ -402,12 +403,12 @@ def governor_cue(cur: Any, cues: Cues, came_from: Any | None = None) -> tuple[st
     if (
         cur.pos_ in {"VERB", "AUX"}
         and lemma in verbs
-        and not (came_from is not None and came_from.dep_ in SUBJECT_DEPS and not raises(cur))
+        and not (came_from is not None and came_from.dep_ in ACTIVE_SUBJECTS)
     ):
         # a verb governs its complements, not its subject: "Modi's pledge appealed to
         # them" asks for nothing, "negotiations failed" were held and "the deal fails to
-        # pass" exists; a passive that raises its subject does govern it ("the talks are
-        # expected to resume")
+        # pass" exists; a passive's subject is what it governs ("the talks are scheduled
+        # for next week", "the attack was denied", "the talks are expected to resume")
         return verbs[lemma], f"governor:{lemma}"
     if lemma == "be" and came_from is not None and came_from.dep_ == "xcomp":
         # "it was hard to arrest them", "it is likely to rain": the parse hangs the
