@@ -1,6 +1,9 @@
 """Issue 11: what a sentence tells, asks or claims rather than reports: commands to the
 reader, a speaker's quoted commands, acts said to be easy or hard, "insist" that states a
-claim, and visits made by no party. Sentences written for the tests."""
+claim, visits made by no party, what someone is advised or told to do, what they stopped
+short of or went without, and the clauses that keep their own modality (a verb's subject,
+a relative clause, a conjunct with its own auxiliary, a condition). Sentences written for
+the tests."""
 
 from __future__ import annotations
 
