@@ -432,6 +432,23 @@ def governor_cue(cur: Any, cues: Cues, came_from: Any | None = None) -> tuple[st
     return None
 
 
+def lends_its_cues(cur: Any, trigger: Any, came_by: str, came_from: Any | None, cues: Cues) -> bool:
+    """Whether the modal and negation of `cur` reach the trigger the walk came up from. Not
+    a verb's to its mere subject ("the request will be reviewed"; what governs the whole
+    clause still does: "analysts predict that such a withdrawal could lead to ..."), nor to a
+    conjunct with an auxiliary of its own ("could attack the town and have already shelled
+    it"), nor those of "continue" to the event said to go on ("the protests will
+    continue")."""
+    if came_from is None:
+        return True
+    if cur.pos_ in {"VERB", "AUX"} and is_mere_subject(came_from, cur, cues):
+        return False
+    if came_by == "conj" and has_own_auxiliary(came_from):
+        return False
+    is_noun = trigger.pos_ in {"NOUN", "PROPN"}
+    return not (is_noun and cur.i == trigger.head.i and continues(trigger))
+
+
 def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None) -> Modality:
     """The modality of the event whose trigger token is `trigger`.
 
@@ -456,18 +473,7 @@ def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None)
         # "the ministry must confirm that a soldier was killed" is no request to kill.
         governs = cur.pos_ in {"VERB", "AUX"} and cur.lemma_.lower() not in cues.reporting_verbs
         found = None
-        if (
-            came_from is not None
-            and cur.pos_ in {"VERB", "AUX"}
-            and is_mere_subject(came_from, cur, cues)
-        ):
-            # a verb lends its subject neither its modal nor its negation ("the request will
-            # be reviewed"); what governs the whole clause still does ("analysts predict
-            # that such a withdrawal could lead to ...")
-            pass
-        elif came_by == "conj" and came_from is not None and has_own_auxiliary(came_from):
-            pass  # "could attack the town and have already shelled it": its own tense
-        elif not (is_noun and cur.i == trigger.head.i and continues(trigger)):
+        if lends_its_cues(cur, trigger, came_by, came_from, cues):
             found = local_cue(
                 cur, is_trigger_clause=clause or governs, cues=cues, is_trigger=cur is trigger
             )
