@@ -387,3 +387,80 @@ def test_times_early_or_late_in_a_day_is_part_of_its_span(text, span, value):
     """TimeML keeps "early" and "late" in the expression they modify, as for months and
     years ("early March", "late last year"); the value is the day's."""
     assert values(text) == {span: value}
+
+
+# Issue 12: what whole unseen articles showed (GeoWebNews texts read for wrong times).
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a month name never starts a longer word
+        ("It was later reorganized by Mayor Chipeco.", {}),
+        ("The Marching band played in May.", {"May": "2024-05"}),
+        # "as soon as" is a conjunction, no time of its own
+        ("Tamil Nadu filed the petition as soon as the registry opened.", {}),
+        # a rate needs its amount right before it; a preposition makes a stretch of time
+        ("The deal could grow to $350 billion over a decade.", {"over a decade": "P10Y"}),
+        ("They pay $135 a year.", {"a year": "P1Y"}),
+        # an age is no decade of the calendar
+        ("The man, in his 60s, was hurt in the crash.", {}),
+        ("Prices rose in the 1960s.", {"1960s": "196"}),
+        # a weekday after "the" that starts a name
+        ("The Sunday Times claimed it was so.", {}),
+        ("The talks began on Sunday.", {"Sunday": "2024-09-01"}),
+    ],
+)
+def test_issue_12_words_that_are_not_the_times_they_look_like(text, expected):
+    assert values(text) == expected
+
+
+def test_issue_12_over_a_decade_after_an_amount_is_a_duration_not_a_set():
+    assert only("The deal could grow to $350 billion over a decade.").type == "DURATION"
+    found = times_of("In October 1989, following a month-long trial, he was freed.")
+    assert [t.type for t in found] == ["DATE", "DURATION"]
+    assert only("They pay $135 a year.").type == "SET"
+
+
+def test_issue_12_slashed_dates_read_day_first_when_the_text_does():
+    text = "Waterpower Week: 30/04/2018 - 02/05/2018. All-Energy: 02/05/2018 - 03/05/2018."
+    assert [t.value for t in times_of(text) if t.type == "DATE"] == [
+        "2018-04-30",
+        "2018-05-02",
+        "2018-05-02",
+        "2018-05-03",
+    ]
+    # alone, or where a date can only be month first, month first stays
+    assert only("It was 02/05/2018.").value == "2018-02-05"
+    found = times_of("From 02/05/2018 to 04/30/2018.")
+    assert [t.value for t in found if t.type == "DATE"] == [
+        "2018-02-05",
+        "2018-04-30",
+    ]
+
+
+def test_issue_12_earlier_in_the_week_after_a_month_is_the_publication_week():
+    text = "The results are due in March. Ford beat forecasts earlier in the week."
+    found = values(text, date(2006, 1, 27))
+    assert found["the week"] == "2006-W04"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Tesco confirmed the talks, the Trend weekly reported.", "weekly", None),
+        ("He said so to the regional daily.", "daily", None),
+        ("We have defended their rights on a daily basis.", "daily", "P1D"),
+        ("Police soon arrested the man.", "soon", None),
+        ("ESPN reported shortly thereafter that he had left.", "shortly", None),
+        ("She expects to leave hospital soon.", "soon", "FUTURE_REF"),
+        # a present passive is no past: the March ahead of the publication
+        ("The loss could rise before it is officially reported in March.", "March", "2006-03"),
+        ("The loss was reported in March.", "March", "2005-03"),
+    ],
+)
+def test_issue_12_parse_tells_papers_past_soon_and_present_passives(parsed_doc, text, span, value):
+    doc = TimeStage()(parsed_doc(text, "2006-01-27"))
+    found = {t.span.of(text): t.value for t in doc.times}
+    assert found.get(span) == value

@@ -88,6 +88,9 @@ class Context:
     last_day_end: int = 0
     # the day named right after a clock time ("at 16:15 UTC, June 1st"): point and anchor
     day_after: tuple[Point, str | None] | None = None
+    # the text writes its slashed dates day first ("30/04/2018" elsewhere in it), so
+    # "02/05/2018" is 2 May
+    day_first: bool = False
 
     def tense(self, cand: Candidate) -> str | None:
         return tense_at(self.parsed, cand.start, cand.end)

@@ -26,7 +26,8 @@ def full_date(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.groups
     if cand.rule == "date_slash":
         first, second = int(g["a"]), int(g["b"])
-        month, day = (first, second) if first <= 12 else (second, first)
+        day_first = first > 12 or (ctx.day_first and second <= 12)
+        month, day = (second, first) if day_first else (first, second)
     else:
         month = int(g["mon"]) if g["mon"].isdigit() else month_number(g["mon"])
         day = int("".join(ch for ch in g["day"] if ch.isdigit()))
@@ -115,8 +116,16 @@ def year_alone(cand: Candidate, ctx: Context) -> Reading | None:
     return dated(Point("year", year_number(cand.groups["year"])), None)
 
 
+# "in his 60s", "their early twenties": an age, not a decade of the calendar
+AGE_BEFORE = re.compile(
+    r"\b(?:his|her|their|my|your|our|its)\s+(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE
+)
+
+
 def decade(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.groups
+    if "c" not in g and AGE_BEFORE.search(ctx.before(cand)):
+        return None
     century = int(g["c"]) if "c" in g else (20 if g["d"] == "0" else 19)
     return dated(Point("decade", century * 100 + int(g["d"]) * 10), None)
 
@@ -276,8 +285,24 @@ def weekday_point(
     return Point.of_day(shift_date(ctx.ref, -back, "day")), "publication"
 
 
+# "the Sunday Times", "the Tuesday Club": a weekday after "the" that starts a name
+THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)")
+
+
+def starts_a_name(cand: Candidate, ctx: Context) -> bool:
+    following = NAME_AFTER.match(ctx.text, cand.end)
+    if following is None or not THE_BEFORE.search(ctx.before(cand, 8)):
+        return False
+    lex = load_lexicon()
+    word = following.group(0).strip()
+    return word not in lex.months and word not in lex.weekdays
+
+
 def weekday(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.groups
+    if "rel" not in g and "part" not in g and starts_a_name(cand, ctx):
+        return None
     point, anchor = weekday_point(g["wd"], (g.get("rel") or "").lower() or None, cand, ctx)
     part = (g.get("part") or "").lower()
     if part:

@@ -85,6 +85,10 @@ def whole_unit(cand: Candidate, ctx: Context) -> Reading | None:
     a day is the last day the text has set, else the publication day."""
     unit = (cand.groups.get("unit") or cand.groups["unit2"]).lower()
     base, anchor = ctx.day_base() if unit == "day" else ctx.base()
+    if base is not None and finer(unit, base.grain) and ctx.ref is not None:
+        # "(in March) ... earlier in the week": a month holds no one week; the story's
+        # week is the publication's
+        base, anchor = Point.of_day(ctx.ref), "publication"
     if base is None or base.year is None:
         return Reading("DATE", unknown_value(unit), None, None)
     if unit == "time":
@@ -92,6 +96,16 @@ def whole_unit(cand: Candidate, ctx: Context) -> Reading | None:
     else:
         point = base.coarsen(unit) if unit != "day" or base.grain != "day" else base
     return dated(point, anchor)
+
+
+GRAINS = ("day", "week", "month", "quarter", "year", "decade")
+
+
+def finer(unit: str, grain: str) -> bool:
+    """Whether a unit is finer than a grain, so that the grain holds many of it."""
+    if unit not in GRAINS or grain not in GRAINS:
+        return False
+    return GRAINS.index(unit) < GRAINS.index(grain)
 
 
 # The prepositions that make "the quarter" the period a report is about ("sales rose in the
@@ -195,7 +209,10 @@ def duration(cand: Candidate, ctx: Context) -> Reading | None:
         return None  # "a second" is an ordinal far more often than a duration
     if unit == "quarter" and raw and raw.lower() in ("a", "an") and cand.lead is None:
         return None  # "about a quarter of its dealers" is a fraction
-    if raw and raw.lower() in ("a", "an") and set_context(ctx.before(cand)):
+    # "$ 40 million a year" is a rate; "$350 billion over a decade", "in 1989, following a
+    # month-long trial" are stretches of time, their preposition says
+    a_unit = bool(raw) and raw.lower() in ("a", "an") and cand.lead is None and "approx" not in g
+    if a_unit and set_context(ctx.before(cand)):
         return Reading("SET", timex_duration(1, unit), None, None)
     if n is not None and ("half" in g or "half2" in g):
         n += 0.5  # "two and a half years", "an hour and a half"
@@ -233,6 +250,8 @@ def recurring(cand: Candidate, ctx: Context) -> Reading | None:
     if "word" in g:
         if g["word"][:1].isupper() and not sentence_start(ctx.before(cand)):
             return None  # "Daily Mail", "The Weekly Standard": a name
+        if is_noun_of_its_own(cand, ctx):
+            return None  # "the Trend weekly reported", "told the regional daily": a paper
         value = lex.sets[g["word"].lower()]
         following = NEXT_WORD.match(ctx.text, cand.end)
         if following is not None and following.group(1).lower() in lex.amounts:
@@ -261,6 +280,26 @@ def recurring(cand: Candidate, ctx: Context) -> Reading | None:
     return Reading("SET", value, None, None)
 
 
+def is_noun_of_its_own(cand: Candidate, ctx: Context) -> bool:
+    """Whether a set word is a noun with its own article ("the weekly", "a regional daily"):
+    a publication. As a modifier ("a daily basis", "the annual meeting") the article is its
+    noun's."""
+    if ctx.parsed is None:
+        return False
+    span = ctx.parsed.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    return any(c.dep_ == "det" and c.i < span[0].i for c in span[0].children)
+
+
+# "soon" and "shortly" point ahead of the publication only from the present or the future:
+# "police soon arrested him", "ESPN reported shortly thereafter" count from a past time.
+AHEAD_OF_NOW = frozenset({"soon", "very soon", "shortly"})
+# "as soon as" joins two clauses: a signal, no time of its own.
+AS_SOON_AS = re.compile(r"\bas\s+$", re.IGNORECASE)
+AS_AFTER = re.compile(r"\s+as\b", re.IGNORECASE)
+
+
 def sentence_start(before: str) -> bool:
     stripped = before.rstrip(" \t\"“”'‘’(")
     return not stripped or stripped[-1] in ".!?\n:"
@@ -270,7 +309,13 @@ def reference(cand: Candidate, ctx: Context) -> Reading | None:
     words = cand.groups["ref"] or ""
     if any(w[:1].isupper() for w in words.split()) and not sentence_start(ctx.before(cand)):
         return None  # "the Future Technology Week": a name, as a set word in capitals is
-    value = load_lexicon().references[" ".join(words.lower().split())]
+    key = " ".join(words.lower().split())
+    if key in AHEAD_OF_NOW:
+        if AS_SOON_AS.search(ctx.before(cand, 8)) and AS_AFTER.match(ctx.text, cand.end):
+            return None
+        if ctx.tense(cand) == "past":
+            return None
+    value = load_lexicon().references[key]
     if ctx.ref is None:
         return Reading("DATE", value, None, None)
     now = ctx.ref.isoformat()

@@ -83,7 +83,11 @@ def verb_tense(verb: Any) -> str | None:
         return "past"
     if verb.tag_ == "VBD":
         return "past"
-    if verb.tag_ == "VBN" and verb.dep_ in ("ROOT", "conj", "advcl", "relcl", "ccomp", "acl"):
+    # a bare participle ("Boeing hit by strike", "the plane, delivered in May"); one with a
+    # present auxiliary is present ("before it is officially reported in March")
+    present = any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    bare = verb.dep_ in ("ROOT", "conj", "advcl", "relcl", "ccomp", "acl")
+    if verb.tag_ == "VBN" and bare and not present:
         return "past"
     if is_futurate(verb, auxes):
         return "future"

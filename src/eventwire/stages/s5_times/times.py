@@ -63,6 +63,7 @@ def find_times(doc: Doc) -> list[TimeExpr]:
     last_day: tuple[str, Point] | None = None
     last_day_end = 0
     candidates = find_candidates(text)
+    day_first = writes_day_first(candidates)
     for n, cand in enumerate(candidates):
         context = Context(
             text=text,
@@ -72,6 +73,7 @@ def find_times(doc: Doc) -> list[TimeExpr]:
             previous_end=previous_end,
             last_day=last_day,
             last_day_end=last_day_end,
+            day_first=day_first,
         )
         if cand.rule == "clock" and n + 1 < len(candidates):
             context = replace(context, day_after=day_after(cand, candidates[n + 1], context))
@@ -108,6 +110,14 @@ def find_times(doc: Doc) -> list[TimeExpr]:
     times = add_ranges(text, times)
     log.debug("article %s: %d time expressions", doc.article.id, len(times))
     return times
+
+
+def writes_day_first(candidates: list[Candidate]) -> bool:
+    """Whether the text's slashed dates put the day first: one of them can only be read so
+    ("30/04/2018") and none only the other way ("04/30/2018")."""
+    slashed = [(int(c.groups["a"]), int(c.groups["b"])) for c in candidates
+               if c.rule == "date_slash"]  # fmt: skip
+    return any(a > 12 for a, _ in slashed) and not any(b > 12 for _, b in slashed)
 
 
 def beyond_calendar(direction: int, ctx: Context) -> Reading:

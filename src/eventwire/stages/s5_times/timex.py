@@ -111,7 +111,8 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     lex = load_lexicon()
     # only an abbreviation takes a full stop: "in July." ends a sentence, "Sept. 5" does not
     full_months = alternation(m for m in lex.months if m not in lex.month_abbreviations)
-    month = rf"(?-i:{full_months}|(?:{alternation(lex.month_abbreviations)})\.?)"
+    # never the start of a longer word ("Mayor", "Marching", "Junes")
+    month = rf"(?-i:{full_months}|(?:{alternation(lex.month_abbreviations)})\.?)(?![^\W\d_])"
     weekday = rf"(?-i:{alternation(lex.weekdays)})"
     day = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:])"
     # a year, also after "mid-" ("by mid-2025"), never inside a longer number or code,
