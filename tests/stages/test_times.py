@@ -464,3 +464,44 @@ def test_issue_12_parse_tells_papers_past_soon_and_present_passives(parsed_doc, 
     doc = TimeStage()(parsed_doc(text, "2006-01-27"))
     found = {t.span.of(text): t.value for t in doc.times}
     assert found.get(span) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year before 1900 after a preposition of time, and what chains on it
+        (
+            "The grid was laid out in 1806. A century later, mills stood there.",
+            {"1806": "1806", "A century later": "1906"},
+        ),
+        ("Since 1776, when the nation was founded, it grew.", {"1776": "1776"}),
+        # counts, not years
+        ("They sent in 1500 troops.", {}),
+        ("Between 1500 and 1600 soldiers died.", {}),
+        # a day named by the clause after it is that clause's, not one counted
+        ("The day after she was last seen, he resigned.", {}),
+        ("He killed her on the last day I saw her.", {}),
+        # the first or last day of a month is that day
+        ("He resigned the last day of March.", {"the last day of March": "2024-03-31"}),
+        ("It ends on the first day of June 2019.", {"the first day of June 2019": "2019-06-01"}),
+    ],
+)
+def test_issue_12_old_years_clause_days_and_days_of_a_month(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a present that reports, just after the day: that day, not next year's
+        ("The shooting comes after the police killing of a man on March 18.", "2018-03-18"),
+        # an explicit future still looks ahead
+        ("The court will rule on March 18.", "2019-03-18"),
+        # a subjunctive "be made" is no past
+        ("It is best that the signing be made after the July 1 elections.", "2018-07-01"),
+    ],
+)
+def test_issue_12_present_and_subjunctive_keep_the_nearest_year(parsed_doc, text, value):
+    doc = TimeStage()(parsed_doc(text, "2018-04-05"))
+    assert [t.value for t in doc.times] == [value]

@@ -92,8 +92,8 @@ class Context:
     # "02/05/2018" is 2 May
     day_first: bool = False
 
-    def tense(self, cand: Candidate) -> str | None:
-        return tense_at(self.parsed, cand.start, cand.end)
+    def tense(self, cand: Candidate, *, futurate: bool = True) -> str | None:
+        return tense_at(self.parsed, cand.start, cand.end, futurate=futurate)
 
     def before(self, cand: Candidate, width: int = 30) -> str:
         return self.text[max(0, cand.start - width) : cand.start]
@@ -181,6 +181,12 @@ def infer_year(month: int, day: int | None, cand: Candidate, ctx: Context) -> in
     if tense == "past" and here > now:
         return year - 1
     if tense == "future" and here < now:
+        behind = (ref.year * 12 + ref.month) - (year * 12 + month)
+        if behind <= MAX_MONTHS_AWAY and ctx.tense(cand, futurate=False) is None:
+            # a present that schedules ("the ban takes effect on March 18") names a day
+            # ahead, but a day this close behind is more often the one it reports ("the
+            # shooting comes after the killing on March 18")
+            return year
         return year + 1
     if month - ref.month > MAX_MONTHS_AWAY:
         return year - 1  # "December" in a January report, said without a tense

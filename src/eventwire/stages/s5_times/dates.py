@@ -94,13 +94,22 @@ def month_alone(cand: Candidate, ctx: Context) -> Reading | None:
 
 
 WEEK_OF = re.compile(r"(?:the\s+)?(first|second|third|fourth|last|final)\s+week\s+of")
+DAY_OF = re.compile(r"(?:the\s+)?(first|last|final)\s+day\s+of")
 WEEK_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1, "final": -1}
 
 
 def week_of_month(point: Point, cand: Candidate) -> Point:
     """ "the last week of March 2009" -> 2009-W13: the ISO week of the month's first, second,
     ... or last Thursday (a week belongs to the month that holds most of its days)."""
-    found = WEEK_OF.fullmatch(cand.groups.get("modifier") or "")
+    modifier = cand.groups.get("modifier") or ""
+    if point.year is not None and point.month is not None:
+        day = DAY_OF.fullmatch(modifier)
+        if day is not None:  # "the last day of March 2009": 2009-03-31
+            first_day = date(point.year, point.month, 1)
+            if day.group(1) == "first":
+                return Point.of_day(first_day)
+            return Point.of_day(shift_date(first_day, 1, "month") - timedelta(days=1))
+    found = WEEK_OF.fullmatch(modifier)
     if found is None or point.year is None or point.month is None:
         return point
     first = date(point.year, point.month, 1)

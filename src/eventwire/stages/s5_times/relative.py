@@ -37,10 +37,20 @@ def the_unit(cand: Candidate, ctx: Context) -> Reading | None:
     return rel_unit(replace(cand, groups={**cand.groups, "rel": "this"}), ctx)
 
 
+# A clause right after "the last day", "the day after": the day is that of the clause's
+# event ("the last day I saw her", "the day after she was last seen"), not one counted from
+# the publication or the story's day.
+CLAUSE_AFTER = re.compile(
+    r"\s+(?:that|when|I|you|he|she|we|they|it|his|her|their|its|my|our)\s+(?!of\b)"
+)
+
+
 def rel_unit(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.groups
     rel, unit = g["rel"].lower(), g["unit"].lower()
     the = "the" in g
+    if the and rel in ("last", "first", "same") and CLAUSE_AFTER.match(ctx.text, cand.end):
+        return None
     # "the past year", "in the last decade": the stretch up to publication (TimeML's
     # DURATION); "the last week of March" is a part of March, "last week" a calendar week
     stretch = rel in ("past", "last") and unit not in ("day", "weekend")
@@ -72,6 +82,8 @@ def rel_unit(cand: Candidate, ctx: Context) -> Reading | None:
 def unit_rel(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.groups
     unit = g["unit"].lower()
+    if g["dir"].lower() in ("before", "after") and CLAUSE_AFTER.match(ctx.text, cand.end):
+        return None
     offset = -1 if g["dir"].lower() in ("before", "earlier", "previous", "prior") else 1
     base, anchor = ctx.day_base() if unit == "day" else ctx.base()
     if base is None or base.year is None:

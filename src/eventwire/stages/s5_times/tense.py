@@ -39,8 +39,10 @@ MAX_CLIMB = 4
 CLAUSE_OPENERS = frozenset({"nsubj", "nsubjpass", "mark", "expl"})
 
 
-def tense_at(parsed: Any, start: int, end: int) -> str | None:
-    """ "past", "future" or None (present, or unknown) for the verb governing [start, end)."""
+def tense_at(parsed: Any, start: int, end: int, *, futurate: bool = True) -> str | None:
+    """ "past", "future" or None (present, or unknown) for the verb governing [start, end);
+    with `futurate` false, a present that schedules ("the board meets on Monday") is a
+    present, not a future."""
     if parsed is None:
         return None
     span = parsed.char_span(start, end, alignment_mode="expand")
@@ -53,7 +55,7 @@ def tense_at(parsed: Any, start: int, end: int) -> str | None:
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
         return None
-    return verb_tense(reporting_verb(token, span.start) or token)
+    return verb_tense(reporting_verb(token, span.start) or token, futurate=futurate)
 
 
 def reporting_verb(verb: Any, first: int) -> Any:
@@ -69,7 +71,7 @@ def reporting_verb(verb: Any, first: int) -> Any:
     return verb.head
 
 
-def verb_tense(verb: Any) -> str | None:
+def verb_tense(verb: Any, *, futurate: bool = True) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in FUTURE_AUX for a in auxes):
         return "future"
@@ -85,11 +87,11 @@ def verb_tense(verb: Any) -> str | None:
         return "past"
     # a bare participle ("Boeing hit by strike", "the plane, delivered in May"); one with a
     # present auxiliary is present ("before it is officially reported in March")
-    present = any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    present = any(a.tag_ in ("VBZ", "VBP", "VB") for a in auxes)  # "be made": subjunctive
     bare = verb.dep_ in ("ROOT", "conj", "advcl", "relcl", "ccomp", "acl")
     if verb.tag_ == "VBN" and bare and not present:
         return "past"
-    if is_futurate(verb, auxes):
+    if futurate and is_futurate(verb, auxes):
         return "future"
     return None
 

@@ -172,6 +172,7 @@ HANDLERS = {
     "month_rel": cal.month_rel,
     "month": cal.month_alone,
     "year": cal.year_alone,
+    "old_year": cal.year_alone,
     "decade": cal.decade,
     "century": cal.century,
     "weekend": cal.weekend,

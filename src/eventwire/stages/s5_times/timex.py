@@ -26,7 +26,7 @@ LEAD = re.compile(
 # Modifiers taken into a date's span without changing its value ("early June" -> 2009-06).
 MODIFIER = re.compile(
     r"(?:\b(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|rest|remainder)\s+of\s+"
-    r"|\b(?:the\s+)?(?:first|last|second|third|final)\s+(?:weeks?|days|half)\s+of\s+"
+    r"|\b(?:the\s+)?(?:first|last|second|third|final)\s+(?:weeks?|days?|half)\s+of\s+"
     r"|\b(?:early|late|mid|earlier|later)(?:\s+|-)|\bmid-)$",
     re.IGNORECASE,
 )
@@ -157,6 +157,13 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "month": rf"(?P<mon>{month})(?:(?=\s+of\s+(?P<ofrel>this|last|next)\s+year\b)|(?!\s*\d))",
         # "fiscal 2008", "fiscal year 2008", "FY2008", "the 2008 fiscal year": the whole span
         "year": rf"(?:(?:fiscal(?:\s+year)?|FY)\s*)?(?P<year>{year})(?:\s+fiscal\s+year\b)?",
+        # a year before 1900 only after a preposition of time and before punctuation, a
+        # conjunction or a name ("laid out in 1806.", "since 1776, when"): "in 1500 troops",
+        # "from 1500 to 2000 people" are counts
+        "old_year": r"(?P<lead>in|since|by|until|till|from|before|after|around|circa)\s+"
+        r"(?P<x>(?P<year>1[0-8]\d\d))(?![\w%-]|[.,]\d)"
+        r"(?!\s*(?:-|–|to|or|and)\s*\d)"
+        r"(?=\s*(?:[,.;:)!?'\"”’]|$)|\s+(?:and|or|when|until|the|a|an)\b|\s+(?-i:[A-Z]))",
         # a decade, also after "mid-" ("the mid-1990s"), never inside a word or a code
         "decade": r"(?:(?<![\w$£€#'-])|(?<=\bmid-))'?(?P<c>1[5-9]|20)?(?P<d>\d)0s(?!\w)",
         "century": rf"(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})"
@@ -278,6 +285,7 @@ RULE_ORDER = {
             "decade",
             "century",
             "year",
+            "old_year",
             "month",
             "set",
             "range_start",
