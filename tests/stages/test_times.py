@@ -406,6 +406,11 @@ def test_times_early_or_late_in_a_day_is_part_of_its_span(text, span, value):
         # an age is no decade of the calendar
         ("The man, in his 60s, was hurt in the crash.", {}),
         ("Prices rose in the 1960s.", {"1960s": "196"}),
+        # a fraction of something else is no quarter of a year
+        ("About one-quarter of renters pay half their income.", {}),
+        ("Sales fell for three quarters in a row.", {"three quarters": "P3Q"}),
+        # a decade written with an apostrophe
+        ("In the 1990's prices rose.", {"1990's": "199"}),
         # a weekday after "the" that starts a name
         ("The Sunday Times claimed it was so.", {}),
         ("The talks began on Sunday.", {"Sunday": "2024-09-01"}),

@@ -221,6 +221,8 @@ def duration(cand: Candidate, ctx: Context) -> Reading | None:
         return None  # "a second" is an ordinal far more often than a duration
     if unit == "quarter" and raw and raw.lower() in ("a", "an") and cand.lead is None:
         return None  # "about a quarter of its dealers" is a fraction
+    if unit == "quarter" and FRACTION_OF.match(ctx.text, cand.end):
+        return None  # "one-quarter of renters", "three quarters of the vote"
     # "$ 40 million a year" is a rate; "$350 billion over a decade", "in 1989, following a
     # month-long trial" are stretches of time, their preposition says
     a_unit = bool(raw) and raw.lower() in ("a", "an") and cand.lead is None and "approx" not in g
@@ -238,6 +240,13 @@ def duration(cand: Candidate, ctx: Context) -> Reading | None:
     elif "vague" in g and g["vague"].lower().startswith(("the next", "the coming")):
         rel = "next"
     return duration_reading(n, unit, rel, cand, ctx)
+
+
+# "quarter(s) of" something other than a span of time is a fraction ("a quarter of an hour",
+# "three quarters of a century" are times)
+FRACTION_OF = re.compile(
+    r"\s+of\s+(?!(?:an?|the)\s+(?:hour|century|year|day|mile)\b)", re.IGNORECASE
+)
 
 
 def set_context(before: str) -> bool:

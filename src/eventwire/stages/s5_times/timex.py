@@ -165,7 +165,7 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         r"(?!\s*(?:-|–|to|or|and)\s*\d)"
         r"(?=\s*(?:[,.;:)!?'\"”’]|$)|\s+(?:and|or|when|until|the|a|an)\b|\s+(?-i:[A-Z]))",
         # a decade, also after "mid-" ("the mid-1990s"), never inside a word or a code
-        "decade": r"(?:(?<![\w$£€#'-])|(?<=\bmid-))'?(?P<c>1[5-9]|20)?(?P<d>\d)0s(?!\w)",
+        "decade": r"(?:(?<![\w$£€#'-])|(?<=\bmid-))'?(?P<c>1[5-9]|20)?(?P<d>\d)0['’]?s(?!\w)",
         "century": rf"(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})"
         r"\s+century(?![\w-])",
         "quarter": rf"(?:the\s+)?(?:fiscal\s+)?(?P<ord>{ordinal})[\s-]+(?P<unit>quarter|half)"
