@@ -510,3 +510,31 @@ def test_issue_12_old_years_clause_days_and_days_of_a_month(text, expected):
 def test_issue_12_present_and_subjunctive_keep_the_nearest_year(parsed_doc, text, value):
     doc = TimeStage()(parsed_doc(text, "2018-04-05"))
     assert [t.value for t in doc.times] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "last quarter" is the one before the publication's, as "the previous quarter"
+        ("The market fell last quarter.", {"last quarter": "2024-Q2"}),
+        ("Profits fell in the last quarter.", {"the last quarter": "2024-Q2"}),
+        ("Profits fell in the last half.", {"the last half": "2024-H1"}),
+        # the last quarter of a named year is still its fourth
+        ("Profits fell in the last quarter of 2023.", {"the last quarter of 2023": "2023-Q4"}),
+        ("Profits fell in the final quarter of 2023.", {"the final quarter of 2023": "2023-Q4"}),
+        # an unknown number of centuries keeps TIMEX3's century unit, as decades keep theirs
+        ("The rivalry has lasted for centuries.", {"centuries": "PXCE"}),
+        ("Over the centuries, the city grew.", {"the centuries": "PXCE"}),
+        ("Centuries of war left the region poor.", {"Centuries": "PXCE"}),
+        ("Fighting has raged for decades.", {"decades": "PXDE"}),
+    ],
+)
+def test_issue_12_last_quarter_is_the_previous_one_and_centuries_are_durations(text, expected):
+    assert values(text) == expected
+
+
+def test_issue_12_last_quarter_early_in_a_year_is_last_years_fourth():
+    assert values("The market fell last quarter.", date(2024, 2, 10)) == {"last quarter": "2023-Q4"}
+    assert values("Profits fell in the last half.", date(2024, 2, 10)) == {
+        "the last half": "2023-H2"
+    }

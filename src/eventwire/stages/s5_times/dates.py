@@ -163,6 +163,14 @@ def quarter(cand: Candidate, ctx: Context) -> Reading | None:
         if grain == "half":
             n = 1 if n == 1 else 2
     anchor: str | None = None
+    if g.get("ord", "").lower() == "last" and not (raw_year or rel) and ctx.ref is not None:
+        # "profits fell last quarter", "in the last half": the one before the publication's,
+        # as "the previous quarter"; only "the last quarter of 2023" is the year's fourth
+        if grain == "half":
+            y, h = (ctx.ref.year, 1) if ctx.ref.month > 6 else (ctx.ref.year - 1, 2)
+            return dated(Point("half", y, 1 if h == 1 else 7, code=f"H{h}"), "publication")
+        this = Point.of_day(ctx.ref).coarsen("quarter")
+        return dated(this.moved(-1, "quarter"), "publication")
     if raw_year:
         year: int | None = year_number(raw_year)
     elif rel:

@@ -213,7 +213,7 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # a part of the day after a preposition: "in the morning", "in morning trading"
         "day_part": rf"(?:the\s+)?(?P<part>{parts})(?!\w)",
         "the_years": r"(?P<lead>over|in|during|through|throughout)\s+"
-        r"(?P<x>the\s+(?P<unit>years|months|decades|weeks))(?!\w)",
+        r"(?P<x>the\s+(?P<unit>years|months|decades|centuries|weeks))(?!\w)",
         # "in the quarter": the quarter the text has just named
         "the_quarter": r"the\s+quarter(?![\w'’-]|\s+of\b)",
         "whole_unit": r"(?:the\s+(?:entire|whole|full|same)|that)\s+"
@@ -221,11 +221,11 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         r"|(?:earlier|later)\s+in\s+(?P<x>the\s+(?P<unit2>day|week|month|year))(?!\w)",
         # "years of war"; not "the early hours of Monday", a part of that day
         "bare_of": r"(?<!early\s)(?<!small\s)(?<!wee\s)"
-        r"(?P<unit>years|months|weeks|decades|days|hours)(?=\s+of\b)",
+        r"(?P<unit>years|months|weeks|decades|centuries|days|hours)(?=\s+of\b)",
         # "the end of the month": the present one, taken only with its modifier
         "the_unit": r"(?<=\bof\s)the\s+(?P<unit>week|month|year|decade)(?![\w'’-])",
         "bare_after": r"(?P<lead>for|over|after|within|during)\s+(?P<x>(?P<unit>years|months|weeks"
-        r"|decades|days|hours))(?!\w)",
+        r"|decades|centuries|days|hours))(?!\w)",
         "set": rf"(?:once|twice|thrice|(?:{num})\s+times)\s+(?:a|an|per|every|each)\s+"
         rf"(?P<fqunit>{unit})(?!\w)"
         rf"|(?:every|each|per)\s+(?:(?P<num>{num}|other)\s+|(?P<vague>{vague})\s+)?"
