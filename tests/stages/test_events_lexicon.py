@@ -672,3 +672,23 @@ def test_an_amount_of_things_is_the_object_itself(text, country):
     found = [e for e in events(text) if e.plover_type == "COOPERATE"]
     assert found
     assert country in [r.country for r in found[0].recipients]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "actor_country"),
+    [
+        ("Kenyan teachers went on strike over pay.", "KEN"),
+        ("French rail workers have been on strike since Monday.", "FRA"),
+    ],
+)
+def test_being_on_strike_is_a_strike_by_the_verbs_subject(text, actor_country):
+    event = only(text, "strike")
+    assert (event.type, event.plover_type, event.modality) == ("PROTEST", "PROTEST", "occurred")
+    assert [a.country for a in event.actors] == [actor_country]
+
+
+@pytest.mark.slow
+def test_on_without_an_event_noun_is_no_event():
+    assert events("He went on to win the election.") == []
+    assert events("The report went on sale on Monday.") == []

@@ -53,6 +53,9 @@ STATIVE_PASSIVES = frozenset(
     "commit prepare determine resolve oblige dedicate engage involve".split()
 )
 UNDERGO_VERBS = frozenset("subject expose suffer face endure sustain undergo".split())
+# Verbs that, with "on" and an event noun, say their subject is engaged in it: "workers went
+# on strike", "remain on hunger strike", "was on a visit to China".
+ENGAGED_ON_VERBS = frozenset("go be remain stay".split())
 # Verbs whose object's own verb takes the object as subject: "a deal which would see troops
 # pull out", "made them withdraw".
 CAUSATIVE_VERBS = frozenset("see make let have watch force lead".split())
@@ -280,6 +283,17 @@ def noun_children(tok: Any) -> list[Any]:
     return own
 
 
+def is_engaged_on(verb: Any, noun: Any) -> bool:
+    """ "went on strike", "remain on hunger strike": the verb's subject is engaged in the
+    event the noun names."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "on"
+        and noun.head.head.i == verb.i
+        and bool(lemma_forms(verb) & ENGAGED_ON_VERBS)
+    )
+
+
 def undergoes(verb: Any, noun: Any) -> bool:
     """ "X was subjected to attacks", "X came under attack": the subject is the recipient."""
     lemma = verb.lemma_.lower()
@@ -498,10 +512,11 @@ def noun_arguments(
         elif (
             subjects
             and all(t.lower_ in PRONOUNS for t in actor_tokens)
-            and is_light_verb(verb, cues.object_light_verbs)
+            and (is_light_verb(verb, cues.object_light_verbs) or is_engaged_on(verb, tok))
         ):
             # "came to an agreement", "launched an offensive", "continued their hunger
-            # strike": the light verb's subject (a possessive pronoun only points back to it)
+            # strike", "went on strike": the light verb's subject (a possessive pronoun only
+            # points back to it)
             actor_tokens = [*subjects]
             rules.append("actor:light-verb-subject")
         if is_light_verb(verb, cues.object_light_verbs) and not recipient_tokens:
@@ -567,6 +582,8 @@ def is_eventive_noun(
     if verb.pos_ not in {"VERB", "AUX"}:
         return heads_a_verbless_line(tok)
     forms = lemma_forms(verb)
+    if is_engaged_on(verb, tok):
+        return True
     if tok.dep_ in {"dobj", "obj", "pobj", "attr"}:
         return bool(forms & object_verbs) or takes_part(verb) or undergoes(verb, tok)
     if tok.dep_ in {"nsubj", "nsubjpass"}:
