@@ -403,3 +403,26 @@ def test_events_he_in_what_a_person_reports_is_that_person_even_with_no_country(
     # a reporter with a country is still the one a pronoun stands for
     found = find("Kenyan President William Ruto said he would visit Ethiopia.", "visit")
     assert countries(found.actors) == {"KEN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # the sentence's one country is the state acted on, or its envoy: no clue to the body's
+        ("The ministry accused the US of interfering in its affairs.", "accused"),
+        ("The foreign ministry summoned the US ambassador.", "summoned"),
+    ],
+)
+def test_events_a_state_body_does_not_take_the_country_it_acts_on(text, trigger):
+    event = find(text, trigger)
+    assert countries(event.actors) == {None}
+    assert countries(event.recipients) == {"USA"}
+
+
+def test_events_a_local_group_still_takes_the_sentences_one_country():
+    event = find(
+        "Algerian fundamentalists demanded the resignation of the Algerian president.", "demanded"
+    )
+    assert countries(event.actors) == {"DZA"}
+    event = find("Students in Kenya accused the government of corruption.", "accused")
+    assert countries(event.actors) == {"KEN"}

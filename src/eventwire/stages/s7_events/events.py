@@ -180,6 +180,23 @@ def sentence_country(tok: Any, index: MentionIndex) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
+STATE_SECTORS = frozenset({"GOV", "MIL"})
+STATE_KINDS = frozenset({"lexicon:country", "lexicon:capital"})
+ENVOY_ROLES = frozenset({"ambassador", "envoy", "diplomat", "charge d'affaires"})
+
+
+def acts_on_its_state(args: Arguments, country: str) -> bool:
+    """Whether state bodies with no country of their own ("the ministry", "the army") act on
+    a country named as a whole ("the US", "Washington") or on its envoy ("the US ambassador")
+    whose code is `country`: a state's organ does not accuse, ask or reject its own state,
+    and an envoy serves abroad, so the sentence's one country is no clue to theirs."""
+    bodies = [a for a in args.actors if not a.country]
+    return all(a.sector in STATE_SECTORS for a in bodies) and any(
+        r.country == country and (r.rule in STATE_KINDS or r.role in ENVOY_ROLES)
+        for r in args.recipients
+    )
+
+
 def is_event_object(tok: Any, by_index: dict[int, Candidate]) -> bool:
     """Whether a noun trigger is the object of a verb trigger ("rejected the request")."""
     if tok.dep_ in {"dobj", "obj"}:
@@ -984,6 +1001,8 @@ class EventStage:
             country, rule = location_country(tok, args.actors, index), "actor:location"
             if country is None and reading.type not in CROSS_BORDER:
                 country, rule = sentence_country(tok, index), "actor:sentence-country"
+                if country is not None and acts_on_its_state(args, country):
+                    country = None  # "the ministry accused the US": no US ministry
             if country is not None:
                 located = tuple(
                     a if a.country else replace(a, country=country) for a in args.actors
