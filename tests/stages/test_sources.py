@@ -273,6 +273,19 @@ def attributions_of(doc: Doc) -> list[tuple[str, list[str], str | None]]:
             "to close two factories",
             "The company",
         ),
+        # the model lemmatises "hopes" and "hoped" as "hop": the inflection's base form counts
+        (
+            "The senator hopes the bill will pass next week.",
+            "intention",
+            "the bill will pass next week",
+            "The senator",
+        ),
+        (
+            "The minister hoped the talks would resume.",
+            "intention",
+            "the talks would resume",
+            "The minister",
+        ),
     ],
 )
 @pytest.mark.slow

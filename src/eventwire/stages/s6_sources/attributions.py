@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from eventwire.model import Span
+from eventwire.stages.s2_parse.lemmas import lemmas_to_try
 from eventwire.stages.s2_parse.tokens import paragraph_of, text_of_doc
 from eventwire.stages.s6_sources.contents import (
     OBJECT_DEPS,
@@ -80,14 +81,16 @@ def cue_entry(tok: Any, lexicon: SourceLexicon) -> tuple[str | None, Any] | None
     """The attribution cue row a verb token matches: (its preposition, the row)."""
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    lemma = tok.lemma_.lower()
-    for child in tok.rights:
-        if child.dep_ == "prep":
-            entry = lexicon.attribution_cues.get((lemma, child.lower_))
+    preps = [c.lower_ for c in tok.rights if c.dep_ == "prep"]
+    for lemma in lemmas_to_try(tok):  # "hopes": the model's lemma "hop", then "hope"
+        for prep in preps:
+            entry = lexicon.attribution_cues.get((lemma, prep))
             if entry is not None:
-                return child.lower_, entry
-    entry = lexicon.attribution_cues.get((lemma, None))
-    return (None, entry) if entry is not None else None
+                return prep, entry
+        entry = lexicon.attribution_cues.get((lemma, None))
+        if entry is not None:
+            return None, entry
+    return None
 
 
 def kind_of(parsed: Any, cue: Cue, lexicon: SourceLexicon) -> str:

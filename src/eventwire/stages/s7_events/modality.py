@@ -21,6 +21,7 @@ from typing import Any
 
 from eventwire.model import Span
 from eventwire.stages.s2_parse.headlines import ends_as_sentence
+from eventwire.stages.s2_parse.lemmas import lemma_forms
 from eventwire.stages.s7_events.phrases import asks_a_question
 
 # The cue words (governing verbs, adjectives and nouns; modals; adverbs; conditional marks),
@@ -134,23 +135,6 @@ class Modality:
     value: str
     cue: Span | None
     rule: str
-
-
-def lemma_forms(tok: Any) -> set[str]:
-    """The token's lemma and, as a guard against the small model's lemma slips ("staged" ->
-    "stag"), the base forms its inflection suggests."""
-    lower = tok.lower_
-    forms = {tok.lemma_.lower(), lower}
-    if tok.pos_ in {"VERB", "AUX"}:
-        if lower.endswith("ied"):
-            forms.add(lower[:-3] + "y")
-        elif lower.endswith("ed"):
-            forms |= {lower[:-1], lower[:-2]}
-        elif lower.endswith("ing"):
-            forms |= {lower[:-3], lower[:-3] + "e"}
-        elif lower.endswith("s"):
-            forms.add(lower[:-1])
-    return forms
 
 
 def token_span(tok: Any) -> Span:
