@@ -280,6 +280,13 @@ def attributions_of(doc: Doc) -> list[tuple[str, list[str], str | None]]:
             "the bill will pass next week",
             "The senator",
         ),
+        # an infinitive with its own subject, which the model parses as a clause
+        (
+            "The president wants Congress to pass the bill.",
+            "intention",
+            "Congress to pass the bill",
+            "The president",
+        ),
         (
             "The minister hoped the talks would resume.",
             "intention",

@@ -50,12 +50,19 @@ def right_children(verb: Any, deps: frozenset[str]) -> list[Any]:
 
 
 def infinitive_of(verb: Any) -> list[Any]:
-    """The infinitive complement ("to leave") and an object before it ("them")."""
+    """The infinitive complement ("to leave") and an object before it ("them"), or an
+    infinitive clause with its own subject, as the model parses "wants Congress to pass the
+    bill" and "want the deal to be signed" (a clause whose verb has "to")."""
     infinitives = [
         c for c in right_children(verb, frozenset({"xcomp"})) if c.pos_ in ("VERB", "AUX")
     ]
     if not infinitives:
-        return []
+        return [
+            c
+            for c in right_children(verb, frozenset({"ccomp"}))
+            if c.pos_ in ("VERB", "AUX")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)
+        ][:1]
     objects = [c for c in right_children(verb, OBJECT_DEPS) if c.i < infinitives[0].i]
     return objects[:1] + infinitives[:1]
 
