@@ -692,3 +692,8 @@ def test_being_on_strike_is_a_strike_by_the_verbs_subject(text, actor_country):
 def test_on_without_an_event_noun_is_no_event():
     assert events("He went on to win the election.") == []
     assert events("The report went on sale on Monday.") == []
+
+
+@pytest.mark.slow
+def test_being_on_a_determined_event_noun_says_where_attention_is():
+    assert [e.type for e in events("The focus of the summit is on the strike.")] == []

@@ -54,7 +54,7 @@ STATIVE_PASSIVES = frozenset(
 )
 UNDERGO_VERBS = frozenset("subject expose suffer face endure sustain undergo".split())
 # Verbs that, with "on" and an event noun, say their subject is engaged in it: "workers went
-# on strike", "remain on hunger strike", "was on a visit to China".
+# on strike", "remain on hunger strike", "have been on strike".
 ENGAGED_ON_VERBS = frozenset("go be remain stay".split())
 # Verbs whose object's own verb takes the object as subject: "a deal which would see troops
 # pull out", "made them withdraw".
@@ -285,13 +285,14 @@ def noun_children(tok: Any) -> list[Any]:
 
 def is_engaged_on(verb: Any, noun: Any) -> bool:
     """ "went on strike", "remain on hunger strike": the verb's subject is engaged in the
-    event the noun names."""
-    return (
-        noun.dep_ == "pobj"
-        and noun.head.lower_ == "on"
-        and noun.head.head.i == verb.i
-        and bool(lemma_forms(verb) & ENGAGED_ON_VERBS)
-    )
+    event the noun names. With "be" only a bare noun counts ("have been on strike"): "the
+    focus is on the talks" says where attention is, not who talks."""
+    if not (noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.i == verb.i):
+        return False
+    forms = lemma_forms(verb) & ENGAGED_ON_VERBS
+    if forms == {"be"}:
+        return not any(c.dep_ in {"det", "poss"} for c in noun.children)
+    return bool(forms)
 
 
 def undergoes(verb: Any, noun: Any) -> bool:
