@@ -163,7 +163,7 @@ def quarter(cand: Candidate, ctx: Context) -> Reading | None:
         if grain == "half":
             n = 1 if n == 1 else 2
     anchor: str | None = None
-    if g.get("ord", "").lower() == "last" and not (raw_year or rel) and ctx.ref is not None:
+    if (g.get("ord") or "").lower() == "last" and not (raw_year or rel) and ctx.ref is not None:
         # "profits fell last quarter", "in the last half": the one before the publication's,
         # as "the previous quarter"; only "the last quarter of 2023" is the year's fourth
         if grain == "half":
