@@ -49,6 +49,11 @@ def right_children(verb: Any, deps: frozenset[str]) -> list[Any]:
     return [c for c in verb.rights if c.dep_ in deps]
 
 
+def marked_by_to(verb: Any) -> bool:
+    """An infinitive's verb: "to" before it as its auxiliary ("[to] pass", "[to] be signed")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts)
+
+
 def infinitive_of(verb: Any) -> list[Any]:
     """The infinitive complement ("to leave") and an object before it ("them"), or an
     infinitive clause with its own subject, as the model parses "wants Congress to pass the
@@ -60,8 +65,7 @@ def infinitive_of(verb: Any) -> list[Any]:
         return [
             c
             for c in right_children(verb, frozenset({"ccomp"}))
-            if c.pos_ in ("VERB", "AUX")
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)
+            if c.pos_ in ("VERB", "AUX") and marked_by_to(c)
         ][:1]
     objects = [c for c in right_children(verb, OBJECT_DEPS) if c.i < infinitives[0].i]
     return objects[:1] + infinitives[:1]

@@ -17,7 +17,7 @@ from typing import Any
 
 from eventwire.model import Span
 from eventwire.stages.s2_parse.tokens import paragraph_of
-from eventwire.stages.s6_sources.contents import clipped, subtree_span
+from eventwire.stages.s6_sources.contents import clipped, marked_by_to, subtree_span
 from eventwire.stages.s6_sources.lexicon import SourceLexicon
 from eventwire.stages.s6_sources.speakers import Cue, cue_of, subject_of, token_span
 
@@ -49,7 +49,7 @@ def noun_content(parsed: Any, noun: Any, forms: tuple[str, ...]) -> Span | None:
                 if first.dep_ == "mark" and first.lower_ in CLAUSE_MARKS:
                     parts = [child]
             elif form == "infinitive" and child.dep_ == "acl":
-                if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.lefts):
+                if marked_by_to(child):
                     parts = [child]
             elif form == "object" and child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS:
                 parts = [c for c in child.children if c.dep_ in ("pobj", "pcomp")][:1]
