@@ -697,3 +697,33 @@ def test_on_without_an_event_noun_is_no_event():
 @pytest.mark.slow
 def test_being_on_a_determined_event_noun_says_where_attention_is():
     assert [e.type for e in events("The focus of the summit is on the strike.")] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fire service spent the night fighting two apartment fires.",
+        "Firefighters battled the blaze for hours.",
+        "The minister said the fight against poverty would take years.",
+        "I am going to fight for more funding to repair our roads.",
+        "Many of these land disputes have been fought in the courts.",
+    ],
+)
+def test_a_fight_with_no_party_against_it_is_no_assault(text):
+    """A hazard fought, a cause fought for, a forum fought in: no one is attacked (nor
+    threatened: a planned fight folds to THREATEN, so the action's own type is checked)."""
+    assert [e.type for e in events(text) if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Rebels fought government troops near Aleppo.", "fought"),
+        ("Police fought with protesters in the capital.", "fought"),
+        ("Fierce fighting between the two armies went on for days.", "fighting"),
+    ],
+)
+def test_a_fight_between_parties_stays_an_assault(text, trigger):
+    assert only(text, trigger).plover_type == "ASSAULT"
