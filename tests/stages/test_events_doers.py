@@ -107,11 +107,19 @@ def test_an_attack_on_people_places_things_or_gatherings_stays(text, expected):
 
 
 def test_all_events_say_why_an_attack_on_an_idea_is_untyped():
+    text = "The Kenyan government vowed to attack the proposal."
+    result = eventwire.extract(text, published="2024-09-06", settings=Settings(events="all"))
+    attack = next(e for e in result.events if result.text_of(e.trigger) == "attack")
+    assert attack.plover_type == "OTHER"
+    assert "reading:patient-cannot-be-harmed" in attack.trace
+
+
+def test_all_events_name_the_pattern_that_says_a_use_is_no_event():
     text = "The Kenyan government vowed to fight corruption."
     result = eventwire.extract(text, published="2024-09-06", settings=Settings(events="all"))
     fight = next(e for e in result.events if result.text_of(e.trigger) == "fight")
     assert fight.plover_type == "OTHER"
-    assert "reading:patient-cannot-be-harmed" in fight.trace
+    assert any(step.startswith("reading:no-event (triggers.tsv:") for step in fight.trace)
 
 
 @pytest.mark.parametrize(

@@ -25,8 +25,8 @@ def test_truecase_lowers_only_stop_words_without_lexicon_words():
 
 
 def test_acronyms_and_sentence_case_lines_are_left_alone():
-    got = truecase_headlines("U.N. Provides Aid After Floods", WORDS)
-    assert got == "U.N. provides aid after Floods"
+    got = truecase_headlines("U.N. Provides Aid After Mudslides", WORDS)
+    assert got == "U.N. provides aid after Mudslides"  # no lexicon word: kept
     text = "The Leader of the House spoke in Nairobi on Monday."
     assert truecase_headlines(text) == text
 

@@ -88,6 +88,7 @@ class Candidate:
     token: Any
     reading: Reading | None  # None for OTHER events
     is_noun: bool
+    why: str | None = None  # for an OTHER event: the pattern that said this use is no event
 
 
 def trigger_span(tok: Any) -> Span:
@@ -691,8 +692,11 @@ class EventStage:
                 and reading_for_a_view(tok, self.cues)
             ):
                 reading = None  # "we think of ourselves": CAMEO's CONSIDER [040] is no act
+            why = None
             if reading is not None and reading.type == NO_EVENT:
-                reading = None  # a pattern that says this use is no event ("release a report")
+                # a pattern that says this use is no event ("release a report")
+                why = f"reading:no-event ({reading.origin}:{reading.line})"
+                reading = None
                 if self.scope != "all":
                     continue
             if reading is not None:
@@ -710,7 +714,7 @@ class EventStage:
                 and tok.pos_ == "VERB"
                 and tok.lemma_.lower() not in SKIP_OTHER_LEMMAS
             ):
-                found.append(Candidate(tok, None, is_noun=False))
+                found.append(Candidate(tok, None, is_noun=False, why=why))
         by_index = {c.token.i: c for c in found}
         kept = []
         for cand in found:
@@ -1032,6 +1036,8 @@ class EventStage:
             )
         else:
             trace.append(f"trigger:verb:{tok.lemma_.lower()}->OTHER")
+            if cand.why is not None:
+                trace.append(cand.why)
         trace += list(args.rules)
         trace.append(f"modality:{modality.rule}")
         trace.append(plover_rule)
