@@ -727,3 +727,47 @@ def test_a_fight_with_no_party_against_it_is_no_assault(text):
 )
 def test_a_fight_between_parties_stays_an_assault(text, trigger):
     assert only(text, trigger).plover_type == "ASSAULT"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "recipient"),
+    [
+        ("Russia recognized the independence of Kosovo.", "recognized", "XKX"),
+        ("France recognized the new government in Tripoli.", "recognized", "LBY"),
+        ("Sweden recognised the state of Palestine.", "recognised", "PSE"),
+    ],
+)
+def test_recognising_a_state_or_a_government_is_support(text, trigger, recipient):
+    event = only(text, trigger)
+    assert event.plover_type == "SUPPORT"
+    assert recipient in [r.country for r in event.recipients]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister recognizes that the plan has problems.",
+        "The council recognized street art as a form of expression.",
+        "The family will host a Passover Seder.",
+        "The university hosted a workshop on climate.",
+        "The museum will host an exhibition of Kenyan art.",
+    ],
+)
+def test_recognising_a_fact_or_hosting_without_a_party_is_no_event(text):
+    assert events(text) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Kenya hosted the Ethiopian president.", "ETH"),
+        ("Qatar hosted the negotiations.", None),
+    ],
+)
+def test_a_party_that_hosts_a_visit_or_talks_consults(text, recipient):
+    event = only(text, "hosted")
+    assert event.plover_type == "CONSULT"
+    assert [r.country for r in event.recipients] == ([recipient] if recipient else [])

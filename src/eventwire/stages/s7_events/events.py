@@ -81,6 +81,8 @@ VERB_BONUS = 0.15
 ACTOR_BONUS = 0.15
 RECIPIENT_BONUS = 0.05
 OTHER_PENALTY = 0.2
+# the readings of a party's visit and of its hosting ("visited Kabul", "hosted the envoy")
+VISIT_MODES = frozenset({"visit", "host"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -508,11 +510,12 @@ def has_needed_arguments(cand: Candidate, event: Event) -> bool:
     PLOVER's category needs one or where the reading is the verb's bare entry (no pattern)."""
     if cand.reading is None:
         return True
-    if cand.reading.mode == "visit" and not any(
+    if cand.reading.mode in VISIT_MODES and not any(
         a.country or (a.sector and a.sector not in PRIVATE) for a in event.actors
     ):
-        # a visit is a party's: with no visitor of a country or a public body, it is
-        # someone's journey ("arriving Venezuelans", "the family arrived in Greece")
+        # a visit and its hosting are a party's: with no visitor or host of a country or a
+        # public body, it is someone's journey or hospitality ("arriving Venezuelans", "the
+        # family arrived in Greece", "the family will host a Seder")
         return False
     if not cand.reading.derived:
         # PLOVER's material cooperation and sanctions are acts between parties: with neither
