@@ -771,3 +771,12 @@ def test_a_party_that_hosts_a_visit_or_talks_consults(text, recipient):
     event = only(text, "hosted")
     assert event.plover_type == "CONSULT"
     assert [r.country for r in event.recipients] == ([recipient] if recipient else [])
+
+
+@pytest.mark.slow
+def test_a_hyphenated_word_of_the_lexicon_matches_the_words_the_parse_splits():
+    """The parse splits "re-election" into "re", "-", "election"; CAMEO writes it whole."""
+    assert events("The senator is seeking re-election in November.") == []
+    gave = only("Kenya gave the go-ahead for the new pipeline.", "gave")
+    assert gave.plover_type == "AGREE"
+    assert any("cameo_verbs.tsv" in step for step in gave.trace)

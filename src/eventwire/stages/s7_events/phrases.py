@@ -31,12 +31,39 @@ Spec = tuple[tuple[str, ...], ...]
 
 
 def phrase_words(tok: Any) -> frozenset[str]:
-    """The words of the noun phrase headed by `tok`: the head and its modifiers."""
+    """The words of the noun phrase headed by `tok`: the head and its modifiers, and the
+    hyphenated words they are part of ("re-election", "self-determination")."""
     words = {tok.lemma_.lower(), tok.lower_}
+    words |= hyphenated(tok)
     for child in tok.children:
         if child.dep_ in MODIFIER_DEPS:
             words |= {child.lemma_.lower(), child.lower_}
+            words |= hyphenated(child)
     return frozenset(words)
+
+
+def hyphenated(tok: Any) -> set[str]:
+    """The hyphenated word `tok` is part of, written with no spaces ("re-election" parsed as
+    "re", "-", "election"; the lexicons write it whole), as written and with its last part's
+    lemma ("counter-attacks" -> "counter-attack"); none for most tokens."""
+    doc = tok.doc
+    start = end = tok.i
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not (doc[start - 1].whitespace_ or doc[start - 2].whitespace_)
+    ):
+        start -= 2
+    while (
+        end + 2 < len(doc)
+        and doc[end + 1].text == "-"
+        and not (doc[end].whitespace_ or doc[end + 1].whitespace_)
+    ):
+        end += 2
+    if start == end:
+        return set()
+    parts = [doc[k].lower_ for k in range(start, end)]
+    return {"".join(parts) + doc[end].lower_, "".join(parts) + doc[end].lemma_.lower()}
 
 
 @functools.lru_cache(maxsize=65536)
