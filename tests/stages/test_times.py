@@ -420,6 +420,43 @@ def test_issue_12_words_that_are_not_the_times_they_look_like(text, expected):
     assert values(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in a January report, December is last year's, unless its weekday says otherwise
+        ("The ceremony is on December 26.", {"December 26": "2024-12-26"}),
+        ("The ceremony is on Thursday, December 26.", {"Thursday, December 26": "2024-12-26"}),
+        ("The ceremony is on Friday, December 26.", {"Friday, December 26": "2025-12-26"}),
+        ("The ceremony is on Friday 26 December.", {"Friday 26 December": "2025-12-26"}),
+        # a weekday that fits none of the years around keeps the year the date would have
+        ("The ceremony is on Monday, December 26.", {"Monday, December 26": "2024-12-26"}),
+    ],
+)
+def test_a_weekday_said_with_a_day_and_month_picks_their_year(text, expected):
+    assert values(text, date(2025, 1, 6)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a half or quarter "of" something other than a year is no part of the calendar
+        ("The first half of the show charts his rise.", {}),
+        ("He scored in the second quarter of the game.", {}),
+        ("Profits rose in the first half of the fiscal year.", {"the first half": "2024-H1"}),
+        ("Profits rose in the first half of 2023.", {"the first half of 2023": "2023-H1"}),
+        ("Tests begin in the second half 2025.", {"the second half 2025": "2025-H2"}),
+        # a hyphenated quarter, or one reached "by", is a fraction
+        ("Costs fell by nearly one-quarter.", {}),
+        ("He bought a one-quarter stake.", {}),
+        ("Sales fell for three quarters in a row.", {"three quarters": "P3Q"}),
+        # a span ends where its words end, not at the space an optional part looked for
+        ("Updated at 13:51 | Compiled by staff", {"13:51": "2024-09-06T13:51"}),
+    ],
+)
+def test_halves_and_quarters_of_other_things_are_no_times(text, expected):
+    assert values(text) == expected
+
+
 def test_issue_12_over_a_decade_after_an_amount_is_a_duration_not_a_set():
     assert only("The deal could grow to $350 billion over a decade.").type == "DURATION"
     found = times_of("In October 1989, following a month-long trial, he was freed.")

@@ -46,12 +46,27 @@ def day_month(cand: Candidate, ctx: Context) -> Reading | None:
         year, anchor = relative_year(g["rel"], ctx.ref, ctx)
     else:
         year, anchor = infer_year(month, day, cand, ctx), "publication"
+        if year is not None and "wdp" in g:
+            year = year_of_weekday(year, month, day, load_lexicon().weekdays[g["wdp"]])
     if year is None:
         return Reading("DATE", f"XXXX-{month:02d}-{day:02d}", None, None)
     try:
         return dated(Point.of_day(date(check_year(year), month, day)), anchor)
     except ValueError:
         return None
+
+
+def year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
+    """The year nearest `year` in which the day falls on the weekday said with it ("Saturday,
+    March 31" in a January report is the March ahead when last March's 31st was a Friday);
+    `year` itself when none of the three years around it agrees."""
+    for candidate in (year, year - 1, year + 1):
+        try:
+            if date(candidate, month, day).isoweekday() == weekday:
+                return candidate
+        except ValueError:
+            continue  # February 29 in a year that has none
+    return year
 
 
 def month_year(cand: Candidate, ctx: Context) -> Reading | None:
@@ -152,8 +167,21 @@ def century(cand: Candidate, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{n - 1:02d}", interval, None)
 
 
+# What a quarter or half "of" may be part of and still be the calendar's ("the first
+# quarter of the fiscal year ending March 31"); "the first half of the show" is no time.
+OF_A_YEAR = re.compile(
+    r"\s+of\s+(?:(?:the|this|that|its|their|our|a)\s+)?"
+    r"(?:(?:fiscal|financial|calendar|current|previous|following|same|coming)\s+)*year\b",
+    re.IGNORECASE,
+)
+OF_SOMETHING = re.compile(r"\s+of\s", re.IGNORECASE)
+
+
 def quarter(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.groups
+    after = ctx.text[cand.end : cand.end + 60]
+    if OF_SOMETHING.match(after) and not OF_A_YEAR.match(after):
+        return None  # "the first half of the show", "the second quarter of the game"
     if "q" in g:
         n, grain, raw_year, rel = int(g["q"]), "quarter", g.get("year2"), None
     else:

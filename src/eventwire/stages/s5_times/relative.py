@@ -223,6 +223,8 @@ def duration(cand: Candidate, ctx: Context) -> Reading | None:
         return None  # "about a quarter of its dealers" is a fraction
     if unit == "quarter" and FRACTION_OF.match(ctx.text, cand.end):
         return None  # "one-quarter of renters", "three quarters of the vote"
+    if unit == "quarter" and (cand.lead == "by" or "-quarter" in ctx.text[cand.start : cand.end]):
+        return None  # "fell by nearly one-quarter", "a one-quarter stake": a fraction
     # "$ 40 million a year" is a rate; "$350 billion over a decade", "in 1989, following a
     # month-long trial" are stretches of time, their preposition says
     a_unit = bool(raw) and raw.lower() in ("a", "an") and cand.lead is None and "approx" not in g

@@ -132,7 +132,8 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
     vague = alternation(lex.vague_numbers)
     unit = alternation(lex.units)
-    wd_prefix = rf"(?:{weekday}\s*,?\s+)?"
+    # the weekday said with a date ("Saturday, March 31") tells the year the date is in
+    wd_prefix = rf"(?:(?P<wdp>{weekday})\s*,?\s+)?"
     rel_year = r"(?:this|last|next|the\s+(?:previous|following|same))\s+year"
     ordinal = r"first|second|third|fourth|final|last|1st|2nd|3rd|4th"
     ordinal_words = alternation(lex.ordinals)
@@ -169,7 +170,7 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "century": rf"(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})"
         r"\s+century(?![\w-])",
         "quarter": rf"(?:the\s+)?(?:fiscal\s+)?(?P<ord>{ordinal})[\s-]+(?P<unit>quarter|half)"
-        rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>{year})|(?P<rel>{rel_year})))?"
+        rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{year})|\s+of\s+(?P<rel>{rel_year}))?"
         rf"|(?-i:Q(?P<q>[1-4]))(?:\s+(?P<year2>{year}))?(?!\w)",
         "season": rf"(?:(?P<the>the)\s+)?(?:(?P<rel>this|last|next|early|late)\s+)?"
         rf"(?P<season>{seasons})"
@@ -314,6 +315,8 @@ def find_candidates(text: str) -> list[Candidate]:
             if name == "ago":
                 approx = APPROX_BEFORE.search(text, max(0, start - 24), start)
                 start = approx.start() if approx else start
+            while end > start and text[end - 1].isspace():
+                end -= 1  # "at 13:51 | Compiled": the space an optional part tried for
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
             if name == "clock" and not (":" in match.group() or {"ampm", "named"} & set(groups)):
                 continue
