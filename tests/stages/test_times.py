@@ -575,3 +575,45 @@ def test_issue_12_last_quarter_early_in_a_year_is_last_years_fourth():
     assert values("Profits fell in the last half.", date(2024, 2, 10)) == {
         "the last half": "2023-H2"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ago" after a number, also before "in"; a plural unit alone says "some time ago"
+        ("He returned two years ago in a bid to win.", {"two years ago": "2022"}),
+        ("She gave an interview months ago in which she spoke.", {"months ago": "PAST_REF"}),
+        ("Zuma, who just weeks ago held office, left.", {"just weeks ago": "PAST_REF"}),
+        ("Years later, he returned.", {}),
+        # a dotted date is day first
+        ("The meeting was held on 09.03.2018.", {"09.03.2018": "2018-03-09"}),
+        # a count of units with a word between
+        ("Exports grew for seven consecutive years.", {"seven consecutive years": "P7Y"}),
+        ("They debated for twelve long hours.", {"twelve long hours": "PT12H"}),
+        # a unit alone after a preposition of time
+        ("Police arrived within minutes.", {"minutes": "PTXM"}),
+        ("It was the worst drought in decades.", {"decades": "PXDE"}),
+        ("It rained in years past.", {}),
+        # a kind of year, and "present" and "preceding"
+        ("Exports fell during the current fiscal year.", {"the current fiscal year": "2024"}),
+        ("The bill adds $10 million next fiscal year.", {"next fiscal year": "2025"}),
+        ("Teachers missed days in the last school year.", {"the last school year": "2023"}),
+        ("In the present year, investment rose.", {"the present year": "2024"}),
+    ],
+)
+def test_issue_12_more_of_the_ways_news_says_when(text, expected):
+    assert values(text) == expected
+
+
+def test_a_period_named_to_compare_with_is_not_the_next_ones_base():
+    text = (
+        "Exports fell 4% in 2017 compared to the preceding year. Imports fell 41% from the "
+        "first nine months of the preceding fiscal year. The following year they rose."
+    )
+    assert values(text) == {
+        "2017": "2017",
+        "the preceding year": "2016",
+        "the first nine months": "P9M",
+        "the preceding fiscal year": "2016",
+        "The following year": "2018",
+    }

@@ -54,14 +54,15 @@ def rel_unit(cand: Candidate, ctx: Context) -> Reading | None:
     # "the past year", "in the last decade": the stretch up to publication (TimeML's
     # DURATION); "the last week of March" is a part of March, "last week" a calendar week
     stretch = rel in ("past", "last") and unit not in ("day", "weekend")
-    stretch = stretch and not OF_AFTER.match(ctx.text, cand.end)
+    # "the last school year", "the last fiscal year" are the one before, not a stretch
+    stretch = stretch and not OF_AFTER.match(ctx.text, cand.end) and "kind" not in g
     if the and (
         (rel in ("next", "coming") and cand.lead in DURATION_LEADS)
         or stretch
         or (rel in ("past", "last") and cand.lead in ("over", "within", "during"))
     ):
         return duration_reading(1, unit if unit != "weekend" else "week", rel, cand, ctx)
-    chained = the and rel in ("previous", "following", "same", "next")
+    chained = the and rel in ("previous", "preceding", "following", "same", "next")
     step = "week" if unit == "weekend" else unit
     if chained:
         base, anchor = ctx.day_base() if unit == "day" else ctx.base()
@@ -147,8 +148,10 @@ def same_ago(cand: Candidate, ctx: Context) -> Reading | None:
 def ago(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.groups
     unit = load_lexicon().units[g["unit"].lower()]
-    n = number_value(g["num"])
     direction = (g.get("dir") or g["dir2"]).lower().split()[0]
+    if "num" not in g and (g["unit"].lower() == unit or direction not in ("ago", "from")):
+        return None  # "day ago", "years later": only "years ago" says when without a number
+    n = number_value(g["num"]) if "num" in g else None
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     if direction in ("ago", "from"):
         base: Point | None = None if ctx.ref is None else Point.of_day(ctx.ref)

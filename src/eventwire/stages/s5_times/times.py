@@ -102,7 +102,7 @@ def find_times(doc: Doc) -> list[TimeExpr]:
                 STAGE,
             )
         )
-        if reading.point is not None and reading.point.year is not None:
+        if reading.point is not None and reading.point.year is not None and not compares(cand):
             previous = (time_id, reading.point)
             previous_end = cand.end
             if reading.point.grain == "day" and reading.point.day is not None:
@@ -110,6 +110,14 @@ def find_times(doc: Doc) -> list[TimeExpr]:
     times = add_ranges(text, times)
     log.debug("article %s: %d time expressions", doc.article.id, len(times))
     return times
+
+
+def compares(cand: Candidate) -> bool:
+    """ "(fell 4% in the fiscal year) compared to the previous year ... the first nine months of
+    the preceding fiscal year": a period named as the one before, to compare with; the next
+    such expression counts from the same period again, not from this one."""
+    rel = (cand.groups.get("rel") or "").lower()
+    return cand.rule == "rel_unit" and "the" in cand.groups and rel in ("previous", "preceding")
 
 
 def writes_day_first(candidates: list[Candidate]) -> bool:
@@ -130,7 +138,7 @@ def beyond_calendar(direction: int, ctx: Context) -> Reading:
 
 
 # Day expressions that may follow a clock time and give it its day ("16:15 UTC, June 1st").
-DAY_RULES = frozenset({"date_mdy", "date_dmy", "date_iso", "date_slash", "date_dm",
+DAY_RULES = frozenset({"date_mdy", "date_dmy", "date_iso", "date_slash", "date_dot", "date_dm",
                        "date_rel_dm", "weekday", "deictic"})  # fmt: skip
 CLOCK_THEN_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
 
@@ -166,6 +174,7 @@ HANDLERS = {
     "date_dmy": cal.full_date,
     "date_iso": cal.full_date,
     "date_slash": cal.full_date,
+    "date_dot": cal.full_date,
     "date_rel_dm": cal.day_month,
     "date_dm": cal.day_month,
     "month_year": cal.month_year,

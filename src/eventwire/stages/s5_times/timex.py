@@ -147,6 +147,9 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"(?P<year>{year})",
         "date_iso": r"(?<![\w-])(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])"
         r"-(?P<day>0[1-9]|[12]\d|3[01])(?![\w-])",
+        # "09.03.2018": a dotted date is written day first
+        "date_dot": r"(?<![\w.])(?P<day>0?[1-9]|[12]\d|3[01])\.(?P<mon>0?[1-9]|1[0-2])"
+        r"\.(?P<year>(?:19|20)\d\d)(?![\w]|\.\d)",
         "date_slash": r"(?<![\w/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\w/])",
         "date_rel_dm": rf"{wd_prefix}(?:(?P<mon>{month})\s+(?P<day>{day})"
         rf"|(?P<day2>{day})\s+(?:of\s+)?(?P<mon2>{month}))\s*,?\s+(?:of\s+)?(?P<rel>{rel_year})",
@@ -182,7 +185,9 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # May 19" is that date's
         "weekend": r"the\s+weekend(?![\w'’-]|\s+of\b)",
         "rel_unit": r"(?:(?P<mod>earlier|later)\s+)?(?P<the>the\s+)?"
-        r"(?P<rel>this|last|next|past|coming|current|previous|following|same)\s+(?P<unit>weekend|week|month|year|quarter|decade"
+        r"(?P<rel>this|last|next|past|coming|current|present|previous|preceding|following|same)\s+"
+        r"(?:(?P<kind>fiscal|financial|school|academic|calendar)\s+(?=year))?"
+        r"(?P<unit>weekend|week|month|year|quarter|decade"
         r"|century|day)(?!\w)",
         "unit_rel": r"(?:the\s+)?(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later"
         r"|previous|prior)(?!\s+(?:(?:the|a|an|his|her|its|their|this|that|last|next)\b"
@@ -195,9 +200,10 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"|(?P<named>noon|midday|midnight)(?!\w))(?:\s*(?P<tz>{tz})\b)?(?:\s+(?:on\s+)?(?P<wd2>{weekday}|{deictic}))?",
         "weekday": rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{weekday})"
         rf"(?:\s+(?P<part>{parts}))?(?!\w)",
-        "ago": rf"(?P<num>{num}|{vague})\s+(?P<unit>{unit})\s+"
-        r"(?:(?P<dir>ago|earlier|later|from\s+now)"
-        r"(?!\s+(?:than|in|on|at)\b)|(?P<dir2>before|after)(?=\s*(?:[,.;:)]|$)))",
+        # "months ago" with no number: some months before publication (PAST_REF)
+        "ago": rf"(?:(?P<num>{num}|{vague})\s+)?(?P<unit>{unit})\s+"
+        r"(?:(?P<dir>ago|from\s+now|(?:earlier|later)(?!\s+(?:than|in|on|at)\b))"
+        r"|(?P<dir2>before|after)(?=\s*(?:[,.;:)]|$)))",
         "another": r"(?P<lead>after|in|within)\s+"
         r"(?P<x>(?:another|a\s+further|an\s+additional|one\s+more)"
         rf"\s+(?:(?P<num>{num})\s+)?(?P<unit>{unit}))(?!\w)",
@@ -206,7 +212,8 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         r"(?:(?P<approx>almost|nearly|about|around|over(?!\s+the\b)|more\s+than|less\s+than"
         r"|under|some|roughly|approximately|at\s+least|up\s+to|just)\s+)?"
         rf"(?:(?P<halfa>half\s+an?)|(?P<num>{num})(?P<half>\s+and\s+a\s+half)?"
-        rf"|(?P<vague>{vague}))[\s-]+(?P<unit>{unit})(?:-long|(?P<half2>\s+and\s+a\s+half))?"
+        rf"|(?P<vague>{vague}))[\s-]+(?:(?:consecutive|straight|successive|long|full|whole)\s+)?"
+        rf"(?P<unit>{unit})(?:-long|(?P<half2>\s+and\s+a\s+half))?"
         r"(?![\w-])",
         # the first number of a range takes the unit of the second: "between 60 and 90 days"
         "range_start": rf"(?P<num>\d+(?:\.\d+)?|{word_num})(?=\s*(?:-|–|to|or|and)\s*"
@@ -225,8 +232,9 @@ def compile_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         r"(?P<unit>years|months|weeks|decades|centuries|days|hours)(?=\s+of\b)",
         # "the end of the month": the present one, taken only with its modifier
         "the_unit": r"(?<=\bof\s)the\s+(?P<unit>week|month|year|decade)(?![\w'’-])",
-        "bare_after": r"(?P<lead>for|over|after|within|during)\s+(?P<x>(?P<unit>years|months|weeks"
-        r"|decades|centuries|days|hours))(?!\w)",
+        # "for years", "within minutes", "the worst drought in decades"
+        "bare_after": r"(?P<lead>for|over|after|within|during|in)\s+(?P<x>(?P<unit>years|months"
+        r"|weeks|decades|centuries|days|hours|minutes))(?![\w'’-]|\s+(?:past|gone|to\s+come)\b)",
         "set": rf"(?:once|twice|thrice|(?:{num})\s+times)\s+(?:a|an|per|every|each)\s+"
         rf"(?P<fqunit>{unit})(?!\w)"
         rf"|(?:every|each|per)\s+(?:(?P<num>{num}|other)\s+|(?P<vague>{vague})\s+)?"
@@ -267,6 +275,7 @@ RULE_ORDER = {
             "date_dmy",
             "date_iso",
             "date_slash",
+            "date_dot",
             "date_rel_dm",
             "month_year",
             "month_rel",
