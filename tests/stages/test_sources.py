@@ -222,6 +222,38 @@ def attributions_of(doc: Doc) -> list[tuple[str, list[str], str | None]]:
             "the ceasefire will hold",
             "The general",
         ),
+        # a particle completes the cue: its content is the verb's clause or object
+        (
+            "The mayor pointed out that the bridge had never been inspected.",
+            "statement",
+            "that the bridge had never been inspected",
+            "The mayor",
+        ),
+        # a court's ruling and a finding that is determined are findings
+        (
+            "The Supreme Court ruled that the law was unconstitutional.",
+            "finding",
+            "that the law was unconstitutional",
+            "The Supreme Court",
+        ),
+        (
+            "The inspectors determined that the fire was started deliberately.",
+            "finding",
+            "that the fire was started deliberately",
+            "The inspectors",
+        ),
+        (
+            "The officer testified that the suspect had fired first.",
+            "statement",
+            "that the suspect had fired first",
+            "The officer",
+        ),
+        (
+            "Critics contend that the plan will fail.",
+            "statement",
+            "that the plan will fail",
+            "Critics",
+        ),
         # verbs of judgement, attitude and support take their content as an object
         (
             "The senator slammed the new tax plan.",
@@ -401,6 +433,20 @@ def test_attributions_belief_inside_a_quote_is_not_a_second_one(parsed_doc, stag
 def test_attributions_negated_speech_says_nothing(parsed_doc, stage) -> None:
     doc = stage(parsed_doc("The minister did not say when the troops would leave.", None))
     assert doc.attributions == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The court ruled out a delay in the trial.",  # a ruling with no clause says nothing
+        "The king ruled the country for 20 years.",
+        "Troops observed the ceasefire along the border.",
+    ],
+)
+def test_attributions_a_cue_verb_without_its_content_says_nothing(
+    parsed_doc, stage, sentence
+) -> None:
+    assert stage(parsed_doc(sentence, None)).attributions == ()
 
 
 @pytest.mark.slow

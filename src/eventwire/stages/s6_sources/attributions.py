@@ -77,20 +77,27 @@ class AttributionCandidate:
     agentless: bool = False
 
 
-def cue_entry(tok: Any, lexicon: SourceLexicon) -> tuple[str | None, Any] | None:
-    """The attribution cue row a verb token matches: (its preposition, the row)."""
+def cue_entry(tok: Any, lexicon: SourceLexicon) -> tuple[Any, Any] | None:
+    """The attribution cue row a verb token matches: (the token of its preposition or
+    particle, or None; the row). A preposition's object is the content ("called for [X]"); a
+    particle only completes the verb ("pointed out [that ...]")."""
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    preps = [c.lower_ for c in tok.rights if c.dep_ == "prep"]
+    words = [c for c in tok.rights if c.dep_ in ("prep", "prt")]
     for lemma in lemmas_to_try(tok):  # "hopes": the model's lemma "hop", then "hope"
-        for prep in preps:
-            entry = lexicon.attribution_cues.get((lemma, prep))
+        for word in words:
+            entry = lexicon.attribution_cues.get((lemma, word.lower_))
             if entry is not None:
-                return prep, entry
+                return word, entry
         entry = lexicon.attribution_cues.get((lemma, None))
         if entry is not None:
             return None, entry
     return None
+
+
+def preposition_of(word: Any) -> str | None:
+    """The preposition whose object is a cue's content; None for no word or a particle."""
+    return word.lower_ if word is not None and word.dep_ == "prep" else None
 
 
 def kind_of(parsed: Any, cue: Cue, lexicon: SourceLexicon) -> str:
@@ -118,7 +125,7 @@ def find_verb_cues(parsed: Any, lexicon: SourceLexicon, taken: set[int]) -> list
         entry = cue_entry(tok, lexicon)
         if entry is None:
             continue
-        particle, row = entry
+        word, row = entry
         negated = any(c.dep_ == "neg" and c.i < tok.i for c in tok.children)
         if negated and row.kind not in ATTITUDES:
             continue  # "did not say" says nothing; "does not think" is still a belief
@@ -132,12 +139,9 @@ def find_verb_cues(parsed: Any, lexicon: SourceLexicon, taken: set[int]) -> list
             continue
         if speaker is None or not paragraph_of(parsed, tok.idx).contains(token_span(speaker)):
             continue
-        end = tok.idx + len(tok.text)
-        if particle is not None:
-            prep = next(c for c in tok.rights if c.dep_ == "prep" and c.lower_ == particle)
-            end = prep.idx + len(prep.text)
+        end = tok.idx + len(tok.text) if word is None else word.idx + len(word.text)
         cue = cue_of(Span(min(parsed[first].idx, tok.idx), end), tok, speaker, "direct")
-        found.append(VerbCue(cue, particle, row))
+        found.append(VerbCue(cue, preposition_of(word), row))
     return found
 
 
@@ -173,7 +177,7 @@ def reporting_cues(
             pieces = parenthetical(parsed, cue)
             entry = cue_entry(verb, lexicon)
             if not pieces and entry is not None:
-                content = complement(parsed, verb, entry[1].forms, entry[0])
+                content = complement(parsed, verb, entry[1].forms, preposition_of(entry[0]))
                 pieces = (content,) if content is not None else ()
         if pieces and not any(cue.speaker.overlaps(p) for p in pieces):
             found.append(AttributionCandidate(pieces, cue, kind_of(parsed, cue, lexicon)))
