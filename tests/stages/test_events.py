@@ -215,6 +215,9 @@ def all_events(text: str):
          "marched", "demanding"),
         ("Thousands of students rallied outside parliament, calling for new elections.",
          "rallied", "calling"),
+        # a past participle on a plan noun says what befell it, not what the plan is
+        ("Hamas refused to respond to a demand to adhere to the deals reached with Israel.",
+         "refused", "reached"),
     ],
 )  # fmt: skip
 def test_events_default_output_leaves_background_clauses_out(text, main, background):

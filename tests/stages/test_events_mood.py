@@ -262,6 +262,9 @@ def test_a_coordinated_verb_with_its_own_auxiliary_keeps_its_own_modality():
         ("Kenya expects sales to exceed the 250 required to break even.", "required", "occurred"),
         # an infinitive of a noun may still be governed by it
         ("Kenya announced a plan to withdraw its troops.", "withdraw", "planned"),
+        # a past participle says what befell the noun, which does not ask for it
+        ("Kenya's appeal rejected by the court was its last.", "rejected", "occurred"),
+        ("The demand for the troops to withdraw was rejected.", "withdraw", "requested"),
     ],
 )
 def test_a_clause_describing_a_noun_keeps_its_own_modality(text, trigger, modality):

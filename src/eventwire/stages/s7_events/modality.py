@@ -411,9 +411,16 @@ def governor_cue(cur: Any, cues: Cues, came_from: Any | None = None) -> tuple[st
             # "the US must be ready to mediate": asked of the US, not offered by it
             return strong_modals[demanded], f"modal:{demanded}"
         return adjectives[lemma], f"governor:{lemma}"
-    if cur.pos_ in {"NOUN", "PROPN"} and lemma in nouns:
+    if cur.pos_ in {"NOUN", "PROPN"} and lemma in nouns and not undergoes(cur, came_from):
         return nouns[lemma], f"governor:{lemma}"
     return None
+
+
+def undergoes(noun: Any, came_from: Any | None) -> bool:
+    """Whether the walk came up from a past participle that says what befell the noun
+    ("with the Blues' appeal rejected by the FA", "the plan approved last week"), which
+    the noun does not ask for or plan."""
+    return came_from is not None and came_from.dep_ == "acl" and came_from.tag_ == "VBN"
 
 
 def lends_its_cues(cur: Any, trigger: Any, came_by: str, came_from: Any | None, cues: Cues) -> bool:

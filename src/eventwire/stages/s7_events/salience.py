@@ -7,7 +7,8 @@ in an adjunct of time or cause ("in protest of the arrest"), or gives another ac
 and the default output holds only those (`--events all` keeps the background too).
 
 Some clauses are content, not background: a clause on a plan or message noun says what the
-plan or message is ("a deal which would see troops pull out"); a clause on the head of a
+plan or message is ("a deal which would see troops pull out"), though a past participle says
+what befell it ("the interim deals reached with Israel" is background); a clause on the head of a
 sentence with no verb of its own is that sentence's report (a headline: "Four killed in air
 strike"); "followed by" / "preceded by" lists another event of the report; and a
 participle clause after its verb says what the act did ("opened fire, killing one"); a
@@ -25,6 +26,7 @@ from eventwire.stages.s7_events.modality import (
     STOP_PREPOSITIONS,
     marked_by_to,
     stages_in,
+    undergoes,
 )
 
 BACKGROUND_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "npadvmod", "parataxis"})
@@ -115,7 +117,7 @@ def salience_of(
             # deploying troops"): its content is too
             return "background"
         if cur.dep_ in CLAUSE_ON_NOUN and (
-            head.i in content_heads
+            (head.i in content_heads and not undergoes(head, cur))
             or is_verbless_root(head)
             or is_first_verb_of_verbless_sentence(cur)
         ):
