@@ -291,6 +291,29 @@ def test_a_warning_to_the_public_is_no_threat():
 @pytest.mark.parametrize(
     "text",
     [
+        "Airbus has warned there could be additional charges to come.",
+        "Economists warn that the tit-for-tat moves could escalate into a trade war.",
+        "The company warned that it might run out of money by March.",
+    ],
+)
+def test_a_warning_that_forecasts_is_no_threat(text):
+    assert "THREATEN" not in [e.plover_type for e in events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China warned that it would retaliate against any new tariffs.",
+        "The ministry warned that troops would attack the town if the rebels refused.",
+    ],
+)
+def test_a_warning_of_force_is_a_threat(text):
+    assert only(text, "warned").plover_type == "THREATEN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The Mexican government is going to produce more oil.",
         "The Kenyan government wants to see the judge.",
         "Malta needs to stand its ground, the minister said.",

@@ -232,6 +232,7 @@ def check_condition(condition: str, classes: dict[str, frozenset[str]], where: s
         "question",
         "statecomp",
         "claimcomp",
+        "forcecomp",
     }:
         return
     key, sep, value = condition.partition("=")
@@ -319,6 +320,8 @@ def condition_holds(cond: str, view: PhraseView, triggers: Triggers) -> bool:
         return any(c.dep_ == "ccomp" and is_state(c) for c in tok.children)
     if cond == "claimcomp":  # "insisted that the ministry would issue details": a claim
         return any(c.dep_ == "ccomp" and is_assertion(c) for c in tok.children)
+    if cond == "forcecomp":  # "warned that it would retaliate": a threat, not a forecast
+        return any(c.dep_ in {"ccomp", "xcomp"} and names_force(c, triggers) for c in tok.children)
     if cond == "passive":  # "the proposal was met with criticism": received, not a meeting
         return is_passive(tok)
     if cond == "ownto":  # "sought to downplay the threat": an attempt, not a request
@@ -369,6 +372,23 @@ def is_complement(child: Any) -> bool:
     return child.dep_ == "advcl" and any(
         g.dep_ == "mark" and g.lower_ == "for" for g in child.children
     )
+
+
+# What a warning must say its warner may do to be a threat (PLOVER: "the content of the
+# threat" is a restriction, an arrest, an expulsion or violence).
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
+
+
+def names_force(clause: Any, triggers: Triggers) -> bool:
+    """Whether a complement clause's verb, or a verb coordinated with it, is an act of force
+    or restriction ("warned that it would retaliate", "that China will impose tariffs");
+    "warned there could be additional charges" forecasts."""
+    verbs = [clause, *(c for c in clause.children if c.dep_ == "conj")]
+    for verb in verbs:
+        reading = reading_for(verb, triggers)
+        if reading is not None and reading.type in FORCE_TYPES:
+            return True
+    return False
 
 
 def is_time_adjunct(prep: Any) -> bool:
