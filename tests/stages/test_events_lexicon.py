@@ -803,3 +803,28 @@ def test_a_hyphenated_word_of_the_lexicon_matches_the_words_the_parse_splits():
     gave = only("Kenya gave the go-ahead for the new pipeline.", "gave")
     assert gave.plover_type == "AGREE"
     assert any("cameo_verbs.tsv" in step for step in gave.trace)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The students learned about threats to marine turtles globally.",
+        "Officials have sought to downplay the threat of a broader trade dispute.",
+    ],
+)
+def test_a_threat_made_by_no_one_is_a_danger_not_a_threat(text):
+    assert "THREATEN" not in [e.plover_type for e in events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The proposal answers China's recent threat of new tariffs.", "CHN"),
+        ("Iran renewed its threats against Israel.", "IRN"),
+        # "set" stages the ultimatum: its subject made it
+        ("Obama has set three ultimatums before Fiat.", "USA"),
+    ],
+)
+def test_a_threat_someone_makes_is_theirs(text, country):
+    threats = [e for e in events(text) if e.plover_type == "THREATEN"]
+    assert [a.country for e in threats for a in e.actors] == [country]

@@ -510,6 +510,11 @@ def has_needed_arguments(cand: Candidate, event: Event) -> bool:
     PLOVER's category needs one or where the reading is the verb's bare entry (no pattern)."""
     if cand.reading is None:
         return True
+    if cand.is_noun and event.type == "THREATEN" and not event.actors:
+        # a threat by no one is a danger ("threats to marine turtles", "downplay the threat
+        # of a broader trade dispute"); a threat made is someone's ("China's threat of new
+        # tariffs", "issued a threat")
+        return False
     if cand.reading.mode in VISIT_MODES and not any(
         a.country or (a.sector and a.sector not in PRIVATE) for a in event.actors
     ):
