@@ -828,3 +828,13 @@ def test_a_threat_made_by_no_one_is_a_danger_not_a_threat(text):
 def test_a_threat_someone_makes_is_theirs(text, country):
     threats = [e for e in events(text) if e.plover_type == "THREATEN"]
     assert [a.country for e in threats for a in e.actors] == [country]
+
+
+def test_a_protest_after_the_words_it_frames_is_an_accusation():
+    # the clause before the comma is what the union protested: a verbal protest (ACCUSE),
+    # not a demonstration
+    text = "The government is hiding the truth, the union protested on Monday."
+    assert only(text, "protested").plover_type == "ACCUSE"
+    assert only("Hundreds of students protested outside parliament.", "protested").plover_type == (
+        "PROTEST"
+    )

@@ -313,7 +313,7 @@ def condition_holds(cond: str, view: PhraseView, triggers: Triggers) -> bool:
     if cond == "question":
         return asks_a_question(tok)
     if cond == "comp":
-        return any(is_complement(c) for c in tok.children)
+        return any(is_complement(c) for c in tok.children) or frames_what_came_before(tok)
     if cond == "nocomp":
         return not any(is_complement(c) for c in tok.children)
     if cond == "statecomp":  # "agreed that it was a big problem": accord with a view
@@ -389,6 +389,19 @@ def names_force(clause: Any, triggers: Triggers) -> bool:
         if reading is not None and reading.type in FORCE_TYPES:
             return True
     return False
+
+
+FRAME_MARKS = frozenset({",", "--", "\u2014", "\u2013"})
+
+
+def frames_what_came_before(tok: Any) -> bool:
+    """A verb with its subject after the words it frames, set off by a comma or a dash:
+    "The authorities are failing refugees, a rights group protested": the clause before is
+    its complement, though the parse hangs the verb on it."""
+    if tok.dep_ not in {"ccomp", "parataxis"} or tok.head.i >= tok.i:
+        return False
+    first = min((c.left_edge.i for c in tok.children if c.i < tok.i), default=tok.i)
+    return first > tok.sent.start and tok.doc[first - 1].lower_ in FRAME_MARKS
 
 
 def is_time_adjunct(prep: Any) -> bool:
