@@ -838,3 +838,18 @@ def test_a_protest_after_the_words_it_frames_is_an_accusation():
     assert only("Hundreds of students protested outside parliament.", "protested").plover_type == (
         "PROTEST"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # a vow or pledge of force is a threat (PLOVER), of anything else a pledge
+        ("China vowed on Friday to fight the U.S. at any cost.", "THREATEN"),
+        ("The rebels vowed to attack the capital.", "THREATEN"),
+        ("The president vowed to fight corruption.", "AGREE"),
+        ("The minister pledged to increase aid to the region.", "AGREE"),
+    ],
+)
+def test_a_vow_of_force_is_a_threat(text, plover):
+    trigger = "vowed" if "vowed" in text else "pledged"
+    assert only(text, trigger).plover_type == plover

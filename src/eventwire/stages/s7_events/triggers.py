@@ -25,6 +25,7 @@ from eventwire.stages.s7_events.modality import (
     is_own_infinitive,
     is_state,
     lemma_forms,
+    marked_by_to,
 )
 from eventwire.stages.s7_events.phrases import (
     PHRASE_KEYS,
@@ -321,7 +322,7 @@ def condition_holds(cond: str, view: PhraseView, triggers: Triggers) -> bool:
     if cond == "claimcomp":  # "insisted that the ministry would issue details": a claim
         return any(c.dep_ == "ccomp" and is_assertion(c) for c in tok.children)
     if cond == "forcecomp":  # "warned that it would retaliate": a threat, not a forecast
-        return any(c.dep_ in {"ccomp", "xcomp"} and names_force(c, triggers) for c in tok.children)
+        return any(is_said_act(c) and names_force(c, triggers) for c in tok.children)
     if cond == "passive":  # "the proposal was met with criticism": received, not a meeting
         return is_passive(tok)
     if cond == "ownto":  # "sought to downplay the threat": an attempt, not a request
@@ -371,6 +372,19 @@ def is_complement(child: Any) -> bool:
         return True
     return child.dep_ == "advcl" and any(
         g.dep_ == "mark" and g.lower_ == "for" for g in child.children
+    )
+
+
+def is_said_act(child: Any) -> bool:
+    """A verb's clause or infinitive: what it says or vows ("warned that it would retaliate",
+    "vowed to fight"), also an infinitive the parse hangs on it as a purpose ("vowed on
+    Friday to fight the U.S.")."""
+    if child.dep_ in COMPLEMENT_DEPS:
+        return True
+    return (
+        child.dep_ == "advcl"
+        and marked_by_to(child)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
     )
 
 
