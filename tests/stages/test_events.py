@@ -215,6 +215,8 @@ def all_events(text: str):
          "marched", "demanding"),
         ("Thousands of students rallied outside parliament, calling for new elections.",
          "rallied", "calling"),
+        # an adjective phrase describes its noun ("contracts open to accusations")
+        ("Kenya signed a ceasefire subject to talks with the rebels.", "signed", "talks"),
         # a past participle on a plan noun says what befell it, not what the plan is
         ("Hamas refused to respond to a demand to adhere to the deals reached with Israel.",
          "refused", "reached"),

@@ -853,3 +853,15 @@ def test_a_protest_after_the_words_it_frames_is_an_accusation():
 def test_a_vow_of_force_is_a_threat(text, plover):
     trigger = "vowed" if "vowed" in text else "pledged"
     assert only(text, trigger).plover_type == plover
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Azerbaijan is holding an election, with President Ilham Aliyev seeking his fourth term.",
+        "The senator is seeking the Democratic nomination for governor.",
+    ],
+)
+def test_seeking_an_office_is_a_campaign_no_request(text):
+    assert "REQUEST" not in [e.plover_type for e in events(text)]
+    assert only("Iran sought the release of its diplomats.", "sought").plover_type == "REQUEST"

@@ -1,7 +1,8 @@
 """Salience: is an event the sentence's own report ("main"), or background it restates?
 
 "background": the trigger sits in a relative, adverbial, purpose or participle clause ("the
-town, which rebels seized last year"; "after months of fighting"; "to demand reforms") or
+town, which rebels seized last year"; "after months of fighting"; "to demand reforms"), is a
+participle describing a noun ("as protesting teachers fill the Capitol"), or sits
 in an adjunct of time or cause ("in protest of the arrest"), or gives another act's grounds
 ("arrested for collaborating with Israel"). PLOVER codes the main events,
 and the default output holds only those (`--events all` keeps the background too).
@@ -29,7 +30,8 @@ from eventwire.stages.s7_events.modality import (
     undergoes,
 )
 
-BACKGROUND_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "npadvmod", "parataxis"})
+# ... and a participle describing a noun ("protesting teachers", "the striking workers")
+BACKGROUND_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "npadvmod", "parataxis", "amod"})
 CLAUSE_ON_NOUN = frozenset({"relcl", "acl"})
 NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 # participles that give an act's grounds or words, not a further act
