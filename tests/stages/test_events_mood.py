@@ -98,10 +98,19 @@ def test_what_an_insisted_claim_says_is_not_requested():
     [
         "The family arrived in Greece in 2016 after a long journey.",
         "Tourists arriving in the city crowded the station.",
+        # people of a country are not its government
+        "More than 52,000 Venezuelans have arrived in Brazil since 2017.",
+        "Chinese tourists visited Paris in record numbers.",
     ],
 )
 def test_a_journey_of_no_party_is_no_visit(text):
     assert coded(text) == []
+
+
+def test_a_visit_of_a_public_body_is_a_visit():
+    assert coded("A Japanese delegation visited production sites in the UK.") == [
+        ("visited", "CONSULT")
+    ]
 
 
 def test_a_visitor_is_not_from_the_place_visited():

@@ -516,11 +516,12 @@ def has_needed_arguments(cand: Candidate, event: Event) -> bool:
         # tariffs", "issued a threat")
         return False
     if cand.reading.mode in VISIT_MODES and not any(
-        a.country or (a.sector and a.sector not in PRIVATE) for a in event.actors
+        a.sector and a.sector not in PRIVATE for a in event.actors
     ):
-        # a visit and its hosting are a party's: with no visitor or host of a country or a
-        # public body, it is someone's journey or hospitality ("arriving Venezuelans", "the
-        # family arrived in Greece", "the family will host a Seder")
+        # a visit and its hosting are a party's: with no visitor or host of a public body (a
+        # country named is its government), it is someone's journey or hospitality ("52,000
+        # Venezuelans have arrived in Brazil", "Chinese tourists visited Paris", "the family
+        # arrived in Greece", "the family will host a Seder")
         return False
     if not cand.reading.derived:
         # PLOVER's material cooperation and sanctions are acts between parties: with neither
