@@ -100,6 +100,22 @@ def test_actors_office_holder_in_a_report(parsed_doc):
     assert found["Mahendra Chaudhry"].sector == "GOV"
 
 
+def test_actors_a_surname_alone_is_an_office_holder_only_where_the_country_is_named(parsed_doc):
+    from eventwire.stages.s3_actors.actors import extract_mentions
+
+    def country_of(text: str, name: str) -> str | None:
+        doc = parsed_doc(text, "2018-04-15")
+        mentions = extract_mentions(doc.parsed, when=doc.article.published)
+        found = {doc.text_of(m.span): m.actor for m in mentions}
+        return found[name].country if found.get(name) is not None else None
+
+    # one office-holder named Allen held a post in April 2018, Jamaica's governor-general:
+    # in a report that names Jamaica, "Allen" is he
+    assert country_of("Allen met the envoy in Kingston, Jamaica, on Monday.", "Allen") == "JAM"
+    # a surname alone in a text that never names the country is anyone of that name
+    assert country_of("Allen recently hosted a wine tasting at his home.", "Allen") is None
+
+
 def test_actors_a_definite_title_takes_its_antecedents_country():
     import eventwire
 

@@ -255,9 +255,14 @@ def resolve(
         country = body.code
         sector = sector or body.sector
     if country is None and head.ent_type_ == "PERSON":
-        # an office-holder known by name at the article's date: "Bouteflika" -> DZA GOV
-        post = lexicon.post_of(person_name(head), when)
-        if post is not None:
+        # an office-holder known by name at the article's date: "Bouteflika" -> DZA GOV; by
+        # surname alone only in an article that names the country ("Allen" in a California
+        # food column is not Jamaica's governor-general)
+        full_name = person_name(head)
+        post = lexicon.post_of(full_name, when)
+        if post is not None and (
+            full_name in lexicon.posts or names_country(matches, post.country)
+        ):
             country, sector = post.country, sector or post.sector
             rule = f"{rule}+office-holder"
     if (
@@ -329,6 +334,11 @@ def is_head_candidate(tok: Any, matches: dict[int, Match], words: dict[str, Sect
         return True
     # "the Turkish and Greek sides": an unknown head with a country modifier
     return any(c.dep_ in {"amod", "compound"} and c.i in matches for c in tok.lefts)
+
+
+def names_country(matches: dict[int, Match], code: str) -> bool:
+    """Whether the text names the country (or a body, a place or a people of it) anywhere."""
+    return any(m.entry.code == code for m in matches.values())
 
 
 def person_name(head: Any) -> tuple[str, ...]:
