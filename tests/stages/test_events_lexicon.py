@@ -865,3 +865,12 @@ def test_a_vow_of_force_is_a_threat(text, plover):
 def test_seeking_an_office_is_a_campaign_no_request(text):
     assert "REQUEST" not in [e.plover_type for e in events(text)]
     assert only("Iran sought the release of its diplomats.", "sought").plover_type == "REQUEST"
+
+
+def test_a_count_out_of_another_is_no_particle():
+    # "21 out of 29" is a proportion: the BJP rules the states, it rules nothing out
+    assert events("The BJP or its partners rule 21 out of 29 Indian states.") == []
+    assert only("Iran ruled out talks with the United States.", "ruled out").plover_type == (
+        "REJECT"
+    )
+    assert only("The army pulled out of the town.", "pulled").plover_type == "RETREAT"

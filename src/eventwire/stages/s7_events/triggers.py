@@ -356,7 +356,10 @@ def condition_holds(cond: str, view: PhraseView, triggers: Triggers) -> bool:
     if key == "adj":  # an adjective complement: "pleaded guilty"
         return any(c.dep_ in {"acomp", "oprd"} and c.lower_ in words for c in tok.children)
     if key == "prt":
-        return any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in words for c in tok.children)
+        return any(
+            c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in words and not out_of_after(tok, c)
+            for c in tok.children
+        )
     # prep: not one whose object is a date or a time ("called in sick for three days")
     return any(
         c.dep_ in {"prep", "dative", "agent"} and c.lower_ in words and not is_time_adjunct(c)
@@ -403,6 +406,16 @@ def names_force(clause: Any, triggers: Triggers) -> bool:
         if reading is not None and reading.type in FORCE_TYPES:
             return True
     return False
+
+
+def out_of_after(verb: Any, word: Any) -> bool:
+    """ "out" of a proportion, a count "out of" another ("rule 21 out of 29 states" is no
+    ruling out), where "pulled out of the town" and "pulled its troops out of" keep the
+    particle."""
+    doc = word.doc
+    if word.lower_ != "out" or word.i + 1 >= len(doc) or doc[word.i + 1].lower_ != "of":
+        return False
+    return word.i - 1 > verb.i and doc[word.i - 1].pos_ == "NUM"
 
 
 FRAME_MARKS = frozenset({",", "--", "\u2014", "\u2013"})
