@@ -229,6 +229,13 @@ def attributions_of(doc: Doc) -> list[tuple[str, list[str], str | None]]:
             "that the bridge had never been inspected",
             "The mayor",
         ),
+        # what a study, a poll or a document found may be its object
+        (
+            "A 2014 study found 31 incidents of voter impersonation.",
+            "finding",
+            "31 incidents of voter impersonation",
+            "A 2014 study",
+        ),
         # a court's ruling and a finding that is determined are findings
         (
             "The Supreme Court ruled that the law was unconstitutional.",
@@ -441,6 +448,7 @@ def test_attributions_negated_speech_says_nothing(parsed_doc, stage) -> None:
         "The court ruled out a delay in the trial.",  # a ruling with no clause says nothing
         "The king ruled the country for 20 years.",
         "Troops observed the ceasefire along the border.",
+        "Police found the body of a woman near the river.",  # what people find is no finding
     ],
 )
 def test_attributions_a_cue_verb_without_its_content_says_nothing(

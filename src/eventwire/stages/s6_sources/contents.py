@@ -106,8 +106,8 @@ def complement(parsed: Any, verb: Any, forms: tuple[str, ...], particle: str | N
     else:
         parts = []
         for form in forms:
-            if form == "passive":
-                continue  # not a complement: `passive_content`
+            if form in ("passive", "record"):
+                continue  # not a complement (`passive_content`), or read by the speaker's kind
             if form == "clause":
                 parts = right_children(verb, CLAUSE_DEPS)[:1]
             elif form == "infinitive":

@@ -28,7 +28,7 @@ from eventwire.errors import ConfigError
 from eventwire.model import ATTRIBUTION_KINDS
 
 # What an attribution cue's content can be (attribution_cues.tsv explains each).
-CONTENT_FORMS = ("clause", "infinitive", "object", "predicate", "passive")
+CONTENT_FORMS = ("clause", "infinitive", "object", "predicate", "passive", "record")
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
