@@ -1,17 +1,17 @@
 """Salience: is an event the sentence's own report ("main"), or background it restates?
 
 "background": the trigger sits in a relative, adverbial, purpose or participle clause ("the
-town, which rebels seized last year"; "after months of fighting"; "to demand reforms"), is a
-participle describing a noun ("as protesting teachers fill the Capitol"), or sits
+town, which rebels seized last year"; "after months of fighting"; "to demand reforms"), in a
+phrase describing a noun ("a ceasefire subject to talks", "contracts open to accusations"), or
 in an adjunct of time or cause ("in protest of the arrest"), or gives another act's grounds
 ("arrested for collaborating with Israel"). PLOVER codes the main events,
 and the default output holds only those (`--events all` keeps the background too).
 
 Some clauses are content, not background: a clause on a plan or message noun says what the
-plan or message is ("a deal which would see troops pull out"), though a past participle says
-what befell it ("the interim deals reached with Israel" is background); a clause on the head of a
-sentence with no verb of its own is that sentence's report (a headline: "Four killed in air
-strike"); "followed by" / "preceded by" lists another event of the report; and a
+plan or message is ("a deal which would see troops pull out"), though a past participle
+says what befell it ("the interim deals reached with Israel" is background); a clause on the
+head of a sentence with no verb of its own is that sentence's report (a headline: "Four
+killed in air strike"); "followed by" / "preceded by" lists another event of the report; and a
 participle clause after its verb says what the act did ("opened fire, killing one"); a
 purpose "to protest" says what the act was ("shunned work to protest the settlements").
 """
@@ -30,7 +30,8 @@ from eventwire.stages.s7_events.modality import (
     undergoes,
 )
 
-# ... and a participle describing a noun ("protesting teachers", "the striking workers")
+# clauses and phrases that restate or describe; `amod`: an adjective phrase on a noun ("a
+# ceasefire subject to talks")
 BACKGROUND_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "npadvmod", "parataxis", "amod"})
 CLAUSE_ON_NOUN = frozenset({"relcl", "acl"})
 NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})

@@ -423,8 +423,8 @@ FRAME_MARKS = frozenset({",", "--", "\u2014", "\u2013"})
 
 def frames_what_came_before(tok: Any) -> bool:
     """A verb with its subject after the words it frames, set off by a comma or a dash:
-    "The authorities are failing refugees, a rights group protested": the clause before is
-    its complement, though the parse hangs the verb on it."""
+    "The government is hiding the truth, the union protested": the clause before is its
+    complement, though the parse hangs the verb on it."""
     if tok.dep_ not in {"ccomp", "parataxis"} or tok.head.i >= tok.i:
         return False
     first = min((c.left_edge.i for c in tok.children if c.i < tok.i), default=tok.i)
