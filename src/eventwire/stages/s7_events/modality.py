@@ -113,12 +113,17 @@ def marked_by_to(tok: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def is_subjectless_infinitive(tok: Any) -> bool:
+    """An infinitive marked by "to" without a subject of its own: "(vowed) to fight", not
+    "(asked for) Park to receive"."""
+    return marked_by_to(tok) and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+
+
 def is_own_infinitive(tok: Any) -> bool:
     """An infinitival complement without a subject of its own: "(wants) to see"."""
     return (
         tok.dep_ == "xcomp"
-        and marked_by_to(tok)
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+        and is_subjectless_infinitive(tok)
         and not any(c.dep_ in {"dobj", "obj"} and c.i < tok.i for c in tok.head.children)
     )
 

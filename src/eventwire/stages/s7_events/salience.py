@@ -25,7 +25,7 @@ from eventwire.stages.s7_events.modality import (
     MAX_STEPS,
     SEQUENCE_VERBS,
     STOP_PREPOSITIONS,
-    marked_by_to,
+    is_subjectless_infinitive,
     stages_in,
     undergoes,
 )
@@ -61,8 +61,7 @@ def is_protest_purpose(tok: Any) -> bool:
     return (
         tok.dep_ in {"advcl", "xcomp"}
         and tok.lemma_.lower() in PROTEST_PURPOSES
-        and marked_by_to(tok)
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+        and is_subjectless_infinitive(tok)
     )
 
 

@@ -24,8 +24,8 @@ from eventwire.stages.s7_events.modality import (
     is_assertion,
     is_own_infinitive,
     is_state,
+    is_subjectless_infinitive,
     lemma_forms,
-    marked_by_to,
 )
 from eventwire.stages.s7_events.phrases import (
     PHRASE_KEYS,
@@ -384,11 +384,7 @@ def is_said_act(child: Any) -> bool:
     Friday to fight the U.S.")."""
     if child.dep_ in COMPLEMENT_DEPS:
         return True
-    return (
-        child.dep_ == "advcl"
-        and marked_by_to(child)
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
-    )
+    return child.dep_ == "advcl" and is_subjectless_infinitive(child)
 
 
 # What a warning must say its warner may do to be a threat (PLOVER: "the content of the
