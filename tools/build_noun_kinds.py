@@ -192,8 +192,9 @@ def actor_heads(agents: Path) -> set[str]:
         if words:
             heads.add(words[-1])
     for line in SECTORS.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            heads.add(line.split("\t")[0].split()[-1])
+        cells = line.split("\t")
+        if line.strip() and not line.startswith("#") and cells[1:2] != ["-"]:
+            heads.add(cells[0].split()[-1])  # a word with sector "-" names no actor
     return heads
 
 

@@ -33,6 +33,10 @@ def actor(parsed_doc, text: str, phrase: str, *, lexicon=None):
         ("Russian police detained him.", "Russian police", "RUS", "COP"),
         ("The Pentagon said so.", "Pentagon", "USA", "MIL"),
         ("Protesters from Kenya marched.", "Protesters", "KEN", "CVL"),
+        # agent nouns of Phoenix's dictionary (agents.tsv), beyond the project's own words
+        ("A suicide bomber blew himself up.", "suicide bomber", None, "REB"),
+        ("The magistrate refused bail.", "magistrate", None, "JUD"),
+        ("Mutineers seized the garrison.", "Mutineers", None, "OPP"),
     ],
 )
 def test_actors_country_and_sector(parsed_doc, text, phrase, country, sector):
@@ -200,3 +204,17 @@ def test_actors_a_named_police_unit_is_the_actor_of_what_it_says_it_did():
     text = "The Osun State Police Command on Thursday said it recovered 86 firearms in the state."
     found = [e for e in eventwire.extract(text).events if e.plover_type == "COERCE"]
     assert [(a.country, a.sector) for e in found for a in e.actors] == [("NGA", "COP")]
+
+
+def test_actors_a_sector_line_with_no_sector_takes_a_dictionary_word_out(parsed_doc, tmp_path):
+    from eventwire.stages.s3_actors.lexicon import load_lexicon
+
+    text = "The magistrate refused bail."
+    assert actor(parsed_doc, text, "magistrate", lexicon=load_lexicon(None)).sector == "JUD"
+    (tmp_path / "actors").mkdir()
+    (tmp_path / "actors" / "sectors.tsv").write_text("magistrate\t-\tgroup\n", encoding="utf-8")
+    assert actor(parsed_doc, text, "magistrate", lexicon=load_lexicon(tmp_path)) is None
+    # the bundled lines that take out words naming other things in most news
+    found = actor(parsed_doc, "Artificial intelligence is spreading.", "Artificial intelligence",
+                  lexicon=load_lexicon(None))  # fmt: skip
+    assert found is None or found.sector is None

@@ -159,11 +159,25 @@ def surface_forms(user_dir: Path | None = None) -> dict[tuple[str, ...], Entry]:
 
 
 def sector_words(user_dir: Path | None = None) -> dict[str, SectorWord]:
+    """Head nouns and two-word titles -> sector: the agent nouns of Phoenix's dictionary
+    (`agents.tsv`, generated), then the project's `sectors.tsv`, which wins: it says which
+    words are roles, and a line with sector `-` takes a dictionary word out."""
     table: dict[str, SectorWord] = {}
+    for row in read_rows("actors", "agents.tsv", user_dir):
+        table[row.cell(0).lower()] = SectorWord(sector=row.cell(1), is_role=False)
     for row in read_rows("actors", "sectors.tsv", user_dir):
         word, sector, kind = (row.cell(i) for i in range(3))
-        table[word.lower()] = SectorWord(sector=sector, is_role=kind == "role")
+        if sector == "-":
+            table.pop(word.lower(), None)
+        else:
+            table[word.lower()] = SectorWord(sector=sector, is_role=kind == "role")
     return table
+
+
+def curated_sector_words(user_dir: Path | None = None) -> frozenset[str]:
+    """The words of `sectors.tsv` alone that give a sector."""
+    rows = read_rows("actors", "sectors.tsv", user_dir)
+    return frozenset(row.cell(0).lower() for row in rows if row.cell(1) != "-")
 
 
 def tokens_of(form: str) -> tuple[str, ...]:
@@ -178,6 +192,7 @@ def tokens_of(form: str) -> tuple[str, ...]:
 
 
 def headline_words(user_dir: Path | None = None) -> frozenset[str]:
-    """The words of the sector lexicon ("minister", "troops"): common words, not names (the
-    parse stage lowers them in Title Case headlines)."""
-    return frozenset(w for phrase in sector_words(user_dir) for w in phrase.split())
+    """The words of the project's sector words ("minister", "troops"): common words, not
+    names (the parse stage lowers them in Title Case headlines). The generated agent nouns
+    are not among them: a dictionary of thousands holds surnames too ("Granger", "Fisher")."""
+    return frozenset(w for phrase in curated_sector_words(user_dir) for w in phrase.split())
