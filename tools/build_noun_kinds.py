@@ -11,7 +11,8 @@ diplomats") or an animal, with what any of their senses may do:
 - `speech` or `message`: one of its senses is a communication ("the report accuses", "the
   letter calls for", "the resolution demands"): it may be the doer of a verbal act, not of a
   material one. A `message` has no material sense ("a rumor", "the policy"), so no attack
-  harms it either; a `speech` noun has one ("a book", "the pipeline");
+  harms it either; a `speech` noun has one ("a book", "the pipeline"). A filing in court
+  (a hyponym of "lawsuit") with no such sense is a `message` too: "the lawsuit alleges";
 - `force`: one of its senses is a weapon, a military vehicle or craft, or an act of force or
   violence ("a car bomb killed", "the offensive has killed"): it may be the doer of an
   attack or of coercion;
@@ -127,6 +128,9 @@ GATHERING_ROOTS = (
     ("protest", ACTS),
     ("ceremony", ACTS),
 )
+# synsets whose hyponyms are a party's filing in court: what it says is said of it, as of
+# a text ("the lawsuit alleges", "the suit accuses")
+FILING_ROOTS = (("lawsuit", ACTS),)
 
 
 def hyponyms_of(
@@ -156,6 +160,7 @@ def kind_of(
     synsets: dict,
     force: set[int],
     gatherings: frozenset[int] = frozenset(),
+    filings: frozenset[int] = frozenset(),
 ) -> str | None:
     """None for a noun with a sense in use that can act; else what any of its senses may do
     (a rarer sense still lends it: "blast" is mostly a gust, sometimes a bomb)."""
@@ -170,6 +175,8 @@ def kind_of(
         # a text that is also a thing in one of its senses ("a book", "the pipeline") may
         # be what an attack damages
         return "speech" if any(synsets[o][0] in MATERIAL for o in every) else "message"
+    if any(o in filings for o in in_use):
+        return "message"  # a filing in court: its words are said of it, it is no thing
     if not any(synsets[o][0] in MATERIAL for o in in_use):
         return "idea"
     return "thing"
@@ -206,11 +213,12 @@ def main() -> None:
     synsets = read_synsets(source / "data.noun")
     force = hyponyms_of(synsets, FORCE_ROOTS)
     gatherings = frozenset(hyponyms_of(synsets, GATHERING_ROOTS))
+    filings = frozenset(hyponyms_of(synsets, FILING_ROOTS))
     rows = []
     for lemma, senses in sorted(read_index(source / "index.noun").items()):
         if "_" in lemma or not lemma.replace("-", "").isalpha() or lemma in actors:
             continue  # a head noun is one word; an actor's is not a thing
-        kind = kind_of(senses, synsets, force, gatherings)
+        kind = kind_of(senses, synsets, force, gatherings, filings)
         if kind is not None:
             rows.append(f"{lemma}\t{kind}")
     licence = (source / "LICENSE").read_text(encoding="utf-8").strip().splitlines()

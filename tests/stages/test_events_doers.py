@@ -49,6 +49,8 @@ def test_a_thing_does_no_act(text):
         ),
         # a text may be the doer of a verbal act
         ("The UN report accuses Rwanda of arming the rebels.", ("accuses", "ACCUSE")),
+        # and so may a filing in court
+        ("The lawsuit accuses the Kenyan police of torture.", ("accuses", "ACCUSE")),
         # a quantity of people, people, bodies and polities act
         ("Thousands of Iraqi Kurds demonstrated in Kirkuk.", ("demonstrated", "PROTEST")),
         ("Thousands demonstrated in Kirkuk on Sunday.", ("demonstrated", "PROTEST")),

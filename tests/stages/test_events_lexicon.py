@@ -76,6 +76,14 @@ def test_cameo_patterns_tell_a_release_from_a_statement():
 
 
 @pytest.mark.slow
+def test_an_object_condition_reads_the_noun_a_quantity_counts():
+    # "dozens of guests hostage": the object's head is "dozens", what it counts is the phrase
+    text = "The militants, who stormed the hotel on Saturday, held dozens of guests hostage."
+    assert only(text, "held").type == "ASSAULT"
+    assert not events("The Kenyan ministry released dozens of statements on Friday.")
+
+
+@pytest.mark.slow
 def test_a_passive_subject_is_the_patient_an_object_condition_asks_about():
     # obj= conditions read the patient: the object, or the subject of a passive
     assert only("A ceasefire deal was reached in Cairo on Friday.", "reached").type == "AGREE"

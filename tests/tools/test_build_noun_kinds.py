@@ -26,6 +26,8 @@ SYNSETS = [
     ("00000014", "04", ["sit-in"], ["00000013"]),
     ("00000015", "10", ["book_text"], []),
     ("00000016", "06", ["book_volume"], []),
+    ("00000017", "04", ["lawsuit"], []),
+    ("00000018", "04", ["countersuit"], ["00000017"]),
 ]
 # lemma -> (offsets of all senses, how many SemCor tags)
 INDEX = {
@@ -44,6 +46,9 @@ INDEX = {
     "sit-in": (["00000012", "00000014"], 2),
     # a text with a material sense, even one SemCor never tagged, may be damaged
     "book": (["00000015", "00000016"], 1),
+    # a filing in court says what it alleges, as a text does
+    "lawsuit": (["00000017"], 1),
+    "countersuit": (["00000018"], 0),
 }
 
 
@@ -95,5 +100,7 @@ def test_builds_the_table_of_things_that_cannot_act(tmp_path, monkeypatch):
         "wedding": "gathering",
         "sit-in": "gathering",
         "book": "speech",
+        "lawsuit": "message",
+        "countersuit": "message",
     }
     # a person noun is not listed, nor an actor of the agents dictionary, nor a compound

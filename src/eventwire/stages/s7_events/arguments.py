@@ -27,6 +27,7 @@ from eventwire.stages.s7_events.modality import (
     marked_by_to,
     takes_part,
 )
+from eventwire.stages.s7_events.phrases import QUANTITY_HEADS
 
 RECIPIENT_PREPS = frozenset(
     {
@@ -45,10 +46,6 @@ RECIPIENT_PREPS = frozenset(
     }
 )
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
-QUANTITY_HEADS = frozenset(
-    "hundreds thousands dozens scores millions number group members some many most all part "
-    "rest majority units contingent battalion score dozen handful couple pair total lot".split()
-)
 STATIVE_PASSIVES = frozenset(
     "commit prepare determine resolve oblige dedicate engage involve".split()
 )

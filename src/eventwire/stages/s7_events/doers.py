@@ -31,7 +31,6 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.stages.s7_events.arguments import (
-    QUANTITY_HEADS,
     RELATIVE_PRONOUNS,
     MentionIndex,
     is_headline,
@@ -40,6 +39,7 @@ from eventwire.stages.s7_events.arguments import (
     pobj,
     verb_subjects,
 )
+from eventwire.stages.s7_events.phrases import QUANTITY_HEADS
 
 NOUN_KINDS = ("actor", "speech", "message", "force", "thing", "idea", "gathering")
 # the categories a text may do ("the report accuses"); a weapon's ("a car bomb killed")

@@ -27,7 +27,32 @@ PHRASE_KEYS = frozenset({"objw", "subjw", "ppw", "particle"})
 QUESTION_WORDS = frozenset({"if", "whether", "what", "why", "how", "when", "where", "who", "which"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "oprd"})
+# heads that count or take part of what follows their "of" ("dozens of guests", "a group of
+# journalists"): the phrase is about that noun
+QUANTITY_HEADS = frozenset(
+    "hundreds thousands dozens scores millions number group members some many most all part "
+    "rest majority units contingent battalion score dozen handful couple pair total lot".split()
+)
 Spec = tuple[tuple[str, ...], ...]
+
+
+def counted(tok: Any) -> Any | None:
+    """The noun a quantity head counts: "guests" in "dozens of guests", "40 of them"."""
+    if tok.lower_ not in QUANTITY_HEADS and tok.pos_ != "NUM":
+        return None
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def counted_phrase_words(tok: Any) -> frozenset[str]:
+    """`phrase_words`, with those of the noun a quantity head counts: "released hundreds of
+    political prisoners" has prisoners for its object's words, as "released political
+    prisoners" has."""
+    words = phrase_words(tok)
+    inner = counted(tok)
+    return words if inner is None else words | phrase_words(inner)
 
 
 def phrase_words(tok: Any) -> frozenset[str]:
@@ -180,7 +205,7 @@ class PhraseView:
                 self.read()
             found = self._object_tokens
             found = found + [c for o in found for c in o.children if c.dep_ == "conj"]
-            self._objects = [phrase_words(o) for o in found]
+            self._objects = [counted_phrase_words(o) for o in found]
         return self._objects
 
     @property
@@ -189,7 +214,7 @@ class PhraseView:
             if self._places is None:
                 self.read()
             found = self._subject_tokens or subjects(self.tok)
-            self._subjects = [phrase_words(s) for s in found]
+            self._subjects = [counted_phrase_words(s) for s in found]
         return self._subjects
 
     def union(self, where: str) -> frozenset[str]:
@@ -226,7 +251,7 @@ class PhraseView:
             for lower, child in self._prep_tokens:
                 for grand in child.children:
                     if grand.dep_ == "pobj":
-                        self._preps.setdefault(lower, []).append(phrase_words(grand))
+                        self._preps.setdefault(lower, []).append(counted_phrase_words(grand))
         return self._preps.get(prep, [])
 
 
