@@ -184,6 +184,26 @@ def test_recipients_from_object_phrases_aims_and_places(text, trigger, recipient
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        ("Police in Kirkuk arrested 20 protesters on Sunday.", "arrested", "IRQ"),
+        ("Residents of Idlib protested against the government.", "protested", "SYR"),
+    ],
+)
+def test_a_group_takes_the_country_of_the_place_it_is_in_or_from(text, trigger, actor):
+    event = only(text, trigger)
+    assert [a.country for a in event.actors] == [actor]
+
+
+@pytest.mark.slow
+def test_the_other_sides_country_is_no_clue_to_who_meets_it():
+    event = only("The prime minister spoke by telephone with the German chancellor.", "spoke")
+    assert [r.country for r in event.recipients] == ["DEU"]
+    assert "DEU" not in {a.country for a in event.actors}
+
+
+@pytest.mark.slow
 def test_the_place_of_the_reporting_clause_is_no_recipient():
     text = "Rebels killed about 20 people on Sunday, relief officials in Nairobi said."
     event = only(text, "killed")

@@ -1016,6 +1016,12 @@ class EventStage:
                 country, rule = sentence_country(tok, index), "actor:sentence-country"
                 if country is not None and acts_on_its_state(args, country):
                     country = None  # "the ministry accused the US": no US ministry
+                elif reading.type in RECIPROCAL and any(
+                    r.country == country for r in args.recipients
+                ):
+                    # "the governor of Texas met President Lopez Obrador": the other side's
+                    # country is no clue to the one who meets, talks or agrees with it
+                    country = None
             if country is not None:
                 located = tuple(
                     a if a.country else replace(a, country=country) for a in args.actors

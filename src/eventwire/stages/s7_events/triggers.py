@@ -95,6 +95,8 @@ class Triggers:
                     tests = all_anchors(reading.condition, terms) if reading.condition else ()
                     if not tests:
                         always.append(position)
+                        if reading.condition is None:
+                            break  # it always holds: the readings after it are never reached
                         continue
                     (where, words), others = tests[0], tests[1:]
                     for word in words:

@@ -31,3 +31,9 @@ class Places:
         hi = bisect.bisect_left(self.starts, end)
         found = [p for p in self.places[lo:hi] if p.span.end <= end]
         return sorted(found, key=lambda p: self.order[id(p)])
+
+    def starting_in(self, start: int, end: int) -> list[Place]:
+        """Places that start within [start, end), in text order."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return self.places[lo:hi]

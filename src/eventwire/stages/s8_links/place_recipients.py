@@ -11,13 +11,15 @@ whose recipients have no country takes the country of its place (set by event_pl
 
 And for actors and recipients:
 - one named after a place, with no country of its own ("Darfur rebels", "Gaza militants"),
-  takes the country of the place inside its name;
+  takes the country of the place inside its name, and one followed by the place it is in
+  ("police in Kirkuk", "residents of Idlib") that place's country;
 - an ethnic group ("ethnic Albanians in south Serbia") is coded, as PLOVER does, by the
   country it lives in: the event's place, when the text gives one.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from eventwire.model import Actor, Event, Place
@@ -49,6 +51,9 @@ def locate_actors(event: Event, places: Places, text: str) -> Event:
         ]
         if inside:
             return replace(actor, country=inside[0].country, rule=f"{actor.rule}+named-place")
+        after = place_after(span.end, places, text)
+        if after is not None:
+            return replace(actor, country=after.country, rule=f"{actor.rule}+place-after")
         return actor
 
     actors = tuple(located(a) for a in event.actors)
@@ -56,6 +61,20 @@ def locate_actors(event: Event, places: Places, text: str) -> Event:
     if actors == event.actors and recipients == event.recipients:
         return event
     return replace(event, actors=actors, recipients=recipients)
+
+
+# what joins a group to the place it is in: "police in Kirkuk", "rebels in Aleppo",
+# "residents of Idlib" ("from" is left out: "expulsions of their diplomats from Russia" is
+# where they leave, not where they are from)
+PLACE_LINK = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
+
+
+def place_after(end: int, places: Places, text: str) -> Place | None:
+    """The place named right after an actor's phrase, joined by "in" or "of"."""
+    for place in places.starting_in(end, end + 12):
+        if place.country and PLACE_LINK.fullmatch(text[end : place.span.start]):
+            return place
+    return None
 
 
 def with_place_recipient(event: Event, place: Place | None) -> Event:
