@@ -84,6 +84,14 @@ def test_an_object_condition_reads_the_noun_a_quantity_counts():
 
 
 @pytest.mark.slow
+def test_a_patterns_of_phrase_may_hang_on_the_object():
+    # CAMEO's "* STATE OF EMERGENCY": the parse hangs "of emergency" on "state", not the verb
+    event = only("The Kenyan government declared a state of emergency in the capital.", "declared")
+    assert (event.type, event.mode) == ("COERCE", "martial-law")
+    assert not events("The Kenyan government declared the state of the economy sound.")
+
+
+@pytest.mark.slow
 def test_a_passive_subject_is_the_patient_an_object_condition_asks_about():
     # obj= conditions read the patient: the object, or the subject of a passive
     assert only("A ceasefire deal was reached in Cairo on Friday.", "reached").type == "AGREE"

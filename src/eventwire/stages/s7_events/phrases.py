@@ -185,6 +185,10 @@ class PhraseView:
                 particles.add(c.lower_)
         if not subjects and tok.dep_ in {"xcomp", "conj"}:
             places.add("subjw")  # the subject may be its head's (`subjects`)
+        if "ppw:of" not in places and any(
+            of_phrases(n) for n in [*objects, *(pobj for _, p in preps for pobj in pobjs(p))]
+        ):
+            places.add("ppw:of")  # an "of" phrase on a noun of the verb (`prepositional`)
         self._places = frozenset(places)
         self._object_tokens, self._subject_tokens, self._prep_tokens = objects, subjects, preps
         self._unions["particle"] = frozenset(particles)
@@ -248,11 +252,27 @@ class PhraseView:
             if self._places is None:
                 self.read()
             self._preps = {}
+            nouns = list(self._object_tokens)
             for lower, child in self._prep_tokens:
-                for grand in child.children:
-                    if grand.dep_ == "pobj":
-                        self._preps.setdefault(lower, []).append(counted_phrase_words(grand))
+                for grand in pobjs(child):
+                    self._preps.setdefault(lower, []).append(counted_phrase_words(grand))
+                    nouns.append(grand)
+            # CAMEO's patterns are word sequences: the "of" of "* STATE OF EMERGENCY" or
+            # "* ON STATE OF ALERT" follows the object or another phrase's noun, which the
+            # parse hangs it on ("declared a state of emergency")
+            for noun in nouns:
+                for inner in of_phrases(noun):
+                    self._preps.setdefault("of", []).append(counted_phrase_words(inner))
         return self._preps.get(prep, [])
+
+
+def pobjs(prep: Any) -> list[Any]:
+    return [g for g in prep.children if g.dep_ == "pobj"]
+
+
+def of_phrases(noun: Any) -> list[Any]:
+    """The nouns of the "of" phrases a noun takes ("emergency" in "a state of emergency")."""
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in pobjs(c)]
 
 
 def subjects(tok: Any) -> list[Any]:
