@@ -92,6 +92,16 @@ def test_a_patterns_of_phrase_may_hang_on_the_object():
 
 
 @pytest.mark.slow
+def test_a_patterns_phrases_read_a_passive_as_its_active():
+    # CAMEO's patterns are written in the active voice: a passive's subject is the object
+    # they name, its agent their subject
+    text = "A state of emergency was declared in the capital by the Kenyan government."
+    assert only(text, "declared").type == "COERCE"
+    assert only("Dozens of hostages were held by Kenyan militants.", "held").type == "ASSAULT"
+    assert not events("Photos of both suspects were released on Saturday.")
+
+
+@pytest.mark.slow
 def test_a_passive_subject_is_the_patient_an_object_condition_asks_about():
     # obj= conditions read the patient: the object, or the subject of a passive
     assert only("A ceasefire deal was reached in Cairo on Friday.", "reached").type == "AGREE"

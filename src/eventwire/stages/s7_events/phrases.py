@@ -158,6 +158,7 @@ class PhraseView:
         self._object_tokens: list[Any] = []
         self._subject_tokens: list[Any] = []
         self._prep_tokens: list[tuple[str, Any]] = []
+        self._passive = False
 
     def read(self) -> None:
         """Read the token's children: its phrases' places and heads, and its particles."""
@@ -170,12 +171,19 @@ class PhraseView:
         after = tok.i + 1
         for c in tok.children:
             dep = c.dep_
-            if dep in OBJECT_DEPS:
+            if dep in OBJECT_DEPS or dep == "nsubjpass":
+                # a passive's subject is what the active's object would be ("a state of
+                # emergency was declared"), and its agent the active's subject
                 places.add("objw")
                 objects.append(c)
-            elif dep == "nsubj" or dep == "nsubjpass":
+            elif dep == "nsubj":
                 places.add("subjw")
                 subjects.append(c)
+            elif dep == "agent":
+                agents = [g for g in c.children if g.dep_ == "pobj"]
+                if agents:
+                    places.add("subjw")
+                    subjects += agents
             if dep == "prep" or dep == "agent" or dep == "dative":
                 lower = c.lower_
                 places.add(f"ppw:{lower}")
@@ -183,7 +191,8 @@ class PhraseView:
             if dep == "prt" or (c.i == after and (dep == "advmod" or dep == "prep")):
                 places.add("particle")
                 particles.add(c.lower_)
-        if not subjects and tok.dep_ in {"xcomp", "conj"}:
+        self._passive = any(c.dep_ == "nsubjpass" for c in objects)
+        if not subjects and not self._passive and tok.dep_ in {"xcomp", "conj"}:
             places.add("subjw")  # the subject may be its head's (`subjects`)
         if "ppw:of" not in places and any(
             of_phrases(n) for n in [*objects, *(pobj for _, p in preps for pobj in pobjs(p))]
@@ -217,7 +226,9 @@ class PhraseView:
         if self._subjects is None:
             if self._places is None:
                 self.read()
-            found = self._subject_tokens or subjects(self.tok)
+            found = self._subject_tokens
+            if not found and not self._passive:
+                found = subjects(self.tok)  # an infinitive's or a conjunct's: its head's
             self._subjects = [counted_phrase_words(s) for s in found]
         return self._subjects
 
