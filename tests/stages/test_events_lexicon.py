@@ -215,6 +215,22 @@ def test_a_group_takes_the_country_of_the_place_it_is_in_or_from(text, trigger, 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "recipient"),
+    [
+        ("Turkey threatened military action unless Sweden cracks down on Kurdish groups.",
+         "threatened", "SWE"),
+        ("Hamas threatened to end the truce if Israel continued its raids.", "threatened",
+         "ISR"),
+    ],
+)  # fmt: skip
+def test_a_conditional_threat_is_aimed_at_the_one_who_must_comply(text, trigger, recipient):
+    event = only(text, trigger)
+    assert [r.country for r in event.recipients] == [recipient]
+    assert "recipient:condition" in event.trace
+
+
+@pytest.mark.slow
 def test_the_other_sides_country_is_no_clue_to_who_meets_it():
     event = only("The prime minister spoke by telephone with the German chancellor.", "spoke")
     assert [r.country for r in event.recipients] == ["DEU"]

@@ -440,6 +440,30 @@ def protest_target(tok: Any, index: MentionIndex) -> Actor | None:
     return None
 
 
+CONDITION_MARKS = frozenset({"if", "unless"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+
+
+def condition_party(tok: Any, index: MentionIndex) -> Actor | None:
+    """The actor with a country who is the subject of a threat's condition ("threatened
+    military action unless Sweden cracks down", "threatened to end the truce if Israel
+    continued its raids"): the one the threat is aimed at. The condition hangs on the
+    threat's verb or on the act threatened."""
+    heads = [tok, *(c for c in tok.children if c.dep_ in COMPLEMENT_DEPS)]
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ != "advcl" or not any(
+                m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children
+            ):
+                continue
+            for subj in clause.children:
+                if subj.dep_ in {"nsubj", "nsubjpass"}:
+                    mention = index.covering(subj)
+                    if mention is not None and mention.actor is not None and mention.actor.country:
+                        return mention.actor
+    return None
+
+
 def with_plover(event: Event, plover_type: str, rule: str) -> Event:
     """The event with its PLOVER category and the trace line that says why, replaced."""
     if (plover_type, rule) == (
@@ -986,6 +1010,15 @@ class EventStage:
                     args,
                     recipients=(*args.recipients, target),
                     rules=(*args.rules, "recipient:protest-aim"),
+                )
+        if reading.type == "THREATEN" and not any(r.country for r in args.recipients):
+            party = condition_party(tok, index)
+            if party is not None and all(a.country != party.country for a in args.actors):
+                # PLOVER's conditional threat: aimed at the one who must comply
+                args = replace(
+                    args,
+                    recipients=(*args.recipients, party),
+                    rules=(*args.rules, "recipient:condition"),
                 )
         if modality.rule.split("+")[0] in {"modal:must", "modal:should", "reported-imperative"}:
             # "X said Y must withdraw": X asks, Y is asked
