@@ -91,3 +91,14 @@ def test_event_places_prefers_the_most_specific_attached_place(link):
 def test_event_places_falls_back_to_the_sentence(link):
     _, found = link("In Nairobi, police dispersed the protesters with tear gas.", "dispersed")
     assert found == ["Nairobi"]
+
+
+@pytest.mark.slow
+def test_event_places_the_events_own_actor_is_not_its_place():
+    import eventwire
+
+    result = eventwire.extract("Russia accused Ukraine of attacking a power plant.")
+    attack = next(e for e in result.events if result.text_of(e.trigger) == "attacking")
+    assert [a.country for a in attack.actors] == ["UKR"]
+    assert attack.place is None  # Ukraine is who attacks, not where
+    assert "UKR" not in {r.country for r in attack.recipients}

@@ -94,12 +94,19 @@ def link_event(parsed: Any, event: Event, places: Places) -> Event:
         return event
     # a dependency path never leaves its sentence: only the trigger's sentence's places
     sentence = trigger[0].sent
+    # the event's own actor is not where it happens, even when the places stage did not take
+    # it for a metonym ("Russia accused Ukraine of attacking a power plant": Ukraine attacks)
+    doers = [a.span for a in event.actors if a.span is not None]
+
+    def is_doer(place: Place) -> bool:
+        return any(d.start <= place.span.start and place.span.end <= d.end for d in doers)
+
     near = places.inside(sentence.start_char, sentence.end_char)
-    attached = [p for p in near if is_attached(parsed, p, trigger)]
+    attached = [p for p in near if not is_doer(p) and is_attached(parsed, p, trigger)]
     in_sentence = [
         p
         for p in places.inside(event.sentence.start, event.sentence.end)
-        if not is_modifier(parsed, p)
+        if not is_doer(p) and not is_modifier(parsed, p)
     ]
     for pool in (attached, in_sentence):
         if pool:
