@@ -209,7 +209,7 @@ def test_recipients_from_object_phrases_aims_and_places(text, trigger, recipient
         ("Residents of Idlib protested against the government.", "protested", "SYR"),
     ],
 )
-def test_a_group_takes_the_country_of_the_place_it_is_in_or_from(text, trigger, actor):
+def test_a_group_takes_the_country_of_the_place_it_is_in(text, trigger, actor):
     event = only(text, trigger)
     assert [a.country for a in event.actors] == [actor]
 
