@@ -99,14 +99,14 @@ def read_agents(path: Path) -> dict[str, str]:
         head = line[: code.start()]
         name, _, rest = head.partition("{")
         plurals = [p for p in rest.rstrip("} ").split(",") if p.strip()] if rest else []
-        for form in [*expand(name.strip(), sets), *(expand(p.strip(), sets) for p in plurals)]:
-            for text in [form] if isinstance(form, str) else form:
-                words = text.split()
-                if not words or len(words) > 2 or any(w in TAILS for w in words):
-                    continue
-                if not all(re.fullmatch(r"[a-z][a-z.\-]*", w) for w in words):
-                    continue  # model numbers ("f-16", "su-24") name no actor
-                table.setdefault(text, sector)
+        forms = expand(name.strip(), sets) + [f for p in plurals for f in expand(p.strip(), sets)]
+        for text in forms:
+            words = text.split()
+            if not words or len(words) > 2 or any(w in TAILS for w in words):
+                continue
+            if not all(re.fullmatch(r"[a-z][a-z.\-]*", w) for w in words):
+                continue  # model numbers ("f-16", "su-24") name no actor
+            table.setdefault(text, sector)
     return table
 
 

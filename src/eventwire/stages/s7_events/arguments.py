@@ -27,7 +27,7 @@ from eventwire.stages.s7_events.modality import (
     marked_by_to,
     takes_part,
 )
-from eventwire.stages.s7_events.phrases import QUANTITY_HEADS
+from eventwire.stages.s7_events.phrases import counted
 
 RECIPIENT_PREPS = frozenset(
     {
@@ -213,12 +213,9 @@ def actor_for(tok: Any, index: MentionIndex, sentence_start: int, cues: Cues) ->
     if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
         # "the rebels, who attacked the town": the noun the clause is about
         return actor_for(tok.head.head, index, sentence_start, cues)
-    if tok.lower_ in QUANTITY_HEADS or tok.pos_ == "NUM":
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                inner = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if inner is not None:
-                    return actor_for(inner, index, sentence_start, cues)
+    inner = counted(tok)  # "hundreds of Kurds": the people counted
+    if inner is not None:
+        return actor_for(inner, index, sentence_start, cues)
     mention = index.covering(tok)
     if mention is not None:
         return mention.actor

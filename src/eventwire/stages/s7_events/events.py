@@ -56,7 +56,13 @@ from eventwire.stages.s7_events.modality import (
     token_span,
 )
 from eventwire.stages.s7_events.salience import is_protest_purpose, is_reason, salience_of
-from eventwire.stages.s7_events.triggers import NO_EVENT, POS_PARTS, Reading, reading_for
+from eventwire.stages.s7_events.triggers import (
+    COMPLEMENT_DEPS,
+    NO_EVENT,
+    POS_PARTS,
+    Reading,
+    reading_for,
+)
 from eventwire.stages.s7_events.vocabulary import load_vocabulary
 
 STAGE = "events/1"
@@ -441,7 +447,6 @@ def protest_target(tok: Any, index: MentionIndex) -> Actor | None:
 
 
 CONDITION_MARKS = frozenset({"if", "unless"})
-COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 
 
 def condition_party(tok: Any, index: MentionIndex) -> Actor | None:

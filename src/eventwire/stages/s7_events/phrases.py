@@ -40,10 +40,7 @@ def counted(tok: Any) -> Any | None:
     """The noun a quantity head counts: "guests" in "dozens of guests", "40 of them"."""
     if tok.lower_ not in QUANTITY_HEADS and tok.pos_ != "NUM":
         return None
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
+    return next(iter(of_phrases(tok)), None)
 
 
 def counted_phrase_words(tok: Any) -> frozenset[str]:
@@ -157,7 +154,7 @@ class PhraseView:
         self._unions: dict[str, frozenset[str]] = {}
         self._object_tokens: list[Any] = []
         self._subject_tokens: list[Any] = []
-        self._prep_tokens: list[tuple[str, Any]] = []
+        self._prep_objects: list[tuple[str, list[Any]]] = []  # (preposition, its objects)
         self._passive = False
 
     def read(self) -> None:
@@ -166,7 +163,7 @@ class PhraseView:
         places = set()
         objects: list[Any] = []
         subjects: list[Any] = []
-        preps: list[tuple[str, Any]] = []
+        preps: list[tuple[str, list[Any]]] = []
         particles = set()
         after = tok.i + 1
         for c in tok.children:
@@ -187,7 +184,7 @@ class PhraseView:
             if dep == "prep" or dep == "agent" or dep == "dative":
                 lower = c.lower_
                 places.add(f"ppw:{lower}")
-                preps.append((lower, c))
+                preps.append((lower, pobjs(c)))
             if dep == "prt" or (c.i == after and (dep == "advmod" or dep == "prep")):
                 places.add("particle")
                 particles.add(c.lower_)
@@ -195,11 +192,11 @@ class PhraseView:
         if not subjects and not self._passive and tok.dep_ in {"xcomp", "conj"}:
             places.add("subjw")  # the subject may be its head's (`subjects`)
         if "ppw:of" not in places and any(
-            of_phrases(n) for n in [*objects, *(pobj for _, p in preps for pobj in pobjs(p))]
+            of_phrases(n) for n in [*objects, *(noun for _, nouns in preps for noun in nouns)]
         ):
             places.add("ppw:of")  # an "of" phrase on a noun of the verb (`prepositional`)
         self._places = frozenset(places)
-        self._object_tokens, self._subject_tokens, self._prep_tokens = objects, subjects, preps
+        self._object_tokens, self._subject_tokens, self._prep_objects = objects, subjects, preps
         self._unions["particle"] = frozenset(particles)
 
     @property
@@ -264,8 +261,8 @@ class PhraseView:
                 self.read()
             self._preps = {}
             nouns = list(self._object_tokens)
-            for lower, child in self._prep_tokens:
-                for grand in pobjs(child):
+            for lower, grands in self._prep_objects:
+                for grand in grands:
                     self._preps.setdefault(lower, []).append(counted_phrase_words(grand))
                     nouns.append(grand)
             # CAMEO's patterns are word sequences: the "of" of "* STATE OF EMERGENCY" or
