@@ -290,3 +290,41 @@ def test_a_headline_infinitive_with_its_subject_is_a_plan():
 def test_a_chance_or_an_option_to_act_is_hypothetical():
     text = "Kenya has a chance to sign a deal with Ethiopia."
     assert modality_in_all(text, "sign") == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality", "rule"),
+    [
+        # a doer that "is to" act: planned, as "will" would say
+        ("Kenya is to withdraw its troops from Somalia by June.", "withdraw", "planned", "be-to"),
+        ("Kenyan troops were to leave Somalia in May.", "leave", "planned", "be-to"),
+        ("Kenyan and Ethiopian envoys are to meet in Nairobi.", "meet", "planned", "be-to"),
+        # a subject that says what the act would be: a way, an aim, no doer
+        ("The only way is to lift the ban on Kenyan imports.", "lift", "hypothetical", "be-to:way"),
+        ("The aim is to end the war in Somalia.", "end", "hypothetical", "be-to:aim"),
+        # a plan noun gives its own modality
+        ("The plan is to withdraw Kenyan troops by June.", "withdraw", "planned", "governor:plan"),
+        # the copula's own negation or condition decides
+        ("Kenya's aim is not to attack the town.", "attack", "negated", "neg"),
+        ("Kenya must act if it is to defeat the militants.", "defeat", "hypothetical", None),
+    ],
+)
+def test_is_to_gives_its_infinitive_the_modality_its_subject_says(text, trigger, modality, rule):
+    result, found = events(text, settings=Settings(events="all"))
+    event = next(e for e in found if result.text_of(e.trigger) == trigger)
+    assert event.modality == modality
+    if rule is not None:
+        assert f"modality:{rule}" in event.trace
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would like to note that Kenya and Ethiopia signed an agreement on trade.",
+        "We want to stress that Kenya and Ethiopia signed an agreement on trade.",
+    ],
+)
+def test_wanting_to_say_something_says_it(text):
+    # politeness, not a wish: the speaker reports the signing
+    assert modality_in_all(text, "signed") == "occurred"
+    assert ("signed", "SUPPORT") in coded(text)

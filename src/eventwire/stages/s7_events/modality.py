@@ -80,6 +80,11 @@ STOP_PREPOSITIONS = frozenset(
     "like in at".split()
 )
 MAX_STEPS = 10
+# subjects of "is to" that are no doer and name no content: "it is to be hoped"
+EMPTY_SUBJECTS = frozenset({"it", "this", "that", "these", "those", "what", "which", "there"})
+# verbs of wanting whose infinitive of saying is the saying itself: "I would like to note
+# that ...", "I want to stress that ..." report what the speaker says, not a wish
+PERFORMATIVE_WANTS = frozenset({"like", "want", "wish"})
 
 
 def stages_in(tok: Any, light_verbs: frozenset[str]) -> bool:
@@ -406,6 +411,8 @@ def governor_cue(cur: Any, cues: Cues, came_from: Any | None = None) -> tuple[st
             if child.dep_ == "acomp" and child.lemma_.lower() in adjectives:
                 adjective = child.lemma_.lower()
                 return adjectives[adjective], f"governor:{adjective}"
+        if marked_by_to(came_from):
+            return be_to(cur, cues)
     if cur.pos_ == "ADJ" and lemma in adjectives:
         copula = cur.head
         demanded = next(
@@ -419,6 +426,43 @@ def governor_cue(cur: Any, cues: Cues, came_from: Any | None = None) -> tuple[st
     if cur.pos_ in {"NOUN", "PROPN"} and lemma in nouns and not undergoes(cur, came_from):
         return nouns[lemma], f"governor:{lemma}"
     return None
+
+
+def be_to(copula: Any, cues: Cues) -> tuple[str, str] | None:
+    """The modality that "is to" gives its infinitive, by the copula's subject: a doer is
+    to do it ("Britain is to send troops", "the army was to withdraw": planned); a plan or
+    another cue noun gives its own ("the plan is to withdraw"); a noun that cannot act says
+    what the act would be ("the easiest way is to lift the ban", "the aim is to end the
+    war": hypothetical); anything else is to act or to happen ("the talks are to resume")."""
+    if any(c.dep_ in {"attr", "acomp", "neg", "mark"} for c in copula.children):
+        # "it was hard to ...": the predicate decides; "the aim is not to ...", "if they
+        # are to meet demand": the copula's own negation or condition does
+        return None
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in EMPTY_SUBJECTS:
+        return None
+    noun = subject.lemma_.lower()
+    if subject.pos_ == "NOUN":
+        nouns, contents = cues.of("noun"), cues.of("subject-be-to")
+        if noun in nouns:
+            return nouns[noun], f"governor:{noun}"
+        if noun in contents:
+            return contents[noun], f"be-to:{noun}"
+    elif subject.pos_ not in {"PRON", "PROPN"}:
+        return None
+    return "planned", "be-to"
+
+
+def is_performative(verb: Any, came_from: Any, cues: Cues) -> bool:
+    """A verb of saying, reached from what it says, that a verb of wanting governs as its
+    own infinitive: "I would like to note that the governments concluded an agreement" says
+    the agreement was concluded; the modal is politeness."""
+    return (
+        came_from.dep_ == "ccomp"
+        and verb.lemma_.lower() in cues.reporting_verbs
+        and is_own_infinitive(verb)
+        and verb.head.lemma_.lower() in PERFORMATIVE_WANTS
+    )
 
 
 def undergoes(noun: Any, came_from: Any | None) -> bool:
@@ -492,6 +536,8 @@ def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None)
                 # "said it would withdraw": a reported intention ("said it could" stays open)
                 return Modality("planned", token_span(weak[1]), f"reported-{weak[2]}")
         if not (passes(cur) or stages_in(cur, cues.object_light_verbs)):
+            break
+        if came_from is not None and is_performative(cur, came_from, cues):
             break
         if came_from is not None and describes(came_from) and cur.pos_ not in {"VERB", "AUX"}:
             break  # "expected sales to exceed the 250 required": the 250 are required

@@ -41,6 +41,7 @@ CUE_KINDS = (
     "adverb",
     "weak-adverb",
     "conditional",
+    "subject-be-to",
 )
 LIGHT_ROLES = ("object", "subject")
 DISCARD_SCOPES = ("sentence", "story")
