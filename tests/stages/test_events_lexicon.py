@@ -936,3 +936,45 @@ def test_a_count_out_of_another_is_no_particle():
         "REJECT"
     )
     assert only("The army pulled out of the town.", "pulled").plover_type == "RETREAT"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # CAMEO's "DECLINE * COMMENT" [011]: a statement, no refusal PLOVER codes
+        "Kenyan police declined to comment on the lawsuit.",
+        "The Ethiopian foreign ministry refused to elaborate on the talks.",
+        "The Kenyan minister declined to speculate on the outcome.",
+        # a price charged is no charge laid
+        "Kenyan power companies charge differently for the use of the grid.",
+        # a product released frees no one
+        "Kenya Airways is preparing to release a new aircraft in 2026.",
+        # what something promises to be is no promise of an act
+        "The Nairobi trade fair promises to be the biggest yet.",
+    ],
+)
+def test_declining_to_comment_pricing_products_and_promising_to_be_are_no_events(text):
+    assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover"),
+    [
+        ("Kenya refused to respond to a demand from Ethiopia.", "refused", "REJECT"),
+        ("Kenya declined to sign the agreement with Ethiopia.", "declined", "REJECT"),
+        ("Kenyan police charged two Ethiopian men with murder.", "charged", "ACCUSE"),
+        ("Somali militants released 20 Kenyan hostages.", "released", "RETREAT"),
+        ("Kenya promised to withdraw its troops from Somalia.", "promised", "AGREE"),
+    ],
+)
+def test_refusing_an_act_charging_people_and_freeing_them_stay_events(text, trigger, plover):
+    assert only(text, trigger).plover_type == plover
+
+
+def test_an_ownto_class_condition_is_checked_when_the_lexicon_loads(tmp_path):
+    from eventwire.errors import ConfigError
+
+    (tmp_path / "events").mkdir()
+    (tmp_path / "events" / "triggers.tsv").write_text("balk\tV\tNONE\t-\townto=nosuchclass\t-\n")
+    with pytest.raises(ConfigError, match="nosuchclass"):
+        load_triggers(tmp_path)

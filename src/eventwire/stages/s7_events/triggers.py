@@ -244,11 +244,11 @@ def check_condition(condition: str, classes: dict[str, frozenset[str]], where: s
             if name not in classes:
                 raise ConfigError(f"{where}: unknown word class {name!r}")
         return
-    if not sep or key not in {"obj", "prt", "prep", "adj", "subj", "subj!", "gov", "mod"}:
+    if not sep or key not in {"obj", "prt", "prep", "adj", "subj", "subj!", "gov", "mod", "ownto"}:
         raise ConfigError(f"{where}: bad condition {condition!r}")
     if not all(value.split("|")):
         raise ConfigError(f"{where}: bad condition {condition!r} (an empty word)")
-    if key in {"obj", "subj", "subj!", "gov", "mod"}:
+    if key in {"obj", "subj", "subj!", "gov", "mod", "ownto"}:
         for name in value.split("|"):
             if name not in classes:
                 raise ConfigError(f"{where}: unknown word class {name!r}")
@@ -342,6 +342,8 @@ def condition_holds(cond: str, view: PhraseView, triggers: Triggers) -> bool:
         return patient is not None and any(
             c.dep_ == "compound" and in_classes(c, value, classes) for c in patient.lefts
         )
+    if key == "ownto":  # "declined to comment": what the infinitive's verb is
+        return any(is_own_infinitive(c) and in_classes(c, value, classes) for c in tok.children)
     if key == "subj":
         return in_classes(subject(tok), value, classes)
     if key == "subj!":
