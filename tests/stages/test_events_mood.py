@@ -328,3 +328,18 @@ def test_wanting_to_say_something_says_it(text):
     # politeness, not a wish: the speaker reports the signing
     assert modality_in_all(text, "signed") == "occurred"
     assert ("signed", "SUPPORT") in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("If they really want to help Kenya, they can send money.", "help"),
+        ("If Kenya agrees to withdraw its troops, Ethiopia will lift the sanctions.", "withdraw"),
+    ],
+)
+def test_what_a_governor_says_inside_a_condition_is_only_supposed(text, trigger):
+    # "agrees to withdraw" is planned, but only if it happens: a hypothesis
+    result, found = events(text, settings=Settings(events="all"))
+    event = next(e for e in found if result.text_of(e.trigger) == trigger)
+    assert event.modality == "hypothetical"
+    assert "modality:condition:if" in event.trace

@@ -489,6 +489,12 @@ def lends_its_cues(cur: Any, trigger: Any, came_by: str, came_from: Any | None, 
     return not (is_noun and cur.i == trigger.head.i and continues(trigger))
 
 
+def condition_mark(verb: Any, cues: Cues) -> Any | None:
+    """The "if" or "unless" that makes `verb`'s clause a condition, if one does."""
+    conditionals = cues.of("conditional")
+    return next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in conditionals), None)
+
+
 def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None) -> Modality:
     """The modality of the event whose trigger token is `trigger`.
 
@@ -507,6 +513,14 @@ def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None)
             governed = governor_cue(cur, cues, came_from)
             if governed is not None:
                 value, rule = governed
+                condition = condition_mark(cur, cues)
+                if condition is not None:
+                    # "if they really want to help": what the governor says is itself only
+                    # supposed, a hypothesis
+                    low = condition.lower_
+                    return Modality(
+                        cues.of("conditional")[low], token_span(condition), f"condition:{low}"
+                    )
                 return Modality(value, token_span(cur), rule)
         clause = cur.i == trigger.i or (is_noun and cur.i == trigger.head.i)
         # A verb above the trigger lends it its negation and "must", unless it only reports:
