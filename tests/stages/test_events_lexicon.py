@@ -978,3 +978,22 @@ def test_an_ownto_class_condition_is_checked_when_the_lexicon_loads(tmp_path):
     (tmp_path / "events" / "triggers.tsv").write_text("balk\tV\tNONE\t-\townto=nosuchclass\t-\n")
     with pytest.raises(ConfigError, match="nosuchclass"):
         load_triggers(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover", "actor", "recipient"),
+    [
+        ("Kenya arranged a meeting with Ethiopian officials.", "meeting", "AGREE", "KEN", "ETH"),
+        ("Kenya scheduled talks with Ethiopia for next week.", "talks", "AGREE", "KEN", "ETH"),
+        ("Kenyan unions planned a strike on Monday.", "strike", "THREATEN", "KEN", None),
+    ],
+)
+def test_an_event_planned_is_an_event_to_come_with_its_planner_as_actor(
+    text, trigger, plover, actor, recipient
+):
+    event = only(text, trigger)
+    assert (event.plover_type, event.modality) == (plover, "planned")
+    assert [a.country for a in event.actors] == [actor]
+    assert "actor:planner" in event.trace
+    if recipient is not None:
+        assert recipient in [r.country for r in event.recipients]

@@ -514,6 +514,16 @@ def noun_arguments(
             # points back to it)
             actor_tokens = [*subjects]
             rules.append("actor:light-verb-subject")
+        elif (
+            subjects
+            and not actor_tokens
+            and tok.dep_ in {"dobj", "obj"}
+            and lemma_forms(verb) & cues.planning_verbs
+        ):
+            # "the union planned a strike", "Kenya arranged a meeting with X": who plans
+            # the event is to do it
+            actor_tokens = [*subjects]
+            rules.append("actor:planner")
         if is_light_verb(verb, cues.object_light_verbs) and not recipient_tokens:
             # "gave a warm welcome to X", "made concessions to X", "launched attacks against
             # X": the light verb's prepositional object is the noun's recipient

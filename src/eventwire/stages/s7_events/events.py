@@ -695,6 +695,7 @@ class EventStage:
         cites ("according to a news release"). `nominal`, `token_ids`: the positions of the
         parse's verbs and nouns and their `TOKEN_IDS` (`verbs_and_nouns`)."""
         found: list[Candidate] = []
+        planned_only: set[int] = set()  # nouns that only a planning verb makes events
         all_verbs = self.scope == "all"
         whole = doc.in_body(
             sentence_span(sent, doc.article.text)
@@ -745,7 +746,14 @@ class EventStage:
                     object_verbs=self.cues.object_light_verbs,
                     subject_verbs=self.cues.subject_light_verbs,
                 ):
-                    continue
+                    if not is_eventive_noun(
+                        tok,
+                        index,
+                        object_verbs=self.cues.planning_verbs,
+                        subject_verbs=frozenset(),
+                    ):
+                        continue
+                    planned_only.add(tok.i)  # "planned a strike": an event to come
                 found.append(Candidate(tok, reading, is_noun))
             elif (
                 self.scope == "all"
@@ -771,6 +779,16 @@ class EventStage:
                 ):
                     continue
             kept.append(cand)
+        if planned_only:
+            # a planning verb that is an event itself ("agreed on a deal") has the noun for
+            # its object, no event of its own
+            acts = {c.token.i for c in kept if c.reading is not None and not c.is_noun}
+            kept = [
+                c
+                for c in kept
+                if c.token.i not in planned_only
+                or (c.token.head.head if c.token.dep_ == "pobj" else c.token.head).i not in acts
+            ]
         return kept
 
     def verbs_and_nouns(self, parsed: Any) -> tuple[list[int], list[list[int]]]:

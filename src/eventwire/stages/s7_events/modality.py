@@ -39,6 +39,9 @@ class Cues:
     object_light_verbs: frozenset[str]
     subject_light_verbs: frozenset[str]
     light_verbs: frozenset[str]  # both of the above
+    # governing verbs that make their complement planned ("planned a strike", "arranged a
+    # meeting"): their object noun is an event to come, their subject its doer
+    planning_verbs: frozenset[str] = frozenset()
 
     def of(self, kind: str) -> dict[str, str]:
         return self.by_kind.get(kind, {})

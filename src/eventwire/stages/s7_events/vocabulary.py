@@ -163,6 +163,7 @@ def load_cues(user_dir: Path | None = None) -> Cues:
         object_light_verbs=frozenset(light["object"]),
         subject_light_verbs=frozenset(light["subject"]),
         light_verbs=frozenset(light["object"] | light["subject"]),
+        planning_verbs=frozenset(w for w, m in by_kind["verb"].items() if m == "planned"),
     )
 
 
