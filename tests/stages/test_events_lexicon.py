@@ -997,3 +997,24 @@ def test_an_event_planned_is_an_event_to_come_with_its_planner_as_actor(
     assert "actor:planner" in event.trace
     if recipient is not None:
         assert recipient in [r.country for r in event.recipients]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya blames Ethiopia for the attack, which Ethiopia denies.",
+        "Kenya says Ethiopian troops shelled the town, a charge that Ethiopia denies.",
+        "Kenya accused Ethiopia of shelling the town, a charge denied by Ethiopia.",
+    ],
+)
+def test_a_denial_in_a_clause_on_a_claim_is_news_aimed_at_the_claimant(text):
+    denial = only(text, "denie")
+    assert (denial.plover_type, denial.salience) == ("REJECT", "main")
+    assert [a.country for a in denial.actors] == ["ETH"]
+    assert [r.country for r in denial.recipients] == ["KEN"]
+    assert "recipient:claimant" in denial.trace
+
+
+def test_a_clause_describing_a_place_stays_background():
+    text = "Kenyan troops seized the town, which Ethiopian forces recaptured last week."
+    assert [e.plover_type for e in events(text)] == ["COERCE"]

@@ -55,7 +55,12 @@ from eventwire.stages.s7_events.modality import (
     stages_in,
     token_span,
 )
-from eventwire.stages.s7_events.salience import is_protest_purpose, is_reason, salience_of
+from eventwire.stages.s7_events.salience import (
+    denies_what_was_said,
+    is_protest_purpose,
+    is_reason,
+    salience_of,
+)
 from eventwire.stages.s7_events.triggers import (
     COMPLEMENT_DEPS,
     NO_EVENT,
@@ -466,6 +471,18 @@ def condition_party(tok: Any, index: MentionIndex) -> Actor | None:
                     mention = index.covering(subj)
                     if mention is not None and mention.actor is not None and mention.actor.country:
                         return mention.actor
+    return None
+
+
+def claimant_of(tok: Any, index: MentionIndex) -> Actor | None:
+    """The actor with a country who makes the claim a denial answers: the subject of the
+    sentence's head ("Britain says ..., a charge that Russia denies")."""
+    root = tok.sent.root
+    for subj in root.children:
+        if subj.dep_ in {"nsubj", "nsubjpass"}:
+            mention = index.covering(subj)
+            if mention is not None and mention.actor is not None and mention.actor.country:
+                return mention.actor
     return None
 
 
@@ -1042,6 +1059,19 @@ class EventStage:
                     args,
                     recipients=(*args.recipients, party),
                     rules=(*args.rules, "recipient:condition"),
+                )
+        if (
+            reading.type == "REJECT"
+            and not any(r.country for r in args.recipients)
+            and denies_what_was_said(tok)
+        ):
+            claimant = claimant_of(tok, index)
+            if claimant is not None and all(a.country != claimant.country for a in args.actors):
+                # "Britain blames Russia, which Russia denies": the denial answers Britain
+                args = replace(
+                    args,
+                    recipients=(*args.recipients, claimant),
+                    rules=(*args.rules, "recipient:claimant"),
                 )
         if modality.rule.split("+")[0] in {"modal:must", "modal:should", "reported-imperative"}:
             # "X said Y must withdraw": X asks, Y is asked

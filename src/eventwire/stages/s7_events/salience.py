@@ -13,7 +13,9 @@ says what befell it ("the interim deals reached with Israel" is background); a c
 head of a sentence with no verb of its own is that sentence's report (a headline: "Four
 killed in air strike"); "followed by" / "preceded by" lists another event of the report; and a
 participle clause after its verb says what the act did ("opened fire, killing one"); a
-purpose "to protest" says what the act was ("shunned work to protest the settlements").
+purpose "to protest" says what the act was ("shunned work to protest the settlements"); a
+denial in a clause on a claim is the denier's act ("Britain blames Russia, which Russia
+denies").
 """
 
 from __future__ import annotations
@@ -80,6 +82,23 @@ def is_reason(tok: Any, word_verbs: frozenset[str]) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() not in word_verbs
 
 
+# verbs that deny what was said: a denial put in a clause on the claim ("..., which Russia
+# denies", "a charge denied by the Kremlin") is the denier's own act, news, not background
+DENIAL_VERBS = frozenset({"deny", "dispute", "refute", "reject"})
+CLAIM_NOUNS = frozenset({"claim", "charge", "accusation", "allegation", "assertion"})
+
+
+def denies_what_was_said(tok: Any) -> bool:
+    """A denial in a clause on a claim or set off by a comma: "Britain blames Russia, which
+    Russia denies", "a charge that the Kremlin denies", "a charge denied by the Kremlin"."""
+    if tok.dep_ not in CLAUSE_ON_NOUN or tok.lemma_.lower() not in DENIAL_VERBS:
+        return False
+    if tok.head.lemma_.lower() in CLAIM_NOUNS:
+        return True
+    start = tok.left_edge.i
+    return start > tok.sent.start and tok.doc[start - 1].text == ","
+
+
 def is_verbless_root(tok: Any) -> bool:
     """A sentence head that is a noun phrase: a headline or caption without a finite verb."""
     return tok.head.i == tok.i and tok.pos_ in NOMINAL
@@ -118,6 +137,8 @@ def salience_of(
             # inside a noun already known to be background ("rejected an appeal for
             # deploying troops"): its content is too
             return "background"
+        if cur.i == trigger.i and denies_what_was_said(cur):
+            return "main"
         if cur.dep_ in CLAUSE_ON_NOUN and (
             (head.i in content_heads and not undergoes(head, cur))
             or is_verbless_root(head)
