@@ -67,6 +67,9 @@ class Reading:
     mode: str
     condition: str
     code: str
+    # CAMEO's "[:code]": the act is the other side's, done to the verb's subject ("received
+    # backing from X" is X's support)
+    reverse: bool = False
 
 
 def read_plover_table(path: Path) -> dict[str, Plover]:
@@ -111,6 +114,12 @@ def primary_code(cell: str) -> str:
     first, _, second = cell.partition(":")
     first = first.strip()
     return first if first and first != "---" else (second.strip() if not first else "---")
+
+
+def is_reversed(cell: str) -> bool:
+    """A `[:b]` cell: only the target -> source code, the subject on the receiving end."""
+    first, sep, second = cell.partition(":")
+    return bool(sep) and not first.strip() and bool(second.strip())
 
 
 def singular(word: str) -> str:
@@ -265,22 +274,31 @@ def build(lexicons: Path) -> tuple[list[Reading], dict[str, set[str]], set[str]]
     }
     head: tuple[str, str] | None = None
     verbs: list[tuple[str, str, str]] = []  # lemma, particle, code
-    patterns: list[tuple[str, str]] = []  # condition, code
+    patterns: list[tuple[str, str, bool, str]] = []  # condition, code, reversed, its verb
 
     def flush() -> None:
-        # the most specific pattern first: more conditions, then more words
-        ordered = sorted(
-            patterns, key=lambda p: (-p[0].count("&"), -len(re.findall(r"[+:=]", p[0])))
-        )
+        # the most specific pattern first: more conditions, then more words; of the same
+        # words, the one written for this verb (its "# VERB" note: RECEIVE's "[:051]" for
+        # "receive * backing", not GAIN's "[051]")
         for lemma, particle, code in verbs:
-            for condition, pcode in ordered:
+            ordered = sorted(
+                patterns,
+                key=lambda p: (
+                    -p[0].count("&"),
+                    -len(re.findall(r"[+:=]", p[0])),
+                    p[3] != lemma,
+                ),
+            )
+            for condition, pcode, reverse, _ in ordered:
                 full = f"particle={particle}&{condition}" if particle else condition
                 found = plover_of(pcode, table)
                 if found is None and not is_no_event(pcode):
                     continue  # an appeal: neither an event nor a sure non-event
                 kind = found.type if found else "NONE"
                 mode = found.mode if found else "-"
-                readings.append(Reading(lemma, kind, mode, full, pcode))
+                readings.append(
+                    Reading(lemma, kind, mode, full, pcode, reverse and found is not None)
+                )
             found = plover_of(code, table)
             if (lemma, particle) in heads and (lemma, particle) != head:
                 continue  # a synonym here, with a block of its own for its default
@@ -300,13 +318,15 @@ def build(lexicons: Path) -> tuple[list[Reading], dict[str, set[str]], set[str]]
         if not stripped or stripped.startswith("#"):
             continue
         if stripped.startswith("-"):
-            body = stripped.split("#", 1)[0]
+            body, _, note = stripped.partition("#")
             code_match = CODE.search(body)
             if not code_match:
                 continue
             condition = pattern_condition(CODE.sub("", body)[1:], synsets, used)
             if condition:
-                patterns.append((condition, primary_code(code_match.group(1))))
+                cell = code_match.group(1)
+                written_for = note.strip().split(" ", 1)[0].lower()
+                patterns.append((condition, primary_code(cell), is_reversed(cell), written_for))
             continue
         found = verb_lemma(stripped)
         if found is not None:
@@ -344,7 +364,8 @@ HEADER = """# Trigger readings derived from the CAMEO verb pattern dictionary, m
 # (Open Event Data Alliance, PLOVER manual draft 0.8, CC BY-SA 4.0). This file is a derived
 # work of CAMEO2PLOVER and is licensed CC BY-SA 4.0.
 # Columns as triggers.tsv, then the CAMEO code. Type NONE: the pattern is no PLOVER event
-# ("release a statement"), which stops the verb's other readings.
+# ("release a statement"), which stops the verb's other readings. Of "rev": CAMEO codes the
+# pattern "[:code]", the other side's act done to the subject ("received backing from X").
 # lemma	pos	type	mode	condition	of	cameo
 """
 CLASS_HEADER = """# Word classes: the CAMEO verb dictionary's synonym sets (singular, lower case)
@@ -392,7 +413,8 @@ def main(argv: list[str]) -> int:
     with (OUT / "cameo_verbs.tsv").open("w", encoding="utf-8") as f:
         f.write(HEADER)
         for r in readings:
-            f.write(f"{r.lemma}\tV\t{r.type}\t{r.mode}\t{r.condition}\t-\t{r.code}\n")
+            role = "rev" if r.reverse else "-"
+            f.write(f"{r.lemma}\tV\t{r.type}\t{r.mode}\t{r.condition}\t{role}\t{r.code}\n")
     with (OUT / "cameo_classes.tsv").open("w", encoding="utf-8") as f:
         f.write(CLASS_HEADER)
         for name in sorted(used):

@@ -1018,3 +1018,41 @@ def test_a_denial_in_a_clause_on_a_claim_is_news_aimed_at_the_claimant(text):
 def test_a_clause_describing_a_place_stays_background():
     text = "Kenyan troops seized the town, which Ethiopian forces recaptured last week."
     assert [e.plover_type for e in events(text)] == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover", "actor", "recipient"),
+    [
+        # CAMEO's "[:code]": the act is the other side's, done to the subject
+        (
+            "Kenya received strong backing from the United States.",
+            "received",
+            "SUPPORT",
+            "USA",
+            "KEN",
+        ),
+        ("Kenya received a loan from the World Bank.", "received", "AID", "IGO", "KEN"),
+        ("Kenya has received threats from Somali militants.", "received", "THREATEN", "SOM", "KEN"),
+    ],
+)
+def test_receiving_an_act_makes_its_giver_the_actor(text, trigger, plover, actor, recipient):
+    event = only(text, trigger)
+    assert event.plover_type == plover
+    assert [a.country for a in event.actors] == [actor]
+    assert [r.country for r in event.recipients] == [recipient]
+    assert "actor:reversed" in event.trace
+
+
+def test_a_charge_faced_needs_no_charger_but_money_earned_is_no_aid():
+    charged = only("Kenya's former finance minister faces charges of corruption.", "faces")
+    assert charged.plover_type == "ACCUSE"
+    assert [r.country for r in charged.recipients] == ["KEN"]
+    assert events("Kenyan farmers earned millions of dollars last year.") == []
+
+
+def test_a_demand_to_face_penalties_is_asked_of_the_one_who_would_face_them():
+    text = "Kenya said that Ethiopia must end its raids or face penalties."
+    demand = only(text, "face")
+    assert demand.plover_type == "REQUEST"
+    assert [a.country for a in demand.actors] == ["KEN"]
+    assert [r.country for r in demand.recipients] == ["ETH"]

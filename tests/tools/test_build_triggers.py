@@ -50,6 +50,15 @@ LAY
 GAMBLE
 RISK
 - RUN *                                               [012]         # RISK
+
+
+
+
+---  RECEIVE   [---]  ---
+GAIN
+RECEIVE
+- * BACKING                                           [051]         # GAIN
+- * BACKING                                           [:051]        # RECEIVE
 """
 TABLE = """\
 112: ACCUSE, disapprove, legal # Accuse
@@ -58,6 +67,7 @@ TABLE = """\
 130: THREATEN,  ,  # Threaten
 0871: RETREAT, ceasefire, military # Declare truce, ceasefire
 131: THREATEN,  ,  # Threaten non-force
+051: SUPPORT,  ,  # Praise or endorse
 """
 
 
@@ -71,7 +81,14 @@ def build(tmp_path: Path, monkeypatch):
     (tmp_path / "CAMEO.2.0.txt").write_text(CAMEO, encoding="latin-1")
     (tmp_path / "CAMEO2PLOVER-2021.txt").write_text(TABLE, encoding="utf-8")
     readings, _, _ = tool.build(tmp_path)
-    return {(r.lemma, r.condition): (r.type, r.code) for r in readings}
+    return {(r.lemma, r.condition): (r.type, r.code) for r in tool.unique(readings)}
+
+
+def reversed_readings(tmp_path: Path, monkeypatch) -> dict[tuple[str, str], bool]:
+    build(tmp_path, monkeypatch)
+    tool = sys.modules["build_triggers"]
+    readings, _, _ = tool.build(tmp_path)
+    return {(r.lemma, r.condition): r.reverse for r in tool.unique(readings)}
 
 
 def test_a_block_whose_header_runs_into_its_dashes_is_its_own_block(tmp_path, monkeypatch):
@@ -115,3 +132,11 @@ def test_a_particle_before_an_object_is_the_verbs_particle(tmp_path, monkeypatch
     # not a word of the object phrase
     table = build(tmp_path, monkeypatch)
     assert table[("lay", "particle=down&objw=@cameo_weapon")] == ("RETREAT", "0871")
+
+
+def test_a_pattern_coded_for_the_other_side_is_a_reversed_reading(tmp_path, monkeypatch):
+    # "[:051]": the target backs the source ("received backing from X" is X's support); of
+    # two patterns with the same words, the one written for the verb wins for it
+    table = reversed_readings(tmp_path, monkeypatch)
+    assert table[("receive", "objw=backing")] is True
+    assert table[("gain", "objw=backing")] is False

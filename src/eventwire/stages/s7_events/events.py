@@ -65,6 +65,7 @@ from eventwire.stages.s7_events.triggers import (
     COMPLEMENT_DEPS,
     NO_EVENT,
     POS_PARTS,
+    REVERSED,
     Reading,
     reading_for,
 )
@@ -239,6 +240,8 @@ PRIVATE = frozenset({"CVL", "BUS", "MED", "EDU"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # verbal and material cooperation: what private people do with each other every day
 PRIVATE_COOPERATION = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
+# acts of the authorities: one faced or received needs no doer named (`has_needed_arguments`)
+AUTHORITIES_ACTS = frozenset({"ACCUSE", "COERCE", "SANCTION"})
 # the rules that give an actor the country of the place it acts in
 PLACED_ACTORS = ("actor:location", "actor:sentence-country")
 
@@ -587,9 +590,15 @@ def has_needed_arguments(cand: Candidate, event: Event) -> bool:
     # where the sentence is ("she went to call a neighbour" in a South African report) makes
     # no political actor; protesters or workers in Kenya are Kenyan civilians
     placed = any(rule in event.trace for rule in PLACED_ACTORS)
+    # a reversed reading's act needs its doer named ("received backing from the US"; "they
+    # earned millions" is no aid), but a charge, an arrest or a sanction faced comes from
+    # the authorities: there the one who faces it is the pattern's party ("Former
+    # Politician Faces Charges")
+    implicit = cand.reading.of_role == REVERSED and event.type in AUTHORITIES_ACTS
+    subjects = event.recipients if implicit else event.actors
     if not any(
         (a.country and (a.sector or not placed)) or (a.sector and a.sector not in PRIVATE)
-        for a in event.actors
+        for a in subjects
     ):
         return False  # "it keeps people engaged": no political actor, no dictionary event
     if only_prepositions(cand.reading.condition) and (
@@ -915,6 +924,14 @@ class EventStage:
                 args = noun_arguments(tok, of_role, index, sent.start_char, self.cues)
             else:
                 args = verb_arguments(tok, index, sent.start_char, self.cues)
+                if reading is not None and reading.of_role == REVERSED:
+                    # CAMEO's "[:code]": "received backing from the US" is the US's support
+                    args = replace(
+                        args,
+                        actors=args.recipients,
+                        recipients=args.actors,
+                        rules=(*args.rules, "actor:reversed"),
+                    )
             modality = modalities[tok.i]
             args = self.complete_arguments(tok, reading, args, modality, events, index)
             salience = salience_of(
@@ -1076,11 +1093,14 @@ class EventStage:
         if modality.rule.split("+")[0] in {"modal:must", "modal:should", "reported-imperative"}:
             # "X said Y must withdraw": X asks, Y is asked
             speaker = speaker_actor(tok, index, self.cues)
-            if speaker is not None and speaker not in args.actors:
+            # the one asked is the clause's subject, which a reversed reading made the
+            # recipient ("China must face penalties": asked of China)
+            asked = args.recipients if "actor:reversed" in args.rules else args.actors
+            if speaker is not None and speaker not in asked:
                 return replace(
                     args,
                     actors=(speaker,),
-                    recipients=args.actors,
+                    recipients=asked,
                     rules=(*args.rules, "actor:speaker-of-demand"),
                 )
         if any(a.country for a in args.actors):

@@ -47,7 +47,7 @@ class Reading:
     type: str
     mode: str | None
     condition: str | None
-    of_role: str | None  # "act" or "rcp"
+    of_role: str | None  # nouns: "act" or "rcp"; verbs: REVERSED or None
     line: int
     origin: str = "triggers.tsv"  # the file the reading comes from (a user's file: its path)
     derived: bool = False  # from the CAMEO dictionary (tools/build_triggers.py)
@@ -156,6 +156,9 @@ CLASS_FILES = ("classes.tsv", "cameo_classes.tsv")
 # A derived reading of this type says the pattern is no PLOVER event ("release a statement")
 # and stops the lemma's later readings.
 NO_EVENT = "NONE"
+# a verb reading's "of": the act is the other side's, done to the subject (CAMEO's "[:code]":
+# "received backing from X" is X's support of the subject)
+REVERSED = "rev"
 
 
 def word_classes(user_dir: Path | None = None) -> dict[str, frozenset[str]]:
@@ -181,6 +184,8 @@ def load_triggers(user_dir: Path | None = None) -> Triggers:
         if etype not in PLOVER_TYPES and etype != NO_EVENT:
             raise ConfigError(f"{where}: unknown category {etype!r}")
         check_condition(condition, classes, where)
+        if of_role not in {"-", "act", "rcp", REVERSED}:
+            raise ConfigError(f"{where}: the of column is -, act, rcp or {REVERSED}: {of_role!r}")
         table.setdefault(lemma, []).append(
             Reading(
                 lemma=lemma,
