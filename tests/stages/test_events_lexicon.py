@@ -1056,3 +1056,33 @@ def test_a_demand_to_face_penalties_is_asked_of_the_one_who_would_face_them():
     assert demand.plover_type == "REQUEST"
     assert [a.country for a in demand.actors] == ["KEN"]
     assert [r.country for r in demand.recipients] == ["ETH"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover"),
+    [
+        # CAMEO's "REGAIN * LAND" [171] for any ground taken, through a quantity
+        ("The Kenyan army has regained most of the towns near the border.", "regained", "COERCE"),
+        ("Kenyan troops have retaken the city of Kismayo.", "retaken", "COERCE"),
+        # an armed campaign or operation is an attack; "wage" is a light verb, in the
+        # passive too
+        (
+            "The Kenyan army is pressing its military operations in Somalia.",
+            "operations",
+            "ASSAULT",
+        ),
+        ("Kenya says an air campaign was waged against the town.", "campaign", "ASSAULT"),
+        # an object counted still decides: diplomats expelled are a sanction
+        ("Kenya has expelled 23 of Ethiopia's diplomats.", "expelled", "SANCTION"),
+    ],
+)
+def test_ground_retaken_armed_campaigns_and_counted_objects(text, trigger, plover):
+    event = only(text, trigger)
+    assert (event.plover_type, event.modality) == (plover, "occurred")
+
+
+def test_an_election_campaign_is_no_attack_and_pressing_for_talks_still_asks():
+    assert events("Kenya's opposition launched an election campaign.") == []
+    assert only("Kenyan protesters pressed for talks with Ethiopia.", "pressed").plover_type == (
+        "REQUEST"
+    )

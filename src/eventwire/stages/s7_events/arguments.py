@@ -591,7 +591,11 @@ def is_eventive_noun(
         return True
     if tok.dep_ in {"dobj", "obj", "pobj", "attr"}:
         return bool(forms & object_verbs) or takes_part(verb) or undergoes(verb, tok)
-    if tok.dep_ in {"nsubj", "nsubjpass"}:
+    if tok.dep_ == "nsubjpass":
+        # a passive's subject is what the active's object would be: "an air campaign was
+        # waged", "a ceasefire was declared"
+        return bool(forms & (object_verbs | subject_verbs))
+    if tok.dep_ == "nsubj":
         return bool(forms & subject_verbs)
     return False
 

@@ -307,6 +307,9 @@ def is_assertion(verb: Any) -> bool:
     )
 
 
+# verbs that ask with "for" or an infinitive ("pressed for talks", "pushed Kenya to
+# withdraw") but go on with an act they take as object ("pressed its offensive")
+PRESSING_ON = frozenset({"press", "push"})
 # verbs that say an event goes on: "the protests will continue" does not make the protests
 # a plan, nor "did not continue their strike" the strike undone
 CONTINUATION_VERBS = frozenset({"continue", "persist"})
@@ -352,6 +355,8 @@ def governor_cue(cur: Any, cues: Cues, came_from: Any | None = None) -> tuple[st
     verbs, adjectives, nouns = cues.of("verb"), cues.of("adjective"), cues.of("noun")
     strong_modals = cues.of("strong-modal")
     lemma = cur.lemma_.lower()
+    if lemma in PRESSING_ON and came_from is not None and came_from.dep_ in {"dobj", "obj"}:
+        return None  # "pressed its military operations": went on with them, asked nothing
     if (
         cur.pos_ in {"VERB", "AUX"}
         and verbs.get(lemma) == "negated"

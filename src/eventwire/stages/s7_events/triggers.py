@@ -33,6 +33,7 @@ from eventwire.stages.s7_events.phrases import (
     PhraseView,
     all_anchors,
     asks_a_question,
+    counted,
     phrase_holds,
 )
 
@@ -343,6 +344,9 @@ def condition_holds(cond: str, view: PhraseView, triggers: Triggers) -> bool:
         patient = direct_object(tok)
         if in_classes(patient, value, classes):
             return True
+        inner = counted(patient) if patient is not None else None
+        if inner is not None and in_classes(inner, value, classes):
+            return True  # "regained most of the towns": what the quantity counts
         # "ended mediation efforts", "halted the aid programme": the noun before the head
         return patient is not None and any(
             c.dep_ == "compound" and in_classes(c, value, classes) for c in patient.lefts
