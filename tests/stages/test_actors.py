@@ -218,3 +218,10 @@ def test_actors_a_sector_line_with_no_sector_takes_a_dictionary_word_out(parsed_
     found = actor(parsed_doc, "Artificial intelligence is spreading.", "Artificial intelligence",
                   lexicon=load_lexicon(None))  # fmt: skip
     assert found is None or found.sector is None
+
+
+def test_actors_a_name_set_beside_an_office_takes_its_country(parsed_doc):
+    # the office before the name says whose it is; the title alone says only the sector
+    text = "Kenya's foreign minister, Raychelle Omamo, met her Ethiopian counterpart."
+    found = actor(parsed_doc, text, "Raychelle Omamo")
+    assert (found.country, found.sector) == ("KEN", "GOV")

@@ -1086,3 +1086,14 @@ def test_an_election_campaign_is_no_attack_and_pressing_for_talks_still_asks():
     assert only("Kenyan protesters pressed for talks with Ethiopia.", "pressed").plover_type == (
         "REQUEST"
     )
+
+
+def test_a_country_named_beside_the_noun_is_the_party_and_a_title_takes_it_back():
+    sanction = only("Ethiopia imposed an embargo on a fellow US ally, Kenya.", "imposed")
+    assert [r.country for r in sanction.recipients] == ["KEN"]
+    text = (
+        "Saudi Arabia's de facto ruler, Crown Prince Mohammed Bin Salman, is touring Kenya. "
+        "On Monday the crown prince detained Lebanon's Prime Minister Saad Hariri."
+    )
+    detention = only(text, "detained")
+    assert [a.country for a in detention.actors] == ["SAU"]

@@ -233,6 +233,15 @@ def resolve(
     if head.ent_type_ == "PERSON":
         sector, role, extra = title_of(head, left, words)
         search += extra
+        owner = head.head
+        if head.dep_ == "appos" and owner.pos_ in {"NOUN", "PROPN"} and owner.i < head.i:
+            # "Saudi Arabia's de facto ruler, Crown Prince Mohammed Bin Salman": the office
+            # the name is set beside says whose it is
+            owner_left = left_tokens(owner)
+            owner_sector, owner_role = sector_of(owner, owner_left, words)
+            if owner_sector is not None:
+                search += owner_left
+                sector, role = sector or owner_sector, role or owner_role
         rule = "person:title" if sector else "person"
     else:
         sector, role = sector_of(head, left, words)

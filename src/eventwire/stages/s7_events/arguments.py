@@ -217,6 +217,23 @@ def actor_for(tok: Any, index: MentionIndex, sentence_start: int, cues: Cues) ->
     if inner is not None:
         return actor_for(inner, index, sentence_start, cues)
     mention = index.covering(tok)
+    if tok.pos_ == "NOUN":
+        # "a fellow US ally in the Gulf, Qatar": the name set beside the noun says who
+        named = next(
+            (
+                m.actor
+                for c in tok.rights
+                if c.dep_ == "appos"
+                and c.pos_ == "PROPN"
+                and (m := index.covering(c)) is not None
+                and m is not mention
+                and m.actor is not None
+                and m.actor.country
+            ),
+            None,
+        )
+        if named is not None:
+            return named
     if mention is not None:
         return mention.actor
     if tok.pos_ == "NOUN":
