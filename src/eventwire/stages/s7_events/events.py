@@ -457,6 +457,20 @@ def protest_target(tok: Any, index: MentionIndex) -> Actor | None:
 CONDITION_MARKS = frozenset({"if", "unless"})
 
 
+def subject_with_country(verb: Any, index: MentionIndex) -> Actor | None:
+    """The actor with a country who is `verb`'s subject, if one is."""
+    for subj in verb.children:
+        if subj.dep_ in {"nsubj", "nsubjpass"}:
+            mention = index.covering(subj)
+            if mention is not None and mention.actor is not None and mention.actor.country:
+                return mention.actor
+    return None
+
+
+def with_recipient(args: Arguments, party: Actor, rule: str) -> Arguments:
+    return replace(args, recipients=(*args.recipients, party), rules=(*args.rules, rule))
+
+
 def condition_party(tok: Any, index: MentionIndex) -> Actor | None:
     """The actor with a country who is the subject of a threat's condition ("threatened
     military action unless Sweden cracks down", "threatened to end the truce if Israel
@@ -465,28 +479,31 @@ def condition_party(tok: Any, index: MentionIndex) -> Actor | None:
     heads = [tok, *(c for c in tok.children if c.dep_ in COMPLEMENT_DEPS)]
     for head in heads:
         for clause in head.children:
-            if clause.dep_ != "advcl" or not any(
+            if clause.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children
             ):
-                continue
-            for subj in clause.children:
-                if subj.dep_ in {"nsubj", "nsubjpass"}:
-                    mention = index.covering(subj)
-                    if mention is not None and mention.actor is not None and mention.actor.country:
-                        return mention.actor
+                party = subject_with_country(clause, index)
+                if party is not None:
+                    return party
     return None
 
 
 def claimant_of(tok: Any, index: MentionIndex) -> Actor | None:
-    """The actor with a country who makes the claim a denial answers: the subject of the
-    sentence's head ("Britain says ..., a charge that Russia denies")."""
-    root = tok.sent.root
-    for subj in root.children:
-        if subj.dep_ in {"nsubj", "nsubjpass"}:
-            mention = index.covering(subj)
-            if mention is not None and mention.actor is not None and mention.actor.country:
-                return mention.actor
-    return None
+    """For a denial in a clause on a claim (`denies_what_was_said`), the actor with a country
+    who makes the claim: the subject of the sentence's head ("Britain says ..., a charge
+    that Russia denies")."""
+    if not denies_what_was_said(tok):
+        return None
+    return subject_with_country(tok.sent.root, index)
+
+
+# categories whose recipient, when the clause names none, is a party found elsewhere in the
+# sentence: a conditional threat is aimed at the one who must comply (PLOVER); a denial
+# answers the claimant ("Britain blames Russia, which Russia denies")
+AIMED_AT = {
+    "THREATEN": (condition_party, "recipient:condition"),
+    "REJECT": (claimant_of, "recipient:claimant"),
+}
 
 
 def with_plover(event: Event, plover_type: str, rule: str) -> Event:
@@ -1058,38 +1075,19 @@ class EventStage:
         """Fill actors the clause leaves implicit."""
         if reading is None:
             return args
-        if reading.type == "PROTEST" and not any(r.country for r in args.recipients):
-            target = protest_target(tok, index)
-            if target is not None and target not in args.actors:
+        if not any(r.country for r in args.recipients):
+            if reading.type == "PROTEST":
                 # "began a hunger strike to demand the resignation of Algerian President X",
                 # "in protest against Sweden's decision": whom the protest is aimed at
-                args = replace(
-                    args,
-                    recipients=(*args.recipients, target),
-                    rules=(*args.rules, "recipient:protest-aim"),
-                )
-        if reading.type == "THREATEN" and not any(r.country for r in args.recipients):
-            party = condition_party(tok, index)
-            if party is not None and all(a.country != party.country for a in args.actors):
-                # PLOVER's conditional threat: aimed at the one who must comply
-                args = replace(
-                    args,
-                    recipients=(*args.recipients, party),
-                    rules=(*args.rules, "recipient:condition"),
-                )
-        if (
-            reading.type == "REJECT"
-            and not any(r.country for r in args.recipients)
-            and denies_what_was_said(tok)
-        ):
-            claimant = claimant_of(tok, index)
-            if claimant is not None and all(a.country != claimant.country for a in args.actors):
-                # "Britain blames Russia, which Russia denies": the denial answers Britain
-                args = replace(
-                    args,
-                    recipients=(*args.recipients, claimant),
-                    rules=(*args.rules, "recipient:claimant"),
-                )
+                target = protest_target(tok, index)
+                if target is not None and target not in args.actors:
+                    args = with_recipient(args, target, "recipient:protest-aim")
+            aimed = AIMED_AT.get(reading.type)
+            if aimed is not None:
+                find, rule = aimed
+                party = find(tok, index)
+                if party is not None and all(a.country != party.country for a in args.actors):
+                    args = with_recipient(args, party, rule)
         if modality.rule.split("+")[0] in {"modal:must", "modal:should", "reported-imperative"}:
             # "X said Y must withdraw": X asks, Y is asked
             speaker = speaker_actor(tok, index, self.cues)
