@@ -343,3 +343,7 @@ def test_what_a_governor_says_inside_a_condition_is_only_supposed(text, trigger)
     event = next(e for e in found if result.text_of(e.trigger) == trigger)
     assert event.modality == "hypothetical"
     assert "modality:condition:if" in event.trace
+
+
+def test_being_to_blame_is_no_plan():
+    assert modality_in_all("Kenya said Ethiopia is to blame for the attack.", "blame") != "planned"

@@ -83,6 +83,9 @@ STOP_PREPOSITIONS = frozenset(
     "like in at".split()
 )
 MAX_STEPS = 10
+# infinitives that "is to" makes an idiom, not a plan: "Russia is to blame" says who is
+# responsible
+BE_TO_IDIOMS = frozenset({"blame"})
 # subjects of "is to" that are no doer and name no content: "it is to be hoped"
 EMPTY_SUBJECTS = frozenset({"it", "this", "that", "these", "those", "what", "which", "there"})
 # verbs of wanting whose infinitive of saying is the saying itself: "I would like to note
@@ -419,7 +422,7 @@ def governor_cue(cur: Any, cues: Cues, came_from: Any | None = None) -> tuple[st
             if child.dep_ == "acomp" and child.lemma_.lower() in adjectives:
                 adjective = child.lemma_.lower()
                 return adjectives[adjective], f"governor:{adjective}"
-        if marked_by_to(came_from):
+        if marked_by_to(came_from) and came_from.lemma_.lower() not in BE_TO_IDIOMS:
             return be_to(cur, cues)
     if cur.pos_ == "ADJ" and lemma in adjectives:
         copula = cur.head
