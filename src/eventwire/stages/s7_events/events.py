@@ -1093,7 +1093,7 @@ class EventStage:
             speaker = speaker_actor(tok, index, self.cues)
             # the one asked is the clause's subject, which a reversed reading made the
             # recipient ("China must face penalties": asked of China)
-            asked = args.recipients if "actor:reversed" in args.rules else args.actors
+            asked = args.recipients if reading.of_role == REVERSED else args.actors
             if speaker is not None and speaker not in asked:
                 return replace(
                     args,

@@ -191,11 +191,9 @@ def local_cue(
     says = lemma in cues.reporting_verbs or lemma in cues.of("verb")
     if is_trigger_clause and not says:
         for child, dep, _ in kids:
-            if dep == "advcl":
-                condition = next(
-                    (m for m in child.children if m.dep_ == "mark" and m.lower_ in conditionals),
-                    condition,
-                )
+            mark = condition_mark(child, cues) if dep == "advcl" else None
+            if mark is not None:
+                condition = mark
     when = f"+conditional:{condition.lower_}" if condition is not None else ""
     for child, dep, low in kids:
         if dep in {"aux", "auxpass"} and child.tag_ == "MD":
