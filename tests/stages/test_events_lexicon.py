@@ -1097,3 +1097,53 @@ def test_a_country_named_beside_the_noun_is_the_party_and_a_title_takes_it_back(
     )
     detention = only(text, "detained")
     assert [a.country for a in detention.actors] == ["SAU"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya warns Ethiopia of retaliation after diplomats expelled.",
+        "Iran warned of a crushing response to any attack.",
+    ],
+)
+def test_a_warning_of_ones_own_response_is_a_threat(text):
+    assert only(text, "warn").plover_type == "THREATEN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts warned that the rebels could attack the capital.",
+        "Doctors warned of the consequences of the heat wave.",
+        "The UN warned of a humanitarian catastrophe in Gaza.",
+    ],
+)
+def test_a_warning_of_what_others_may_do_is_no_threat(text):
+    assert "THREATEN" not in {e.plover_type for e in events(text)}
+
+
+def test_an_attack_warned_of_is_predicted_not_reported():
+    attack = only("The minister warned of an attack on the capital.", "attack")
+    assert attack.modality == "predicted"
+    assert attack.plover_type == "OTHER"
+    assert events("The minister warned of an attack on the capital.") == [attack]
+
+
+def test_voicing_support_is_support_and_declining_aid_a_rejection():
+    assert only("Kenya expressed support for Ethiopia's policy.", "expressed").type == "SUPPORT"
+    text = "The Kenyan government declined humanitarian assistance to Ethiopia."
+    refusal = only(text, "declined")
+    assert (refusal.plover_type, refusal.recipients[0].country) == ("REJECT", "ETH")
+    assert events("Prices declined sharply in October.") == []
+
+
+def test_aid_that_arrives_is_aid_to_where_it_arrives():
+    aid = only("The first shipment of U.S. military aid arrived in Ukraine on Tuesday.", "aid")
+    assert aid.plover_type == "AID"
+    assert [a.country for a in aid.actors] == ["USA"]
+    assert [r.country for r in aid.recipients] == ["UKR"]
+
+
+def test_a_headline_after_a_country_and_colon_is_the_report():
+    killed = only("Kenya: Four killed in air strike", "killed")
+    assert (killed.plover_type, killed.salience) == ("ASSAULT", "main")

@@ -29,6 +29,8 @@ from eventwire.stages.s7_events.modality import (
 )
 from eventwire.stages.s7_events.phrases import counted
 
+# verbs of arrival whose subject may be an event noun ("aid arrived in Gaza")
+ARRIVALS = frozenset({"arrive", "reach"})
 RECIPIENT_PREPS = frozenset(
     {
         "against",
@@ -550,6 +552,17 @@ def noun_arguments(
                     if target is not None and target.i != tok.i:
                         recipient_tokens.append(target)
                         rules.append(f"recipient:light-verb-{child.lower_}")
+    carrier = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
+    if not recipient_tokens and carrier.dep_ == "nsubj" and carrier.head.lemma_.lower() in ARRIVALS:
+        # "aid arrived in Ukraine", "a shipment of aid reached 40,000 people in Darfur":
+        # where the help arrives is who receives it
+        for child in carrier.head.children:
+            target = child if child.dep_ in {"dobj", "obj"} else None
+            if child.dep_ == "prep" and child.lower_ in {"in", "to", "at"}:
+                target = pobj(child)
+            if target is not None:
+                recipient_tokens += [target, *owner_tokens(target, index)]
+                rules.append("recipient:destination")
     actors = actors_of(actor_tokens, index, sentence_start, cues)
     recipients = [
         a for a in actors_of(recipient_tokens, index, sentence_start, cues) if a not in actors

@@ -139,10 +139,12 @@ def salience_of(
             return "background"
         if cur.i == trigger.i and denies_what_was_said(cur):
             return "main"
+        if cur.dep_ in CLAUSE_ON_NOUN and is_first_verb_of_verbless_sentence(cur):
+            # the sentence's report, whatever the noun it hangs on ("Kenya: Four killed in
+            # air strike", where "Four" is an apposition of the dateline's country)
+            return "main"
         if cur.dep_ in CLAUSE_ON_NOUN and (
-            (head.i in content_heads and not undergoes(head, cur))
-            or is_verbless_root(head)
-            or is_first_verb_of_verbless_sentence(cur)
+            (head.i in content_heads and not undergoes(head, cur)) or is_verbless_root(head)
         ):
             cur = head
             continue

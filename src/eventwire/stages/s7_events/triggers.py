@@ -330,7 +330,8 @@ def condition_holds(cond: str, view: PhraseView, triggers: Triggers) -> bool:
     if cond == "claimcomp":  # "insisted that the ministry would issue details": a claim
         return any(c.dep_ == "ccomp" and is_assertion(c) for c in tok.children)
     if cond == "forcecomp":  # "warned that it would retaliate": a threat, not a forecast
-        return any(is_said_act(c) and names_force(c, triggers) for c in tok.children)
+        warner = subject(tok)
+        return any(is_said_act(c) and names_force(c, triggers, warner) for c in tok.children)
     if cond == "passive":  # "the proposal was met with criticism": received, not a meeting
         return is_passive(tok)
     if cond == "ownto":  # "sought to downplay the threat": an attempt, not a request
@@ -405,16 +406,31 @@ def is_said_act(child: Any) -> bool:
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
 
 
-def names_force(clause: Any, triggers: Triggers) -> bool:
+def names_force(clause: Any, triggers: Triggers, warner: Any = None) -> bool:
     """Whether a complement clause's verb, or a verb coordinated with it, is an act of force
-    or restriction ("warned that it would retaliate", "that China will impose tariffs");
-    "warned there could be additional charges" forecasts."""
+    or restriction that the `warner` (the saying verb's subject) would do ("warned that it
+    would retaliate", "that its army will respond") or have done to the clause's subject
+    ("that Iran would face sanctions"); "warned there could be additional charges" and
+    "analysts warned that the rebels could attack" forecast."""
     verbs = [clause, *(c for c in clause.children if c.dep_ == "conj")]
     for verb in verbs:
         reading = reading_for(verb, triggers)
-        if reading is not None and reading.type in FORCE_TYPES:
+        if reading is None or reading.type not in FORCE_TYPES:
+            continue
+        if reading.of_role == REVERSED or is_own_act(verb, warner, triggers.classes):
             return True
     return False
+
+
+def is_own_act(verb: Any, warner: Any, classes: dict[str, frozenset[str]]) -> bool:
+    """Whether a said act's doer is the sayer: no subject of its own, a pronoun, the same
+    noun, or armed forces ("the army will respond")."""
+    doer = subject(verb)
+    if doer is None or doer.pos_ == "PRON" or warner is None:
+        return True
+    if doer.lemma_.lower() == warner.lemma_.lower() or in_classes(doer, "troop", classes):
+        return True
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in doer.children)
 
 
 def out_of_after(verb: Any, word: Any) -> bool:
