@@ -1147,3 +1147,28 @@ def test_aid_that_arrives_is_aid_to_where_it_arrives():
 def test_a_headline_after_a_country_and_colon_is_the_report():
     killed = only("Kenya: Four killed in air strike", "killed")
     assert (killed.plover_type, killed.salience) == ("ASSAULT", "main")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anyone with information is asked to call police at 11 Division.",
+        "The sheriff's office is asking the public to be on the lookout for two inmates.",
+        "Police appealed to the public for information about the attack.",
+        "The mayor urged residents to evacuate their homes.",
+    ],
+)
+def test_an_appeal_to_the_public_is_no_request(text):
+    assert [e.plover_type for e in events(text)] in ([], ["OTHER"])
+
+
+def test_a_request_of_a_party_stays_one():
+    urged = only("Kenya urged Ethiopia to withdraw its troops.", "urged")
+    assert (urged.plover_type, urged.recipients[0].country) == ("REQUEST", "ETH")
+
+
+def test_a_release_of_what_cannot_be_held_is_no_retreat():
+    assert events("The band announced the release of its new album.") == []
+    assert events("The court ordered the timely release of water to the state.") == []
+    release = only("Israel completed the release of 100 Palestinian prisoners.", "release")
+    assert release.plover_type == "RETREAT"

@@ -124,9 +124,18 @@ def may_act(
 
 
 def patients_of(tok: Any) -> list[Any]:
-    """A verb's patients: its direct objects, or its passive's subjects, with their
-    conjuncts."""
-    patients = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    """A verb's patients: its direct objects, or its passive's subjects; a noun's, what its
+    "of" names ("the release of the prisoners"); with their conjuncts."""
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        patients = [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+    else:
+        patients = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
     return patients + [c for p in patients for c in p.children if c.dep_ == "conj"]
 
 
@@ -142,10 +151,10 @@ def patient_can_be_harmed(tok: Any, kinds: dict[str, str], index: MentionIndex) 
 
 
 def patient_can_be_held(tok: Any, kinds: dict[str, str], index: MentionIndex) -> bool:
-    """Whether the verb `tok`, read as a release of captives, frees someone: it has no
-    patient ("was released"), or one that may act (a person, a group, a name, a pronoun,
+    """Whether the verb or noun `tok`, read as a release of captives, frees someone: it has
+    no patient ("was released"), or one that may act (a person, a group, a name, a pronoun,
     an amount). A text, a thing or an idea released is published or let go: "released new
-    software", "is releasing a new feature"."""
+    software", "is releasing a new feature", "the timely release of water"."""
     patients = patients_of(tok)
     return not patients or any(
         named_or_actor(p, index) or kinds.get(p.lemma_.lower(), "actor") == "actor"

@@ -570,6 +570,11 @@ def names_a_person(actor: Actor, parsed: Any) -> bool:
     return words is not None and any(t.ent_type_ == "PERSON" for t in words)
 
 
+def is_cued_by(modality: Modality, starts: set[int]) -> bool:
+    """Whether the word that gave `modality` begins at one of `starts`."""
+    return modality.cue is not None and modality.cue.start in starts
+
+
 def has_needed_arguments(cand: Candidate, event: Event) -> bool:
     """PETRARCH codes a dictionary pattern only with its actors found: a reading derived from
     CAMEO needs a political actor (a country, or a public sector), and a recipient where
@@ -732,11 +737,13 @@ class EventStage:
         time_tokens: frozenset[int],
         token_ids: list[list[int]],
         nominal: list[int],
+        stopped: set[int] | None = None,
     ) -> list[Candidate]:
         """The sentence's tokens that may be triggers, with their readings; a word inside a
         time expression never is one ("on March 10" is no march), nor what "according to"
         cites ("according to a news release"). `nominal`, `token_ids`: the positions of the
-        parse's verbs and nouns and their `TOKEN_IDS` (`verbs_and_nouns`)."""
+        parse's verbs and nouns and their `TOKEN_IDS` (`verbs_and_nouns`); `stopped` gets
+        the positions of words whose reading says this use is no event."""
         found: list[Candidate] = []
         planned_only: set[int] = set()  # nouns that only a planning verb makes events
         all_verbs = self.scope == "all"
@@ -779,6 +786,8 @@ class EventStage:
                 # a pattern that says this use is no event ("release a report")
                 why = f"reading:no-event ({reading.origin}:{reading.line})"
                 reading = None
+                if stopped is not None:
+                    stopped.add(tok.i)
                 if self.scope != "all":
                     continue
             if reading is not None:
@@ -857,9 +866,13 @@ class EventStage:
         token_ids: list[list[int]],
         nominal: list[int],
     ) -> list[Event]:
-        cands = self.candidates(doc, sent, index, time_tokens, token_ids, nominal)
+        stopped: set[int] = set()
+        cands = self.candidates(doc, sent, index, time_tokens, token_ids, nominal, stopped)
         if not cands:
             return []
+        # where the words that are no event begin: an act asked for by one ("urged
+        # residents to evacuate", an appeal to the public) is no PLOVER request
+        stopped_at = {sent.doc[i].idx for i in stopped}
         by_index = {c.token.i: c for c in cands}
         # nouns whose clause is their content: plans ("a deal which would see ...", "a call
         # to withdraw") and messages ("a reminder that it must cooperate"); the clause of
@@ -927,6 +940,8 @@ class EventStage:
                 if inherited is not None:
                     assert gov is not None
                     result = (inherited[0], f"plover:governed-by:{gov.token.lemma_}")
+                elif modality == "requested" and is_cued_by(modalities[cand.token.i], stopped_at):
+                    result = ("OTHER", "plover:not-coded:no-event-request")
                 else:
                     result = folded_type(own, modality, modalities[cand.token.i].rule)
             plover[cand.token.i] = result
@@ -1007,7 +1022,6 @@ class EventStage:
                 event.type == "RETREAT"
                 and cand.reading is not None
                 and cand.reading.mode == "release"
-                and not cand.is_noun
                 and not patient_can_be_held(cand.token, self.noun_kinds, index)
             ):
                 unfit[cand.token.i] = "reading:patient-is-no-captive"
