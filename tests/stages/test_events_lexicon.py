@@ -1172,3 +1172,59 @@ def test_a_release_of_what_cannot_be_held_is_no_retreat():
     assert events("The court ordered the timely release of water to the state.") == []
     release = only("Israel completed the release of 100 Palestinian prisoners.", "release")
     assert release.plover_type == "RETREAT"
+
+
+def test_helping_something_happen_is_no_aid_and_holding_an_election_no_agreement():
+    assert events("The new rules helped to reduce costs.") == []
+    aid = only("The US helped Ukraine to defend itself.", "helped")
+    assert (aid.plover_type, aid.recipients[0].country) == ("AID", "UKR")
+    assert "AGREE" not in {
+        e.plover_type for e in events("Azerbaijan is holding a snap presidential election.")
+    }
+    assert only("The two leaders held talks in Geneva.", "held").plover_type == "CONSULT"
+
+
+def test_an_expulsion_is_done_by_the_country_they_are_sent_from():
+    text = "Some of the 60 Russian diplomats being expelled from the United States have left."
+    result = eventwire.extract(text, settings=Settings(events="all"))
+    (expelled,) = [e for e in result.events if result.text_of(e.trigger) == "expelled"]
+    assert [a.country for a in expelled.actors] == ["USA"]
+    assert [r.country for r in expelled.recipients] == ["RUS"]
+    noun = only("The dispute set off expulsions of Russian diplomats from Britain.", "expulsions")
+    assert ([a.country for a in noun.actors], [r.country for r in noun.recipients]) == (
+        ["GBR"],
+        ["RUS"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Britain says the Russian government was involved in the poisoning.", "GBR", "RUS"),
+        ("The United States said Iran was behind the attack on the tanker.", "USA", "IRN"),
+    ],
+)
+def test_saying_a_party_is_behind_a_wrong_accuses_it(text, actor, recipient):
+    accusation = only(text, "sa")
+    assert accusation.plover_type == "ACCUSE"
+    assert ([a.country for a in accusation.actors], [r.country for r in accusation.recipients]) == (
+        [actor],
+        [recipient],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia said it was not involved in the poisoning.",
+        "He said the weather was responsible for the delay.",
+        "Police said the man was involved in a car accident.",
+    ],
+)
+def test_a_denial_or_a_cause_that_is_no_wrong_accuses_no_one(text):
+    assert "ACCUSE" not in {e.plover_type for e in events(text)}
+
+
+def test_the_one_said_to_be_behind_an_attack_is_its_actor():
+    attack = only("The United States said Iran was behind the attack on the tanker.", "attack")
+    assert [a.country for a in attack.actors] == ["IRN"]

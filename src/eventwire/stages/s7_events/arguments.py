@@ -335,6 +335,17 @@ def is_passive(tok: Any) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
 
 
+def is_participle_on_patient(tok: Any) -> bool:
+    """A past participle on the noun it was done to ("the diplomats expelled from Britain",
+    "diplomats being expelled", a headline's "Opposition leader arrested"), not a clause with
+    a subject or an object of its own ("doctors ... donated and delivered $50,000 worth of
+    goods", where the parser missed the main verb)."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN":
+        return False
+    verbs = [tok, *(c for c in tok.children if c.dep_ == "conj")]
+    return not any(c.dep_ in {"nsubj", "dobj", "obj"} for v in verbs for c in v.children)
+
+
 def passive_agents(tok: Any) -> list[Any]:
     """The objects of a passive's "by" ("was struck by shattered glass")."""
     found = [pobj(c) for c in tok.children if c.dep_ == "agent"]
@@ -376,6 +387,8 @@ def verb_subjects(tok: Any) -> tuple[list[Any], str]:
         # opened fire, killing one person"
         return verb_subjects(head)[0], "actor:clause-subject"
     if tok.dep_ in {"relcl", "acl"} and head.i != tok.i:
+        if is_participle_on_patient(tok):
+            return [], "actor:none"  # "diplomats expelled from Britain": done to them
         return [head], "actor:relcl"
     if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in {"of", "for", "with"}:
         # "accused the rebels of attacking", "blamed X for shelling": the one accused
@@ -414,6 +427,9 @@ def verb_arguments(tok: Any, index: MentionIndex, sentence_start: int, cues: Cue
     recipient_tokens: list[Any] = []
     if passive:
         recipient_tokens += [c for c, dep in kids if dep == "nsubjpass"]
+    if not recipient_tokens and is_participle_on_patient(tok):
+        recipient_tokens.append(tok.head)
+        rules.append("recipient:participle-noun")
     objects = [c for c, dep in kids if dep in OBJECT_DEPS]
     recipient_tokens += objects
     for child, dep in kids:
@@ -479,6 +495,47 @@ def owner_tokens(tok: Any, index: MentionIndex, depth: int = 2) -> list[Any]:
                     found.append(grand)
                     found += owner_tokens(grand, index, depth - 1)
     return found
+
+
+# what a clause says of a party when it lays a wrong at its door: "was responsible for",
+# "was behind", "was involved in" (CAMEO's "HOLD * RESPONSIBLE", "BELIEVE * RESPONSIBLE"
+# [112, 110], said of a clause); the wrong is a word of the class `wrong`
+CULPABLE = frozenset({"responsible", "guilty", "culpable", "complicit"})
+CULPABLE_PREPS = frozenset({"for", "of", "in", "behind"})
+
+
+def imputed_party(clause: Any, classes: dict[str, frozenset[str]] | None) -> Any | None:
+    """The subject a complement clause blames for a wrong ("the Russian government was
+    involved in the poisoning", "Iran was behind the attack", "the rebels are responsible
+    for the bombing"), or None: a clause that is negated ("was not involved"), blames no
+    one, or names no wrong ("the weather was responsible for the delay"). With `classes`
+    None, the wrong is not checked (a trigger's condition has)."""
+    if clause.lemma_.lower() not in {"be", "involve"} or any(
+        c.dep_ == "neg" for c in clause.children
+    ):
+        return None
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or subjects[0].lower_ in {"it", "there", "this", "that", "what"}:
+        return None
+    holders = [clause]
+    if clause.lemma_.lower() == "be":
+        holders = [c for c in clause.children if c.dep_ == "acomp" and c.lemma_.lower() in CULPABLE]
+        if any(c.dep_ == "prep" and c.lower_ == "behind" for c in clause.children):
+            holders.append(clause)
+    elif not any(c.dep_ == "auxpass" for c in clause.children):
+        return None  # "involves": what something includes
+    if classes is None:
+        return subjects[0] if holders else None
+    wrongs = classes.get("wrong", frozenset())
+    for holder in holders:
+        for prep in holder.children:
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ in CULPABLE_PREPS
+                and any(t.lemma_.lower() in wrongs for t in prep.subtree)
+            ):
+                return subjects[0]
+    return None
 
 
 def noun_arguments(
@@ -552,6 +609,15 @@ def noun_arguments(
                     if target is not None and target.i != tok.i:
                         recipient_tokens.append(target)
                         rules.append(f"recipient:light-verb-{child.lower_}")
+    if not actor_tokens and tok.dep_ == "pobj" and tok.head.lower_ in CULPABLE_PREPS:
+        # "said Iran was behind the attack", "the rebels are responsible for the bombing":
+        # the one blamed is whom the speaker says did it
+        holder = tok.head.head
+        clause = holder.head if holder.dep_ == "acomp" else holder
+        party = imputed_party(clause, None)
+        if party is not None:
+            actor_tokens.append(party)
+            rules.append("actor:blamed")
     carrier = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
     if not recipient_tokens and carrier.dep_ == "nsubj" and carrier.head.lemma_.lower() in ARRIVALS:
         # "aid arrived in Ukraine", "a shipment of aid reached 40,000 people in Darfur":

@@ -31,6 +31,7 @@ from eventwire.stages.s7_events.arguments import (
     Arguments,
     MentionIndex,
     count_of,
+    imputed_party,
     is_eventive_noun,
     is_headline,
     noun_arguments,
@@ -467,6 +468,27 @@ def subject_with_country(verb: Any, index: MentionIndex) -> Actor | None:
     return None
 
 
+# PLOVER's modes of sending people out of a country (SANCTION expel, COERCE deport)
+EXPULSIONS = frozenset({"expel", "deport"})
+
+
+def expelled_from(tok: Any, index: MentionIndex) -> Actor | None:
+    """The actor with a country named by "from" on an expulsion ("expelled from Britain"),
+    on the trigger or, for a noun, on the verb that stages it."""
+    heads = [tok]
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        heads.append(tok.head.head if tok.dep_ == "pobj" else tok.head)
+    for head in heads:
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ != "from":
+                continue
+            for target in child.children:
+                mention = index.covering(target) if target.dep_ == "pobj" else None
+                if mention is not None and mention.actor is not None and mention.actor.country:
+                    return mention.actor
+    return None
+
+
 def with_recipient(args: Arguments, party: Actor, rule: str) -> Arguments:
     return replace(args, recipients=(*args.recipients, party), rules=(*args.rules, rule))
 
@@ -500,9 +522,21 @@ def claimant_of(tok: Any, index: MentionIndex) -> Actor | None:
 # categories whose recipient, when the clause names none, is a party found elsewhere in the
 # sentence: a conditional threat is aimed at the one who must comply (PLOVER); a denial
 # answers the claimant ("Britain blames Russia, which Russia denies")
+def blamed_party(tok: Any, index: MentionIndex) -> Actor | None:
+    """The actor with a country a reported clause blames ("said the Russian government was
+    involved in the poisoning")."""
+    for clause in tok.children:
+        party = imputed_party(clause, None) if clause.dep_ == "ccomp" else None
+        mention = index.covering(party) if party is not None else None
+        if mention is not None and mention.actor is not None and mention.actor.country:
+            return mention.actor
+    return None
+
+
 AIMED_AT = {
     "THREATEN": (condition_party, "recipient:condition"),
     "REJECT": (claimant_of, "recipient:claimant"),
+    "ACCUSE": (blamed_party, "recipient:blamed"),
 }
 
 
@@ -1089,6 +1123,17 @@ class EventStage:
         """Fill actors the clause leaves implicit."""
         if reading is None:
             return args
+        if reading.mode in EXPULSIONS and not any(a.country for a in args.actors):
+            # "diplomats being expelled from the United States", "expulsions of Russian
+            # diplomats from Britain": the country they are sent from expels them
+            source = expelled_from(tok, index)
+            if source is not None:
+                args = replace(
+                    args,
+                    actors=(source,),
+                    recipients=tuple(r for r in args.recipients if r != source),
+                    rules=(*args.rules, "actor:expelled-from"),
+                )
         if not any(r.country for r in args.recipients):
             if reading.type == "PROTEST":
                 # "began a hunger strike to demand the resignation of Algerian President X",

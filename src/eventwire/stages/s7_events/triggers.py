@@ -19,7 +19,7 @@ from typing import Any
 from eventwire.data import read_rows
 from eventwire.errors import ConfigError
 from eventwire.model import PLOVER_TYPES
-from eventwire.stages.s7_events.arguments import is_passive
+from eventwire.stages.s7_events.arguments import imputed_party, is_passive
 from eventwire.stages.s7_events.modality import (
     is_assertion,
     is_own_infinitive,
@@ -242,6 +242,7 @@ def check_condition(condition: str, classes: dict[str, frozenset[str]], where: s
         "statecomp",
         "claimcomp",
         "forcecomp",
+        "imputecomp",
     }:
         return
     key, sep, value = condition.partition("=")
@@ -332,6 +333,10 @@ def condition_holds(cond: str, view: PhraseView, triggers: Triggers) -> bool:
     if cond == "forcecomp":  # "warned that it would retaliate": a threat, not a forecast
         warner = subject(tok)
         return any(is_said_act(c) and names_force(c, triggers, warner) for c in tok.children)
+    if cond == "imputecomp":  # "said Russia was behind the attack": an accusation
+        return any(
+            c.dep_ == "ccomp" and imputed_party(c, classes) is not None for c in tok.children
+        )
     if cond == "passive":  # "the proposal was met with criticism": received, not a meeting
         return is_passive(tok)
     if cond == "ownto":  # "sought to downplay the threat": an attempt, not a request
