@@ -225,3 +225,19 @@ def test_actors_a_name_set_beside_an_office_takes_its_country(parsed_doc):
     text = "Kenya's foreign minister, Raychelle Omamo, met her Ethiopian counterpart."
     found = actor(parsed_doc, text, "Raychelle Omamo")
     assert (found.country, found.sector) == ("KEN", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country"),
+    [
+        # a body named in the phrase is its actor; a country after it is where it stands
+        ("The minister visited NATO headquarters in Brussels.", "NATO headquarters", "IGO"),
+        ("UN troops in Mali came under fire.", "UN troops", "IGO"),
+        ("US troops in Iraq were attacked.", "US troops", "USA"),
+        ("Police in Monrovia fired tear gas.", "Police", "LBR"),
+    ],
+)
+def test_actors_a_body_named_in_the_phrase_outranks_where_it_stands(
+    parsed_doc, text, phrase, country
+):
+    assert actor(parsed_doc, text, phrase).country == country

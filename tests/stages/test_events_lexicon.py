@@ -1228,3 +1228,20 @@ def test_a_denial_or_a_cause_that_is_no_wrong_accuses_no_one(text):
 def test_the_one_said_to_be_behind_an_attack_is_its_actor():
     attack = only("The United States said Iran was behind the attack on the tanker.", "attack")
     assert [a.country for a in attack.actors] == ["IRN"]
+
+
+def test_a_gerund_subject_of_a_modal_is_supposed_not_reported():
+    text = "The army said regaining control over the suburbs would stop the rocket attacks."
+    regaining = only(text, "regaining")
+    assert (regaining.modality, regaining.plover_type) == ("hypothetical", "OTHER")
+    assert only("Regaining control of the city took the army months.", "regaining").modality == (
+        "occurred"
+    )
+
+
+def test_what_a_rejection_of_names_is_rejected():
+    rejection = only("The rejection of NATO's offer raises questions.", "rejection")
+    assert ([a.country for a in rejection.actors], [r.country for r in rejection.recipients]) == (
+        [],
+        ["IGO"],
+    )

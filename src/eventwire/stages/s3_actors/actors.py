@@ -229,6 +229,7 @@ def resolve(
             rule=f"lexicon:{entry.kind}",
         )
     search = [t for t in left if t.i not in sponsors]
+    own_words = len(search)  # the phrase's own modifiers, before any "in X" after it
     role: str | None
     if head.ent_type_ == "PERSON":
         sector, role, extra = title_of(head, left, words)
@@ -251,15 +252,21 @@ def resolve(
             search += [t for t in child.subtree]
     country: str | None = None
     body: Entry | None = None  # an international body among the modifiers ("U.N. helicopters")
+    own = {t.i for t in search[:own_words]}
+    body_named = False
     for tok in sorted(search, key=lambda t: t.i):
         match = matches.get(tok.i)
         if match is None or not match.entry.code:
             continue
         if match.entry.kind != "org" or match.entry.code not in NON_COUNTRY_CODES:
-            # a country form, or a national body ("US military forces")
-            country = match.entry.code
+            # a country form, or a national body ("US military forces"); where the body is
+            # named in the phrase itself, a country only said after it is where it stands
+            # ("NATO headquarters in Brussels", "UN troops in Mali")
+            if not body_named or tok.i in own:
+                country = match.entry.code
             break
         body = body or match.entry
+        body_named = body_named or tok.i in own
     if country is None and body is not None:
         country = body.code
         sector = sector or body.sector

@@ -504,12 +504,31 @@ def condition_mark(verb: Any, cues: Cues) -> Any | None:
     return next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in conditionals), None)
 
 
+def supposing_modal(trigger: Any, cues: Cues) -> Any | None:
+    """The modal of a clause whose subject is the trigger's gerund: "regaining control would
+    stop the attacks", "lifting the sanctions could help" suppose the act, not report it."""
+    if trigger.dep_ != "csubj" or trigger.tag_ != "VBG":
+        return None
+    modals = cues.of("modal")
+    return next(
+        (
+            c
+            for c in trigger.head.children
+            if c.dep_ == "aux" and modals.get(c.lower_) == "hypothetical"
+        ),
+        None,
+    )
+
+
 def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None) -> Modality:
     """The modality of the event whose trigger token is `trigger`.
 
     `previous` is the modality of the closest earlier event in the sentence, inherited by an
     event chained to it with "followed by" / "preceded by".
     """
+    supposed = supposing_modal(trigger, cues)
+    if supposed is not None:
+        return Modality("hypothetical", token_span(supposed), "modal-subject")
     weak: tuple[str, Any, str] | None = None
     cur = trigger
     is_noun = trigger.pos_ in {"NOUN", "PROPN"}
