@@ -112,11 +112,34 @@ class Arguments:
     rules: tuple[str, ...]
 
 
+# Codes of actors that are no country ("IGO", "NGO", "MED"...): no clue to where a story is.
+NO_HOME = frozenset({"IGO", "NGO", "MED", "IMG", "UAF", "MNC"})
+# How much of what an article names one country must hold to be the article's country
+HOME_SHARE = 0.75
+HOME_MIN = 3
+
+
+def home_country(place_countries: list[str | None], mentions: tuple[Mention, ...]) -> str | None:
+    """The country an article is about: the one that at least three quarters (and at least
+    three) of its place mentions and country-coded actor mentions name ("Baku", "Azerbaijan",
+    "Azerbaijan's supreme court"), or None where the story spans countries."""
+    codes = [c for c in place_countries if c]
+    codes += [m.actor.country for m in mentions if m.actor is not None and m.actor.country]
+    codes = [c for c in codes if c not in NO_HOME]
+    if not codes:
+        return None
+    best = max(set(codes), key=codes.count)
+    count = codes.count(best)
+    return best if count >= HOME_MIN and count >= HOME_SHARE * len(codes) else None
+
+
 class MentionIndex:
     """Find the actor mention covering a token, and the last actor before a position."""
 
-    def __init__(self, mentions: tuple[Mention, ...]) -> None:
+    def __init__(self, mentions: tuple[Mention, ...], home: str | None = None) -> None:
         self.mentions = [m for m in mentions if m.actor is not None]
+        # the one country the article is about (`home_country`), if there is one
+        self.home = home
         # positions sorted by start, so that a lookup reads only the mentions near it
         self.by_start = sorted(range(len(self.mentions)), key=lambda n: self.mentions[n].span.start)
         self.starts = [self.mentions[n].span.start for n in self.by_start]

@@ -31,6 +31,7 @@ from eventwire.stages.s7_events.arguments import (
     Arguments,
     MentionIndex,
     count_of,
+    home_country,
     imputed_party,
     is_eventive_noun,
     is_headline,
@@ -77,6 +78,8 @@ SCOPES = ("plover", "all")
 
 # Acts often aimed across borders: the sentence's one country may well be the target's
 # ("protesters stormed the US embassy"), so it is not lent to an actor without one.
+# sectors of a country's own bodies: police, courts and prosecutors, legislatures, government
+DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG", "GOV"})
 CROSS_BORDER = frozenset({"ASSAULT", "SANCTION", "MOBILIZE", "THREATEN", "AID", "COOPERATE"})
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # light verbs that end their event noun's event ("ended its attacks")
@@ -726,7 +729,8 @@ class EventStage:
         self.trigger_pos = {getattr(symbols, name): part for name, part in POS_PARTS.items()}
 
     def __call__(self, doc: Doc) -> Doc:
-        index = MentionIndex(doc.mentions)
+        home = home_country([p.country for p in doc.places], doc.mentions)
+        index = MentionIndex(doc.mentions, home)
         dates = time_tokens(doc)
         events: list[Event] = []
         # a story about sport or entertainment, or such a sentence: its events count only
@@ -1185,6 +1189,15 @@ class EventStage:
                     # "the governor of Texas met President Lopez Obrador": the other side's
                     # country is no clue to the one who meets, talks or agrees with it
                     country = None
+            if (
+                country is None
+                and index.home is not None
+                and all(a.country or a.sector in DOMESTIC_SECTORS for a in args.actors)
+                and not acts_on_its_state(args, index.home)
+            ):
+                # "Police arrested Orujov", "a court sentenced him", "the authorities charged
+                # him" in a story about Azerbaijan alone: its police, courts and government
+                country, rule = index.home, "actor:article-country"
             if country is not None:
                 located = tuple(
                     a if a.country else replace(a, country=country) for a in args.actors
