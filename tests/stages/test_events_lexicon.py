@@ -1267,3 +1267,22 @@ def test_a_story_that_spans_countries_lends_its_police_none():
     result = eventwire.extract(text, published="2018-04-06")
     arrest = next(e for e in result.events if result.text_of(e.trigger) == "arrested")
     assert [a.country for a in arrest.actors] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four floor plans are offered.",
+        "Maui Divers Jewelry offers employees extra money to cover the cost of driving.",
+        "But then an angel appears, offering help.",
+    ],
+)
+def test_an_offer_of_money_or_help_between_private_parties_is_no_agreement(text):
+    assert "AGREE" not in {e.plover_type for e in events(text)}
+
+
+def test_an_offer_of_aid_by_a_party_stays_and_a_misparsed_headline_keeps_its_subject():
+    offer = only("The United States offered aid to the flood victims.", "offered")
+    assert (offer.plover_type, [a.country for a in offer.actors]) == ("AGREE", ["USA"])
+    signing = only("Kenya and Ethiopia sign landmark peace agreement", "sign")
+    assert sorted(a.country for a in signing.actors) == ["ETH", "KEN"]

@@ -386,6 +386,12 @@ def verb_subjects(tok: Any) -> tuple[list[Any], str]:
         subjects += [c for c in head.children if c.dep_ in OBJECT_DEPS]
     if subjects:
         return subjects, "actor:nsubj"
+    if head.i == tok.i:
+        # a root verb with a name hung before it and no subject: the parser's misreading of
+        # a headline's subject ("Kenya and Ethiopia sign landmark peace agreement")
+        named = [c for c in tok.lefts if c.dep_ in {"nmod", "npadvmod"} and c.pos_ == "PROPN"]
+        if named:
+            return named, "actor:name-before-verb"
     if tok.dep_ == "xcomp" and head.i != tok.i:
         if head.lemma_.lower() in REQUEST_LEMMAS:
             objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]

@@ -612,6 +612,14 @@ def is_cued_by(modality: Modality, starts: set[int]) -> bool:
     return modality.cue is not None and modality.cue.start in starts
 
 
+def object_classes(condition: str | None) -> frozenset[str]:
+    """The word classes a reading's `obj=` condition names ("obj=aid|talk" -> aid, talk)."""
+    parts = (condition or "").split("&")
+    return frozenset(
+        name for part in parts if part.startswith("obj=") for name in part[4:].split("|")
+    )
+
+
 def has_needed_arguments(cand: Candidate, event: Event) -> bool:
     """PETRARCH codes a dictionary pattern only with its actors found: a reading derived from
     CAMEO needs a political actor (a country, or a public sector), and a recipient where
@@ -636,9 +644,19 @@ def has_needed_arguments(cand: Candidate, event: Event) -> bool:
         # an actor nor a recipient ("Help also came from ..."), there is no such event
         if event.type in RECIPIENT_NEEDED and not (event.actors or event.recipients):
             return False
+        parties = (*event.actors, *event.recipients)
+        if (
+            event.type in PRIVATE_COOPERATION
+            and "aid" in object_classes(cand.reading.condition)
+            and not any(a.country or (a.sector and a.sector not in PRIVATE) for a in parties)
+        ):
+            # an offer of the things aid is made of (money, food, help, supplies) is a
+            # party's act; with no country or public body on either side it is commerce or
+            # everyday help ("offers employees extra money", "four floor plans are offered",
+            # "an angel appears, offering help")
+            return False
         # cooperation between private people only ("Barry and Beryl met as teenagers"):
         # a person by name among the parties, and none of a country or a public body
-        parties = (*event.actors, *event.recipients)
         return not (
             event.type in PRIVATE_COOPERATION
             and event.actors
