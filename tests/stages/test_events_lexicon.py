@@ -1286,3 +1286,15 @@ def test_an_offer_of_aid_by_a_party_stays_and_a_misparsed_headline_keeps_its_sub
     assert (offer.plover_type, [a.country for a in offer.actors]) == ("AGREE", ["USA"])
     signing = only("Kenya and Ethiopia sign landmark peace agreement", "sign")
     assert sorted(a.country for a in signing.actors) == ["ETH", "KEN"]
+
+
+def test_duties_and_tariffs_announced_are_sanctions_and_a_duty_served_is_none():
+    text = "Beijing announced separate import duties on $3 billion of U.S. goods."
+    duties = only(text, "duties")
+    assert (duties.plover_type, [a.country for a in duties.actors]) == ("SANCTION", ["CHN"])
+    assert [r.country for r in duties.recipients] == ["USA"]
+    tariffs = only("The EU announced retaliatory tariffs on American whiskey.", "tariffs")
+    assert tariffs.plover_type == "SANCTION"
+    assert "SANCTION" not in {
+        e.plover_type for e in events("Soldiers on duty at the border were attacked.")
+    }
