@@ -1298,3 +1298,23 @@ def test_duties_and_tariffs_announced_are_sanctions_and_a_duty_served_is_none():
     assert "SANCTION" not in {
         e.plover_type for e in events("Soldiers on duty at the border were attacked.")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new office allows people to access government online services.",
+        "Facebook revealed that the network allowed third parties to access profile data.",
+        "Legislature rules allow the Opposition to choose up to five bills each spring.",
+    ],
+)
+def test_what_allows_or_enables_something_concedes_nothing(text):
+    assert "CONCEDE" not in {e.plover_type for e in events(text)}
+
+
+def test_a_party_letting_aid_in_still_yields_and_a_refusal_to_allow_is_a_rejection():
+    assert only("Israel allowed aid convoys into Gaza on Monday.", "allowed").plover_type == "AID"
+    refusal = only(
+        "The UNITA militarist wing refused to allow United Nations planes to land.", "re"
+    )
+    assert refusal.plover_type == "REJECT"
