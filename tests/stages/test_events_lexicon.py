@@ -1318,3 +1318,19 @@ def test_a_party_letting_aid_in_still_yields_and_a_refusal_to_allow_is_a_rejecti
         "The UNITA militarist wing refused to allow United Nations planes to land.", "re"
     )
     assert refusal.plover_type == "REJECT"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It supports people affected by cancer and other long-term conditions.",
+        "Supporting projects like Kemira is part of the drive to a circular economy.",
+    ],
+)
+def test_everyday_backing_with_no_party_is_no_political_support(text):
+    assert "SUPPORT" not in {e.plover_type for e in events(text)}
+
+
+def test_a_countrys_backing_stays_support():
+    text = "The United States has supported the coalition with refueling and targeting data."
+    assert only(text, "supported").plover_type == "SUPPORT"

@@ -645,10 +645,16 @@ def has_needed_arguments(cand: Candidate, event: Event) -> bool:
         if event.type in RECIPIENT_NEEDED and not (event.actors or event.recipients):
             return False
         parties = (*event.actors, *event.recipients)
+        political = any(a.country or (a.sector and a.sector not in PRIVATE) for a in parties)
+        if event.type == "SUPPORT" and cand.reading.condition is None and not political:
+            # backing with no country or public body on either side is everyday help or
+            # commerce ("it supports people affected by cancer", "supporting projects like
+            # Kemira", "supporting business start-ups"), not PLOVER's political support
+            return False
         if (
             event.type in PRIVATE_COOPERATION
             and "aid" in object_classes(cand.reading.condition)
-            and not any(a.country or (a.sector and a.sector not in PRIVATE) for a in parties)
+            and not political
         ):
             # an offer of the things aid is made of (money, food, help, supplies) is a
             # party's act; with no country or public body on either side it is commerce or
