@@ -1253,8 +1253,7 @@ def test_police_and_courts_in_a_story_about_one_country_are_that_countrys():
         "journalist Aziz Orujov. Police arrested Orujov in May 2017 and a court sentenced him "
         "to 30 days detention. Rights groups in Azerbaijan welcomed his release."
     )
-    result = eventwire.extract(text, published="2018-04-06")
-    arrest = next(e for e in result.events if result.text_of(e.trigger) == "arrested")
+    arrest = only(text, "arrested")
     assert [a.country for a in arrest.actors] == ["AZE"]
     assert "actor:article-country" in arrest.trace
 
@@ -1264,9 +1263,7 @@ def test_a_story_that_spans_countries_lends_its_police_none():
         "Police arrested two men on Monday. Officials in France, Germany and Italy said the "
         "men had travelled through Belgium and Spain."
     )
-    result = eventwire.extract(text, published="2018-04-06")
-    arrest = next(e for e in result.events if result.text_of(e.trigger) == "arrested")
-    assert [a.country for a in arrest.actors] == [None]
+    assert [a.country for a in only(text, "arrested").actors] == [None]
 
 
 @pytest.mark.parametrize(
