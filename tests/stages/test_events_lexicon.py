@@ -1331,3 +1331,11 @@ def test_everyday_backing_with_no_party_is_no_political_support(text):
 def test_a_countrys_backing_stays_support():
     text = "The United States has supported the coalition with refueling and targeting data."
     assert only(text, "supported").plover_type == "SUPPORT"
+
+
+def test_a_warning_keeps_its_clauses_own_modality():
+    # only what is warned "of" is forecast: a clause says its own modality
+    impose = only("China warned that it would impose tariffs on US goods.", "impose")
+    assert (impose.modality, impose.plover_type) == ("planned", "THREATEN")
+    sanctions = only("The US warned that Iran would face sanctions.", "sanctions")
+    assert sanctions.plover_type == "THREATEN"

@@ -76,10 +76,10 @@ from eventwire.stages.s7_events.vocabulary import load_vocabulary
 STAGE = "events/1"
 SCOPES = ("plover", "all")
 
-# Acts often aimed across borders: the sentence's one country may well be the target's
-# ("protesters stormed the US embassy"), so it is not lent to an actor without one.
 # sectors of a country's own bodies: police, courts and prosecutors, legislatures, government
 DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG", "GOV"})
+# Acts often aimed across borders: the sentence's one country may well be the target's
+# ("protesters stormed the US embassy"), so it is not lent to an actor without one.
 CROSS_BORDER = frozenset({"ASSAULT", "SANCTION", "MOBILIZE", "THREATEN", "AID", "COOPERATE"})
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # light verbs that end their event noun's event ("ended its attacks")
@@ -522,9 +522,6 @@ def claimant_of(tok: Any, index: MentionIndex) -> Actor | None:
     return subject_with_country(tok.sent.root, index)
 
 
-# categories whose recipient, when the clause names none, is a party found elsewhere in the
-# sentence: a conditional threat is aimed at the one who must comply (PLOVER); a denial
-# answers the claimant ("Britain blames Russia, which Russia denies")
 def blamed_party(tok: Any, index: MentionIndex) -> Actor | None:
     """The actor with a country a reported clause blames ("said the Russian government was
     involved in the poisoning")."""
@@ -536,6 +533,10 @@ def blamed_party(tok: Any, index: MentionIndex) -> Actor | None:
     return None
 
 
+# categories whose recipient, when the clause names none, is a party found elsewhere in the
+# sentence: a conditional threat is aimed at the one who must comply (PLOVER); a denial
+# answers the claimant ("Britain blames Russia, which Russia denies"); saying a party was
+# behind a wrong accuses that party
 AIMED_AT = {
     "THREATEN": (condition_party, "recipient:condition"),
     "REJECT": (claimant_of, "recipient:claimant"),

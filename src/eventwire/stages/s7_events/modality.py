@@ -386,6 +386,15 @@ def governor_cue(cur: Any, cues: Cues, came_from: Any | None = None) -> tuple[st
         and is_own_infinitive(came_from)
     ):
         return own[lemma], f"governor:{lemma}-to"
+    spoken_of = cues.of("verb-of")
+    if (
+        cur.pos_ in {"VERB", "AUX"}
+        and lemma in spoken_of
+        and came_from is not None
+        and came_from.dep_ == "prep"
+        and came_from.lower_ == "of"
+    ):
+        return spoken_of[lemma], f"governor:{lemma}-of"  # "warned of an attack": a forecast
     asked = cues.of("verb-obj-to")
     if (
         cur.pos_ in {"VERB", "AUX"}

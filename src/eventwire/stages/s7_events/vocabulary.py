@@ -34,6 +34,7 @@ CUE_KINDS = (
     "verb-to",
     "verb-claim",
     "verb-obj-to",
+    "verb-of",
     "adjective",
     "noun",
     "modal",
