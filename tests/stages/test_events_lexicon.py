@@ -1339,3 +1339,13 @@ def test_a_warning_keeps_its_clauses_own_modality():
     assert (impose.modality, impose.plover_type) == ("planned", "THREATEN")
     sanctions = only("The US warned that Iran would face sanctions.", "sanctions")
     assert sanctions.plover_type == "THREATEN"
+
+
+def test_the_execution_of_a_policy_is_no_attack_and_of_prisoners_one():
+    text = "The civil service had been the arm of the execution of government policies."
+    assert "ASSAULT" not in {e.plover_type for e in events(text, settings=Settings(events="all"))}
+    result = eventwire.extract(
+        "Rights groups condemned the execution of three prisoners.",
+        settings=Settings(events="all"),
+    )
+    assert "ASSAULT" in {e.type for e in result.events}

@@ -140,9 +140,10 @@ def patients_of(tok: Any) -> list[Any]:
 
 
 def patient_can_be_harmed(tok: Any, kinds: dict[str, str], index: MentionIndex) -> bool:
-    """Whether the verb `tok`, read as an attack, acts on something an attack can harm: it
-    has no patient, or one patient that is no idea and no text without a material sense in
-    use ("attacked the pipeline" stays an attack)."""
+    """Whether the verb or noun `tok`, read as an attack, acts on something an attack can
+    harm: it has no patient, or one patient that is no idea and no text without a material
+    sense in use ("attacked the pipeline" stays an attack; "the execution of the policy" is
+    none, "the execution of prisoners" one)."""
     patients = patients_of(tok)
     return not patients or any(
         named_or_actor(p, index) or kinds.get(p.lemma_.lower()) not in {"idea", "message"}

@@ -1077,7 +1077,6 @@ class EventStage:
                 unfit[cand.token.i] = "reading:subject-cannot-act"
             elif (
                 event.type == "ASSAULT"
-                and not cand.is_noun
                 and not patient_can_be_harmed(cand.token, self.noun_kinds, index)
             ):
                 unfit[cand.token.i] = "reading:patient-cannot-be-harmed"
