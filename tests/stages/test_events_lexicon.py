@@ -1349,3 +1349,12 @@ def test_the_execution_of_a_policy_is_no_attack_and_of_prisoners_one():
         settings=Settings(events="all"),
     )
     assert "ASSAULT" in {e.type for e in result.events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He was acquitted of killing his wife.", "He was cleared of attacking the guard."],
+)
+def test_an_act_a_court_clears_someone_of_is_denied_not_reported(text):
+    (act,) = [e for e in events(text, settings=Settings(events="all")) if e.type == "ASSAULT"]
+    assert (act.modality, act.plover_type) == ("denied", "OTHER")
