@@ -1156,6 +1156,7 @@ def test_a_headline_after_a_country_and_colon_is_the_report():
         "The sheriff's office is asking the public to be on the lookout for two inmates.",
         "Police appealed to the public for information about the attack.",
         "The mayor urged residents to evacuate their homes.",
+        "'We are asking you to stay at home,' the health minister said.",
     ],
 )
 def test_an_appeal_to_the_public_is_no_request(text):
