@@ -1075,9 +1075,8 @@ class EventStage:
                 and not subject_can_act(cand.token, event.type, self.noun_kinds, index)
             ):
                 unfit[cand.token.i] = "reading:subject-cannot-act"
-            elif (
-                event.type == "ASSAULT"
-                and not patient_can_be_harmed(cand.token, self.noun_kinds, index)
+            elif event.type == "ASSAULT" and not patient_can_be_harmed(
+                cand.token, self.noun_kinds, index
             ):
                 unfit[cand.token.i] = "reading:patient-cannot-be-harmed"
             elif (
