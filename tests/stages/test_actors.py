@@ -241,3 +241,19 @@ def test_actors_a_body_named_in_the_phrase_outranks_where_it_stands(
     parsed_doc, text, phrase, country
 ):
     assert actor(parsed_doc, text, phrase).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The governor of New Mexico met officials.", "New Mexico"),
+        ("Police in New South Wales arrested two men.", "New South Wales"),
+    ],
+)
+def test_actors_a_place_named_new_something_is_not_that_country(parsed_doc, text, phrase):
+    doc = parsed_doc(text)
+    mentions = extract_mentions(doc.parsed, None)
+    countries = {doc.text_of(m.span): m.actor.country for m in mentions if m.actor}
+    assert countries.get(phrase) not in {"MEX", "GBR"}
+    mexico = actor(parsed_doc, "Officials from Mexico met the governor.", "Mexico")
+    assert mexico.country == "MEX"

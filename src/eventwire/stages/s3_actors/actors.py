@@ -68,6 +68,15 @@ def inside_longer_name(doc: Any, start: int, size: int) -> bool:
     return any(t.pos_ not in {"DET", "PUNCT"} for t in doc[first:start])
 
 
+def after_new(doc: Any, start: int) -> bool:
+    """Whether a country's or capital's name is the end of a name that begins with "New"
+    ("New Mexico", "New South Wales", "New England"): another place, named after it."""
+    first = start
+    while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text != "New":
+        first -= 1
+    return first > 0 and doc[first - 1].text == "New" and start - first <= 1
+
+
 def find_matches(parsed: Any, lexicon: ActorLexicon) -> dict[int, Match]:
     """Token index -> the longest lexicon form covering it."""
     table = lexicon.forms
@@ -94,6 +103,8 @@ def find_matches(parsed: Any, lexicon: ActorLexicon) -> dict[int, Match]:
                     continue
                 if entry.kind == "org" and inside_longer_name(parsed, i, size):
                     continue  # "All Progressives Congress" is no US Congress
+                if entry.kind in {"country", "capital"} and after_new(parsed, i):
+                    continue  # "New Mexico", "New South Wales": a state, not Mexico or Wales
                 hit = Match(entry, i, i + size)
                 break
         if hit is None:
