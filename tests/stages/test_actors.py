@@ -257,3 +257,21 @@ def test_actors_a_place_named_new_something_is_not_that_country(parsed_doc, text
     assert countries.get(phrase) not in {"MEX", "GBR"}
     mexico = actor(parsed_doc, "Officials from Mexico met the governor.", "Mexico")
     assert mexico.country == "MEX"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country"),
+    [
+        # the tagger takes these for people's names; the whole name is a country's
+        ("Sri Lanka rejected the claim.", "Sri Lanka", "LKA"),
+        ("Papua New Guinea signed a deal with Australia.", "Papua New Guinea", "PNG"),
+    ],
+)
+def test_actors_a_country_the_tagger_calls_a_person_is_the_country(
+    parsed_doc, text, phrase, country
+):
+    assert actor(parsed_doc, text, phrase).country == country
+
+
+def test_actors_a_country_word_inside_a_persons_name_is_none(parsed_doc):
+    assert actor(parsed_doc, "Chad Smith met the minister.", "Chad Smith").country is None

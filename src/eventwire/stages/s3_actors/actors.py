@@ -55,6 +55,17 @@ def in_long_entity(tok: Any) -> bool:
     return tok.ent_iob_ == "I" or (nxt is not None and nxt.ent_iob_ == "I")
 
 
+def is_whole_entity(doc: Any, start: int, size: int) -> bool:
+    """Whether tokens start..start+size are a whole named entity, no more and no less: a
+    country's name the tagger took for a person's ("Sri Lanka", "Papua New Guinea")."""
+    end = start + size
+    return (
+        doc[start].ent_iob_ == "B"
+        and all(doc[k].ent_iob_ == "I" for k in range(start + 1, end))
+        and (end == len(doc) or doc[end].ent_iob_ != "I")
+    )
+
+
 def inside_longer_name(doc: Any, start: int, size: int) -> bool:
     """Whether tokens start..start+size sit inside a longer named entity that begins before
     them (an organisation's name that merely ends with a known body's name)."""
@@ -96,7 +107,11 @@ def find_matches(parsed: Any, lexicon: ActorLexicon) -> dict[int, Match]:
                     continue
                 # a person's name only where the parser sees a name; a place or body's form
                 # never inside a person's name ("Chad", "Jordan")
-                in_name = tok.ent_type_ == "PERSON" and in_long_entity(tok)
+                in_name = (
+                    tok.ent_type_ == "PERSON"
+                    and in_long_entity(tok)
+                    and not (entry.kind == "country" and is_whole_entity(parsed, i, size))
+                )
                 if entry.kind == "person" and not (in_name or tok.pos_ == "PROPN"):
                     continue
                 if entry.kind != "person" and in_name:
