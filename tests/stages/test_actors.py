@@ -275,3 +275,26 @@ def test_actors_a_country_the_tagger_calls_a_person_is_the_country(
 
 def test_actors_a_country_word_inside_a_persons_name_is_none(parsed_doc):
     assert actor(parsed_doc, "Chad Smith met the minister.", "Chad Smith").country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country"),
+    [
+        ("Mali condemned the attack on Monday.", "Mali", "MLI"),
+        ("Niger expelled the French ambassador.", "Niger", "NER"),
+        ("Jordan rejected the plan.", "Jordan", "JOR"),
+    ],
+)
+def test_actors_a_one_word_country_the_tagger_calls_a_person_is_the_country(
+    parsed_doc, text, phrase, country
+):
+    assert actor(parsed_doc, text, phrase).country == country
+
+
+def test_actors_a_name_the_article_gives_a_person_in_full_stays_a_person(parsed_doc):
+    text = "Michael Jordan visited Amman. Jordan said he loved it."
+    doc = parsed_doc(text)
+    mentions = extract_mentions(doc.parsed, None)
+    alone = [m for m in mentions if doc.text_of(m.span) == "Jordan"]
+    assert alone
+    assert alone[0].actor.country is None

@@ -66,6 +66,18 @@ def is_whole_entity(doc: Any, start: int, size: int) -> bool:
     )
 
 
+def is_country_not_person(head: Any, match: Match) -> bool:
+    """Whether a country's name that the tagger took for a one-word person's name is the
+    country ("Mali condemned the attack", "Niger expelled the envoy"): so unless the article
+    names a person of that name in full ("Michael Jordan ... Jordan said")."""
+    if match.entry.kind != "country" or in_long_entity(head):
+        return False
+    return not any(
+        ent.label_ == "PERSON" and len(ent) > 1 and any(t.text == head.text for t in ent)
+        for ent in head.doc.ents
+    )
+
+
 def inside_longer_name(doc: Any, start: int, size: int) -> bool:
     """Whether tokens start..start+size sit inside a longer named entity that begins before
     them (an organisation's name that merely ends with a known body's name)."""
@@ -238,7 +250,7 @@ def resolve(
                 inner_actor = resolve(inner, matches, lexicon, when) if inner is not None else None
                 if inner_actor is not None:
                     return replace(inner_actor, name=name, span=span, rule="member-of")
-    if at_head is not None and head.ent_type_ != "PERSON":
+    if at_head is not None and (head.ent_type_ != "PERSON" or is_country_not_person(head, at_head)):
         entry = at_head.entry
         sector = entry.sector
         if entry.kind == "adjective":
