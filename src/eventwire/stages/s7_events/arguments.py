@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -125,12 +126,11 @@ def home_country(place_countries: list[str | None], mentions: tuple[Mention, ...
     "Azerbaijan's supreme court"), or None where the story spans countries."""
     codes = [c for c in place_countries if c]
     codes += [m.actor.country for m in mentions if m.actor is not None and m.actor.country]
-    codes = [c for c in codes if c not in NO_HOME]
-    if not codes:
+    counts = Counter(c for c in codes if c not in NO_HOME)
+    if not counts:
         return None
-    best = max(set(codes), key=codes.count)
-    count = codes.count(best)
-    return best if count >= HOME_MIN and count >= HOME_SHARE * len(codes) else None
+    best, count = counts.most_common(1)[0]
+    return best if count >= HOME_MIN and count >= HOME_SHARE * counts.total() else None
 
 
 class MentionIndex:
@@ -147,6 +147,13 @@ class MentionIndex:
         # (character offset, narrowest) -> the mention covering it: the events stage asks
         # of the same subjects and objects again and again
         self._covering: dict[tuple[int, bool], Mention | None] = {}
+
+    def country_actor(self, tok: Any) -> Actor | None:
+        """The actor of the widest mention covering `tok`, where it has a country."""
+        mention = self.covering(tok)
+        if mention is not None and mention.actor is not None and mention.actor.country:
+            return mention.actor
+        return None
 
     def starting_in(self, lo: int, hi: int) -> list[Mention]:
         """The mentions that start in [lo, hi), in their given order."""

@@ -39,7 +39,7 @@ from eventwire.stages.s7_events.arguments import (
     pobj,
     verb_subjects,
 )
-from eventwire.stages.s7_events.phrases import QUANTITY_HEADS
+from eventwire.stages.s7_events.phrases import QUANTITY_HEADS, of_phrases
 
 NOUN_KINDS = ("actor", "speech", "message", "force", "thing", "idea", "gathering")
 # the categories a text may do ("the report accuses"); a weapon's ("a car bomb killed")
@@ -127,13 +127,7 @@ def patients_of(tok: Any) -> list[Any]:
     """A verb's patients: its direct objects, or its passive's subjects; a noun's, what its
     "of" names ("the release of the prisoners"); with their conjuncts."""
     if tok.pos_ in {"NOUN", "PROPN"}:
-        patients = [
-            g
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
+        patients = of_phrases(tok)
     else:
         patients = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
     return patients + [c for p in patients for c in p.children if c.dep_ == "conj"]

@@ -155,14 +155,19 @@ def is_sibling(tok: Any, other: Any) -> bool:
 LOCATION_PREPS = frozenset({"in", "throughout", "across", "inside"})
 
 
+def with_stager(tok: Any) -> list[Any]:
+    """The trigger and, for a noun, the verb that stages it ("staged demonstrations
+    throughout Indonesia", "set off expulsions ... from Britain"): where its phrases hang."""
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        return [tok, tok.head.head if tok.dep_ == "pobj" else tok.head]
+    return [tok]
+
+
 def location_country(tok: Any, actors: tuple[Actor, ...], index: MentionIndex) -> str | None:
     """The country of a place phrase ("in Monrovia", "throughout Indonesia") attached to the
     trigger or to an actor's head, as the actor lexicon knows it (country or capital)."""
     doc = tok.doc
-    heads = [tok]
-    if tok.pos_ in {"NOUN", "PROPN"}:
-        # "staged demonstrations throughout Indonesia": the phrase hangs on the light verb
-        heads.append(tok.head.head if tok.dep_ == "pobj" else tok.head)
+    heads = with_stager(tok)
     for actor in actors:
         if actor.span is not None:
             span = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
@@ -441,10 +446,7 @@ def protest_target(tok: Any, index: MentionIndex) -> Actor | None:
     """The first actor with a country in a protest's aim: its purpose clause ("to demand X's
     resignation") or its "in protest against/of/at X" phrase, on the trigger or, for a noun,
     on the verb that stages it."""
-    heads = [tok]
-    if tok.pos_ in {"NOUN", "PROPN"}:
-        heads.append(tok.head.head if tok.dep_ == "pobj" else tok.head)
-    for head in heads:
+    for head in with_stager(tok):
         for child in head.children:
             aims = []
             if (child.dep_ in {"advcl", "xcomp"} and marked_by_to(child)) or (
@@ -452,9 +454,9 @@ def protest_target(tok: Any, index: MentionIndex) -> Actor | None:
             ):
                 aims = list(child.subtree)
             for t in aims:
-                mention = index.covering(t)
-                if mention is not None and mention.actor is not None and mention.actor.country:
-                    return mention.actor
+                actor = index.country_actor(t)
+                if actor is not None:
+                    return actor
     return None
 
 
@@ -465,9 +467,9 @@ def subject_with_country(verb: Any, index: MentionIndex) -> Actor | None:
     """The actor with a country who is `verb`'s subject, if one is."""
     for subj in verb.children:
         if subj.dep_ in {"nsubj", "nsubjpass"}:
-            mention = index.covering(subj)
-            if mention is not None and mention.actor is not None and mention.actor.country:
-                return mention.actor
+            actor = index.country_actor(subj)
+            if actor is not None:
+                return actor
     return None
 
 
@@ -478,17 +480,14 @@ EXPULSIONS = frozenset({"expel", "deport"})
 def expelled_from(tok: Any, index: MentionIndex) -> Actor | None:
     """The actor with a country named by "from" on an expulsion ("expelled from Britain"),
     on the trigger or, for a noun, on the verb that stages it."""
-    heads = [tok]
-    if tok.pos_ in {"NOUN", "PROPN"}:
-        heads.append(tok.head.head if tok.dep_ == "pobj" else tok.head)
-    for head in heads:
+    for head in with_stager(tok):
         for child in head.children:
             if child.dep_ != "prep" or child.lower_ != "from":
                 continue
             for target in child.children:
-                mention = index.covering(target) if target.dep_ == "pobj" else None
-                if mention is not None and mention.actor is not None and mention.actor.country:
-                    return mention.actor
+                actor = index.country_actor(target) if target.dep_ == "pobj" else None
+                if actor is not None:
+                    return actor
     return None
 
 
@@ -527,9 +526,9 @@ def blamed_party(tok: Any, index: MentionIndex) -> Actor | None:
     involved in the poisoning")."""
     for clause in tok.children:
         party = imputed_party(clause, None) if clause.dep_ == "ccomp" else None
-        mention = index.covering(party) if party is not None else None
-        if mention is not None and mention.actor is not None and mention.actor.country:
-            return mention.actor
+        actor = index.country_actor(party) if party is not None else None
+        if actor is not None:
+            return actor
     return None
 
 
