@@ -1359,3 +1359,40 @@ def test_the_execution_of_a_policy_is_no_attack_and_of_prisoners_one():
 def test_an_act_a_court_clears_someone_of_is_denied_not_reported(text):
     (act,) = [e for e in events(text, settings=Settings(events="all")) if e.type == "ASSAULT"]
     assert (act.modality, act.plover_type) == ("denied", "OTHER")
+
+
+def test_an_attack_claimed_is_the_claimants_and_happened():
+    attack = only("The Taliban claimed responsibility for the attack in Kabul.", "attack")
+    assert (attack.plover_type, attack.modality) == ("ASSAULT", "occurred")
+    assert [a.country for a in attack.actors] == ["AFG"]
+    # an act is as real as its own words say, whatever is said of the claim; a claim not
+    # made names no actor
+    for text in (
+        "The Taliban did not claim responsibility for the bombing.",
+        "The Taliban are expected to claim responsibility for the bombing.",
+    ):
+        bombing = only(text, "bombing")
+        assert (bombing.plover_type, bombing.modality) == ("ASSAULT", "occurred")
+    unclaimed = only("The Taliban did not claim responsibility for the bombing.", "bombing")
+    assert unclaimed.actors == ()
+
+
+def test_a_headline_passive_without_its_auxiliary_is_done_to_its_subject():
+    # "beheaded by insurgents": the parse reads the subject as the doer; the agent is
+    beheading = only("Two Local Administrators Beheaded by Insurgents in South Kenya", "beheaded")
+    assert beheading.plover_type == "ASSAULT"
+    assert [a.sector for a in beheading.actors] == ["REB"]
+    assert "two Local Administrators" in [r.name for r in beheading.recipients]
+    detained = only("Opposition Leader Detained After Rally in Nairobi", "detained")
+    assert (detained.plover_type, detained.actors) == ("COERCE", ())
+    assert "OPP" in {r.sector for r in detained.recipients}
+    # a headline's simple past stays active
+    gathered = eventwire.extract("Protesters gathered in Nairobi", settings=Settings(events="all"))
+    (event,) = [e for e in gathered.events if gathered.text_of(e.trigger) == "gathered"]
+    assert [a.name for a in event.actors] == ["Protesters"]
+
+
+def test_martial_law_imposed_is_coercion():
+    imposed = only("The government imposed martial law in the north.", "imposed")
+    assert imposed.plover_type == "COERCE"
+    assert only("The US imposed sanctions on Iran.", "imposed").plover_type == "SANCTION"

@@ -28,7 +28,7 @@ from eventwire.stages.s7_events.modality import (
     marked_by_to,
     takes_part,
 )
-from eventwire.stages.s7_events.phrases import counted
+from eventwire.stages.s7_events.phrases import counted, responsibility_claimer
 
 # verbs of arrival whose subject may be an event noun ("aid arrived in Gaza")
 ARRIVALS = frozenset({"arrive", "reach"})
@@ -463,6 +463,13 @@ def verb_arguments(tok: Any, index: MentionIndex, sentence_start: int, cues: Cue
     recipient_tokens: list[Any] = []
     if passive:
         recipient_tokens += [c for c, dep in kids if dep == "nsubjpass"]
+    else:
+        undergoing = undergoing_subjects(tok)
+        if undergoing:
+            # a passive the parse misread as active: its subject is done to, its agent does
+            subjects = passive_agents(tok)
+            rules = ["actor:agent" if subjects else "actor:none", "recipient:undergoing-subject"]
+            recipient_tokens += undergoing
     if not recipient_tokens and is_participle_on_patient(tok):
         recipient_tokens.append(tok.head)
         rules.append("recipient:participle-noun")
@@ -600,10 +607,23 @@ def noun_arguments(
             elif child.lower_ in RECIPIENT_PREPS:
                 recipient_tokens.append(target)
                 rules.append(f"recipient:{child.lower_}")
+    claimer = responsibility_claimer(tok)
+    if claimer is not None and not actor_tokens:
+        # "the group claimed responsibility for the bombing": the group says it did it; not
+        # one that did not claim it ("the group did not claim", "no group has claimed")
+        claimants = [
+            s
+            for s in verb_subjects(claimer)[0]
+            if not any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in s.children)
+        ]
+        if not any(c.dep_ == "neg" for c in claimer.children) and claimants:
+            actor_tokens = claimants
+            rules.append("actor:claims-responsibility")
     head = tok.head
     verb = head.head if tok.dep_ == "pobj" else head
     if (
-        head.i != tok.i
+        claimer is None
+        and head.i != tok.i
         and tok.dep_ in {"dobj", "obj", "pobj", "attr"}
         and verb.pos_ in {"VERB", "AUX"}
     ):
@@ -714,6 +734,8 @@ def is_eventive_noun(
             return True
         if child.dep_ in {"amod", "compound", "nmod"} and index.covering(child) is not None:
             return True
+    if responsibility_claimer(tok) is not None:
+        return True  # "claimed responsibility for the bombing": the bombing happened
     head = tok.head
     verb = head.head if tok.dep_ == "pobj" else head
     if verb.pos_ not in {"VERB", "AUX"}:
@@ -736,6 +758,33 @@ def is_headline(sent: Any) -> bool:
     """A sentence that does not end as a sentence does (`ends_as_sentence`): a headline or a
     title."""
     return not ends_as_sentence(sent.text)
+
+
+def is_headline_passive(tok: Any) -> bool:
+    """A headline drops the passive's auxiliary: "Curfew lifted in Nairobi", "Restrictions
+    lifted on organization" (a past form with no object, in a line with no full stop)."""
+    if tok.tag_ not in {"VBD", "VBN"} or any(
+        c.dep_ in {"aux", "dobj", "obj"} for c in tok.children
+    ):
+        return False
+    return is_headline(tok.sent)
+
+
+def undergoing_subjects(tok: Any) -> list[Any]:
+    """The subjects of a verb the parse reads as active that undergo it: a past form with an
+    agent ("by X") and no object ("Two administrators beheaded by insurgents"), or a
+    headline's past participle with its auxiliary dropped ("Opposition leader detained after
+    rally"). A headline's simple past stays active ("Protesters gathered in Nairobi")."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subjects or is_passive(tok):
+        return []
+    has_agent = any(c.dep_ == "agent" for c in tok.children)
+    has_object = any(c.dep_ in OBJECT_DEPS for c in tok.children)
+    if has_agent and not has_object and tok.tag_ in {"VBD", "VBN"}:
+        return subjects
+    if tok.tag_ == "VBN" and is_headline_passive(tok):
+        return subjects
+    return []
 
 
 def heads_a_verbless_line(tok: Any) -> bool:

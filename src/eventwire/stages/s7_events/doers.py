@@ -33,7 +33,7 @@ from typing import Any
 from eventwire.stages.s7_events.arguments import (
     RELATIVE_PRONOUNS,
     MentionIndex,
-    is_headline,
+    is_headline_passive,
     is_passive,
     passive_agents,
     pobj,
@@ -78,16 +78,6 @@ def subject_can_act(tok: Any, event_type: str, kinds: dict[str, str], index: Men
     verdicts = [may_act(s, event_type, kinds, index) for s in subjects]
     known = [v for v in verdicts if v is not None]
     return not known or any(known)
-
-
-def is_headline_passive(tok: Any) -> bool:
-    """A headline drops the passive's auxiliary: "Curfew lifted in Nairobi", "Restrictions
-    lifted on organization" (a past form with no object, in a line with no full stop)."""
-    if tok.tag_ not in {"VBD", "VBN"} or any(
-        c.dep_ in {"aux", "dobj", "obj"} for c in tok.children
-    ):
-        return False
-    return is_headline(tok.sent)
 
 
 def may_act(

@@ -22,7 +22,7 @@ from typing import Any
 from eventwire.model import Span
 from eventwire.stages.s2_parse.headlines import ends_as_sentence
 from eventwire.stages.s2_parse.lemmas import lemma_forms
-from eventwire.stages.s7_events.phrases import asks_a_question
+from eventwire.stages.s7_events.phrases import asks_a_question, responsibility_claimer
 
 # The cue words (governing verbs, adjectives and nouns; modals; adverbs; conditional marks),
 # the reporting verbs and the light verbs are data: `data/events/modality.tsv`,
@@ -535,6 +535,10 @@ def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None)
     `previous` is the modality of the closest earlier event in the sentence, inherited by an
     event chained to it with "followed by" / "preceded by".
     """
+    # "claimed responsibility for the bombing", "is expected to claim responsibility for the
+    # bombing", "no group has claimed responsibility for the attack": the act is as real as
+    # its own words say, whatever is said of the claim
+    claimer = responsibility_claimer(trigger)
     supposed = supposing_modal(trigger, cues)
     if supposed is not None:
         return Modality("hypothetical", token_span(supposed), "modal-subject")
@@ -592,6 +596,8 @@ def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None)
             break
         if came_from is not None and describes(came_from) and cur.pos_ not in {"VERB", "AUX"}:
             break  # "expected sales to exceed the 250 required": the 250 are required
+        if claimer is not None and cur.head.i == claimer.i:
+            break
         came_by, came_from = cur.dep_, cur
         cur = cur.head
     if weak is not None:

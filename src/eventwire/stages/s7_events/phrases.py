@@ -23,6 +23,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from eventwire.stages.s2_parse.lemmas import lemma_forms
+
 PHRASE_KEYS = frozenset({"objw", "subjw", "ppw", "particle"})
 QUESTION_WORDS = frozenset({"if", "whether", "what", "why", "how", "when", "where", "who", "which"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
@@ -33,6 +35,9 @@ QUANTITY_HEADS = frozenset(
     "hundreds thousands dozens scores millions number group members some many most all part "
     "rest majority units contingent battalion score dozen handful couple pair total lot".split()
 )
+# CAMEO's 015, "acknowledge or claim responsibility": verbs that take responsibility for an
+# act ("claimed responsibility for the bombing"); who takes it says it did the act.
+CLAIMING_VERBS = frozenset("claim accept take assume admit acknowledge".split())
 Spec = tuple[tuple[str, ...], ...]
 
 
@@ -281,6 +286,21 @@ def pobjs(prep: Any) -> list[Any]:
 def of_phrases(noun: Any) -> list[Any]:
     """The nouns of the "of" phrases a noun takes ("emergency" in "a state of emergency")."""
     return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in pobjs(c)]
+
+
+def responsibility_claimer(noun: Any) -> Any | None:
+    """The verb by which someone takes responsibility for the act a noun names ("the group
+    claimed responsibility for the bombing": "claimed"), or None. A denial of it is no
+    claim ("denied responsibility for the attack")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    taken = noun.head.head
+    if taken.lemma_.lower() != "responsibility" or taken.dep_ not in {"dobj", "obj"}:
+        return None
+    verb = taken.head
+    if verb.pos_ != "VERB" or not lemma_forms(verb) & CLAIMING_VERBS:
+        return None
+    return verb
 
 
 def subjects(tok: Any) -> list[Any]:

@@ -353,9 +353,10 @@ def condition_holds(cond: str, view: PhraseView, triggers: Triggers) -> bool:
         inner = counted(patient) if patient is not None else None
         if inner is not None and in_classes(inner, value, classes):
             return True  # "regained most of the towns": what the quantity counts
-        # "ended mediation efforts", "halted the aid programme": the noun before the head
+        # "ended mediation efforts", "halted the aid programme", "imposed martial law": the
+        # word before the head
         return patient is not None and any(
-            c.dep_ == "compound" and in_classes(c, value, classes) for c in patient.lefts
+            c.dep_ in {"compound", "amod"} and in_classes(c, value, classes) for c in patient.lefts
         )
     if key == "ownto":  # "declined to comment": what the infinitive's verb is
         return any(is_own_infinitive(c) and in_classes(c, value, classes) for c in tok.children)
