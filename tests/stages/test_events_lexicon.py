@@ -1396,3 +1396,16 @@ def test_martial_law_imposed_is_coercion():
     imposed = only("The government imposed martial law in the north.", "imposed")
     assert imposed.plover_type == "COERCE"
     assert only("The US imposed sanctions on Iran.", "imposed").plover_type == "SANCTION"
+
+
+def test_the_object_of_a_readings_own_preposition_is_its_recipient():
+    # CAMEO's "LEAVE FOR" is a visit to the object of "for"
+    visit = only("Turkey's foreign minister left for Moscow on Monday.", "left")
+    assert visit.plover_type == "CONSULT"
+    assert ([a.country for a in visit.actors], [r.country for r in visit.recipients]) == (
+        ["TUR"],
+        ["RUS"],
+    )
+    # a journey to no party, or by no party, is no visit
+    for text in ("The minister left for the airport on Monday.", "The family left for Moscow."):
+        assert "CONSULT" not in {e.plover_type for e in events(text)}

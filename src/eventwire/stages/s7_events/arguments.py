@@ -451,7 +451,16 @@ def verb_subjects(tok: Any) -> tuple[list[Any], str]:
     return [], "actor:none"
 
 
-def verb_arguments(tok: Any, index: MentionIndex, sentence_start: int, cues: Cues) -> Arguments:
+def verb_arguments(
+    tok: Any,
+    index: MentionIndex,
+    sentence_start: int,
+    cues: Cues,
+    preps: frozenset[str] = frozenset(),
+) -> Arguments:
+    """The verb's actors and recipients. `preps`: the prepositions its reading names ("LEAVE
+    FOR" a visit, "VOTE FOR" support), whose objects are recipients as those of "against",
+    "with", "to", ... always are."""
     subjects, rule = verb_subjects(tok)
     rules = [rule]
     kids = [(c, c.dep_) for c in tok.children]  # read once for the tests below
@@ -476,7 +485,7 @@ def verb_arguments(tok: Any, index: MentionIndex, sentence_start: int, cues: Cue
     objects = [c for c, dep in kids if dep in OBJECT_DEPS]
     recipient_tokens += objects
     for child, dep in kids:
-        if dep in {"prep", "dative"} and child.lower_ in RECIPIENT_PREPS:
+        if dep in {"prep", "dative"} and (child.lower_ in RECIPIENT_PREPS or child.lower_ in preps):
             target = pobj(child)
             if target is not None:
                 recipient_tokens.append(target)

@@ -697,6 +697,19 @@ def has_needed_arguments(cand: Candidate, event: Event) -> bool:
     return event.type not in RECIPIENT_NEEDED or bool(event.recipients)
 
 
+def reading_preps(reading: Reading | None) -> frozenset[str]:
+    """The prepositions a reading's condition names alone ("prep=for": CAMEO's "LEAVE FOR",
+    a visit to the object of "for")."""
+    if reading is None or reading.condition is None:
+        return frozenset()
+    return frozenset(
+        word
+        for part in reading.condition.split("&")
+        if part.startswith("prep=")
+        for word in part.partition("=")[2].split("|")
+    )
+
+
 def only_prepositions(condition: str | None) -> bool:
     """Whether a reading's condition is none, or names a preposition or a particle only
     ("prep=to", "particle=off"): no word of a phrase."""
@@ -1017,7 +1030,9 @@ class EventStage:
                 of_role = reading.of_role if reading else None
                 args = noun_arguments(tok, of_role, index, sent.start_char, self.cues)
             else:
-                args = verb_arguments(tok, index, sent.start_char, self.cues)
+                args = verb_arguments(
+                    tok, index, sent.start_char, self.cues, reading_preps(reading)
+                )
                 if reading is not None and reading.of_role == REVERSED:
                     # CAMEO's "[:code]": "received backing from the US" is the US's support
                     args = replace(
