@@ -1409,3 +1409,10 @@ def test_the_object_of_a_readings_own_preposition_is_its_recipient():
     # a journey to no party, or by no party, is no visit
     for text in ("The minister left for the airport on Monday.", "The family left for Moscow."):
         assert "CONSULT" not in {e.plover_type for e in events(text)}
+
+
+def test_what_a_reply_answers_was_done_whatever_the_reply_is():
+    text = "He said the proposal was an appropriate response to China's threat of new tariffs."
+    threat = only(text, "threat")
+    assert (threat.plover_type, threat.modality) == ("THREATEN", "occurred")
+    assert [a.country for a in threat.actors] == ["CHN"]

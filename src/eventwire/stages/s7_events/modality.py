@@ -82,6 +82,9 @@ STOP_PREPOSITIONS = frozenset(
     "following after before despite amid amidst during since until because while within "
     "like in at".split()
 )
+# Nouns of a reply: what they answer ("a response to China's threat", "retaliation for the
+# attack") came before them, as it was, whatever is said of the reply.
+REPLY_NOUNS = frozenset("response reaction retaliation reprisal reply answer riposte".split())
 MAX_STEPS = 10
 # infinitives that "is to" makes an idiom, not a plan: "Russia is to blame" says who is
 # responsible
@@ -143,7 +146,11 @@ def passes(tok: Any) -> bool:
     """Whether the walk may go from `tok` up to its head."""
     if tok.head.i == tok.i or tok.dep_ not in PASS_DEPS:
         return False
-    return not (tok.dep_ == "prep" and tok.lower_ in STOP_PREPOSITIONS)
+    if tok.dep_ != "prep":
+        return True
+    if tok.lower_ in {"to", "for"} and tok.head.lemma_.lower() in REPLY_NOUNS:
+        return False  # "the proposal was a response to China's threat": the threat was made
+    return tok.lower_ not in STOP_PREPOSITIONS
 
 
 @dataclass(frozen=True, slots=True)
