@@ -287,3 +287,21 @@ def test_actors_a_name_the_article_gives_a_person_in_full_stays_a_person(parsed_
     alone = [m for m in mentions if doc.text_of(m.span) == "Jordan"]
     assert alone
     assert alone[0].actor.country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country"),
+    [
+        # another given name before an office-holder's surname is someone else
+        ("Melania Trump visited the hospital.", "Melania Trump", None),
+        ("Chelsea Clinton spoke at the event.", "Chelsea Clinton", None),
+        # a given name of a known full name, or the full name, is the office-holder
+        ("Bill Clinton spoke at the event.", "Bill Clinton", "USA"),
+        ("Tayyip Erdogan spoke on Monday.", "Tayyip Erdogan", "TUR"),
+        ("Jean-Yves Le Drian spoke on Monday.", "Jean-Yves Le Drian", "FRA"),
+    ],
+)
+def test_actors_a_surname_with_another_given_name_is_not_the_office_holder(
+    parsed_doc, text, phrase, country
+):
+    assert actor(parsed_doc, text, phrase).country == country

@@ -126,6 +126,8 @@ def find_matches(parsed: Any, lexicon: ActorLexicon) -> dict[int, Match]:
                 )
                 if entry.kind == "person" and not (in_name or tok.pos_ == "PROPN"):
                     continue
+                if entry.kind == "person" and has_other_given_name(parsed, i, size, lexicon):
+                    continue  # "Melania Trump", "Billy Downer": not the office-holder
                 if entry.kind != "person" and in_name:
                     continue
                 if entry.kind == "org" and inside_longer_name(parsed, i, size):
@@ -141,6 +143,25 @@ def find_matches(parsed: Any, lexicon: ActorLexicon) -> dict[int, Match]:
             found[j] = hit
         i = hit.end
     return found
+
+
+def has_other_given_name(parsed: Any, start: int, size: int, lexicon: ActorLexicon) -> bool:
+    """Whether a person's name found at tokens start..start+size is the end of a longer name
+    whose given names are none of the known full names' ("Chelsea Clinton", "Billy Downer":
+    someone else of that surname). A name the lexicon knows in no longer form decides
+    nothing."""
+    known = lexicon.given_names.get(parsed[start + size - 1].text)
+    if not known:
+        return False
+    given = []
+    k = start - 1
+    while k >= 0 and parsed[k].ent_type_ == "PERSON" and parsed[k].pos_ in {"PROPN", "PUNCT"}:
+        if parsed[k].pos_ == "PROPN":
+            given.append(parsed[k].text)
+        if parsed[k].ent_iob_ == "B":
+            break
+        k -= 1
+    return bool(given) and not any(word in known for word in given)
 
 
 def left_tokens(head: Any) -> list[Any]:

@@ -60,6 +60,9 @@ class ActorLexicon:
     # office-holders: lower-case name tokens -> their posts; surname -> the full names
     posts: dict[tuple[str, ...], tuple[Post, ...]] = field(default_factory=dict)
     surnames: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # a person's last name (as written) -> the other words of the full names it ends ("Trump"
+    # -> Donald, J.): a name with another given name is someone else ("Melania Trump")
+    given_names: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def post_of(self, words: tuple[str, ...], when: date | None) -> Post | None:
         """The post a person named `words` (lower case) held on `when`: by full name, else
@@ -112,12 +115,20 @@ def build_lexicon(user_dir: Path | None = None) -> ActorLexicon:
     for name in posts:
         if len(name) > 1:
             surnames.setdefault(name[-1], []).append(name)
+    given: dict[str, set[str]] = {}
+    for key, entry in table.items():
+        if entry.kind == "person" and len(key) > 1:
+            # as words and as the parts of hyphenated ones ("Jean-Yves" is parsed "Jean - Yves")
+            given.setdefault(key[-1], set()).update(
+                part for word in key[:-1] for part in (word, *word.split("-"))
+            )
     return ActorLexicon(
         forms=table,
         first_words=longest,
         sectors=sector_words(user_dir),
         posts=posts,
         surnames={k: tuple(v) for k, v in surnames.items()},
+        given_names={k: frozenset(v) for k, v in given.items()},
     )
 
 
