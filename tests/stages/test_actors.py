@@ -305,3 +305,11 @@ def test_actors_a_surname_with_another_given_name_is_not_the_office_holder(
     parsed_doc, text, phrase, country
 ):
     assert actor(parsed_doc, text, phrase).country == country
+
+
+def test_actors_a_party_named_after_a_body_is_not_that_body(parsed_doc):
+    # India's Congress party is no US Congress; a body beside a party's people still is
+    assert actor(parsed_doc, "The Congress party won in Punjab.", "Congress party").country is None
+    assert actor(
+        parsed_doc, "Senate Republicans blocked the bill.", "Senate Republicans"
+    ).country == ("USA")

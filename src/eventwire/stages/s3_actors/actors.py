@@ -317,6 +317,13 @@ def resolve(
         match = matches.get(tok.i)
         if match is None or not match.entry.code:
             continue
+        if (
+            match.entry.kind == "org"
+            and match.entry.sector != "PTY"
+            and head.lemma_.lower() == "party"
+            and tok.i in own
+        ):
+            continue  # "the Congress party" (India's) is named after a body, not the body's
         if match.entry.kind != "org" or match.entry.code not in NON_COUNTRY_CODES:
             # a country form, or a national body ("US military forces"); where the body is
             # named in the phrase itself, a country only said after it is where it stands
