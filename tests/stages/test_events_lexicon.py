@@ -1157,6 +1157,8 @@ def test_a_headline_after_a_country_and_colon_is_the_report():
         "Police appealed to the public for information about the attack.",
         "The mayor urged residents to evacuate their homes.",
         "'We are asking you to stay at home,' the health minister said.",
+        "Police are asking for your help in locating three stolen puppies.",
+        "Detectives are seeking the public's help in identifying the suspect.",
     ],
 )
 def test_an_appeal_to_the_public_is_no_request(text):
@@ -1166,6 +1168,8 @@ def test_an_appeal_to_the_public_is_no_request(text):
 def test_a_request_of_a_party_stays_one():
     urged = only("Kenya urged Ethiopia to withdraw its troops.", "urged")
     assert (urged.plover_type, urged.recipients[0].country) == ("REQUEST", "ETH")
+    asked = only("The US asked for Japan's help.", "asked")
+    assert (asked.plover_type, asked.recipients[0].country) == ("REQUEST", "JPN")
 
 
 def test_a_release_of_what_cannot_be_held_is_no_retreat():

@@ -10,7 +10,7 @@ category ("release PRISONERS" is a release, "release a STATEMENT" no event).
   "asked about"), not a demand.
 
 SPEC is `a+b|c`: alternatives separated by `|`, each a set of words joined by `+` that must
-all be in the phrase (its head noun and that noun's compound and adjective modifiers, as
+all be in the phrase (its head noun and that noun's compound, adjective and possessive modifiers, as
 lemmas or as written); a word `@class` is any member of a word class (members may be
 multi-word: "food+aid").
 
@@ -27,7 +27,7 @@ from eventwire.stages.s2_parse.lemmas import lemma_forms
 
 PHRASE_KEYS = frozenset({"objw", "subjw", "ppw", "particle"})
 QUESTION_WORDS = frozenset({"if", "whether", "what", "why", "how", "when", "where", "who", "which"})
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "oprd"})
 # heads that count or take part of what follows their "of" ("dozens of guests", "a group of
 # journalists"): the phrase is about that noun
