@@ -166,19 +166,33 @@ def test_events_plover_category_comes_from_a_governor_not_a_sibling_or_a_verb_of
     # a verb's subject is not what it governs: "tend" gives "agreements" nothing
     text = "He said agreements with property owners tended to be less formal."
     assert find(text, "agreements").plover_type == "AGREE"
-    # "release" shares "withdraw"'s governor: both are what Iraq agreed to
-    assert find("Iraq agreed to withdraw its troops and release the prisoners.",
-                "release").plover_type == "AGREE"  # fmt: skip
+    # "release" shares "withdraw"'s governor: both are what Iraq agreed to, and PLOVER
+    # codes the one agreement
+    text = "Iraq agreed to withdraw its troops and release the prisoners."
+    release = find(text, "release")
+    assert (release.type, release.modality, release.plover_type) == ("RETREAT", "planned", "OTHER")
+    assert "plover:counted-in:agree" in release.trace
+    assert find(text, "agreed").plover_type == "AGREE"
 
 
 def test_events_plover_type_folds_modality_into_the_category():
     text = "Syria said it would withdraw its troops from Lebanon."
     event = find(text, "withdraw")
     assert (event.type, event.plover_type) == ("RETREAT", "AGREE")
-    threat = find("The rebels threatened to attack the capital.", "attack")
-    assert (threat.type, threat.plover_type) == ("ASSAULT", "THREATEN")
-    request = find("The government called on the rebels to release the hostages.", "release")
-    assert (request.type, request.plover_type) == ("RETREAT", "REQUEST")
+    # an act governed by an event of its PLOVER category is that one PLOVER event: the
+    # threat, the call; the act keeps its own type and modality
+    text = "The rebels threatened to attack the capital."
+    attack = find(text, "attack")
+    assert (attack.type, attack.modality, attack.plover_type) == ("ASSAULT", "threatened", "OTHER")
+    assert [e.plover_type for e in events_of(text) if e.plover_type != "OTHER"] == ["THREATEN"]
+    text = "The government called on the rebels to release the hostages."
+    release = find(text, "release")
+    assert (release.type, release.modality, release.plover_type) == (
+        "RETREAT",
+        "requested",
+        "OTHER",
+    )
+    assert [e.plover_type for e in events_of(text) if e.plover_type != "OTHER"] == ["REQUEST"]
     refusal = find("The US said it would not meet the hostage-takers' demands.", "meet")
     assert refusal.plover_type == "REJECT"
 

@@ -554,6 +554,42 @@ def with_plover(event: Event, plover_type: str, rule: str) -> Event:
     return replace(event, plover_type=plover_type, trace=trace)
 
 
+def counted_once(
+    cand: Candidate,
+    event: Event,
+    events: list[Event],
+    cands: list[Candidate],
+    by_index: dict[int, Candidate],
+    unfit: dict[int, str],
+) -> Event:
+    """An act that only takes its governor's PLOVER category ("urged Ethiopia to withdraw",
+    "agreed to release the prisoners", "threatened to attack") is that one PLOVER event,
+    which the governor's event already is: it keeps its own `type` and modality (a
+    commitment to track), with `plover_type` OTHER (trace `plover:counted-in:LEMMA`). Where
+    the governor is no event of that category, or is background while the act is not, the
+    act keeps the category."""
+    rule = next((t for t in event.trace if t.startswith("plover:")), "")
+    if not rule.startswith("plover:governed-by:") or event.plover_type == "OTHER":
+        return event
+    gov = governing_candidate(cand.token, by_index)
+    for _ in range(5):  # up to the event whose own category it is ("agreed to withdraw
+        # and release": the release's governor is the withdrawal's, the agreement)
+        if gov is None or gov.token.i in unfit:
+            return event
+        governor = events[cands.index(gov)]
+        if governor.plover_type != event.plover_type:
+            return event
+        rule = next((t for t in governor.trace if t.startswith("plover:")), "")
+        if not rule.startswith("plover:governed-by:"):
+            break
+        gov = governing_candidate(gov.token, by_index)
+    else:
+        return event
+    if governor.salience != "main" and event.salience == "main":
+        return event
+    return with_plover(event, "OTHER", f"plover:counted-in:{gov.token.lemma_}")
+
+
 def as_other(event: Event, why: str = "reading:no-arguments") -> Event:
     """A dictionary reading set aside (`why`: the rule that did), kept untyped."""
     return replace(event, type="OTHER", plover_type="OTHER", mode=None, trace=(*event.trace, why))
@@ -1110,7 +1146,7 @@ class EventStage:
         kept: list[Event] = []
         for cand, event in zip(cands, shared, strict=True):
             if cand.token.i not in unfit:
-                kept.append(event)
+                kept.append(counted_once(cand, event, shared, cands, by_index, unfit))
             elif self.scope == "all":  # an untrusted dictionary reading: an action, untyped
                 kept.append(as_other(event, unfit[cand.token.i]))
         return kept
@@ -1143,12 +1179,21 @@ class EventStage:
                 continue
             if not events[n].recipients:
                 continue
-            if shared[g].recipients:
+            own = shared[g].recipients
+            if any(r.country for r in own):
                 continue
-            extra = tuple(r for r in events[n].recipients if r not in shared[g].actors)
+            # none, or none with a country ("threatened to shell Iraqi towns ... where 100
+            # people were killed"): those of the act it governs that have one
+            extra = tuple(
+                r
+                for r in events[n].recipients
+                if r not in shared[g].actors and r not in own and (r.country or not own)
+            )
             if extra:
                 shared[g] = replace(
-                    shared[g], recipients=extra, trace=(*shared[g].trace, "recipient:governed")
+                    shared[g],
+                    recipients=(*own, *extra),
+                    trace=(*shared[g].trace, "recipient:governed"),
                 )
         return shared
 
