@@ -1423,3 +1423,13 @@ def test_what_a_reply_answers_was_done_whatever_the_reply_is():
     threat = only(text, "threat")
     assert (threat.plover_type, threat.modality) == ("THREATEN", "occurred")
     assert [a.country for a in threat.actors] == ["CHN"]
+
+
+def test_an_event_a_verb_carries_out_or_keeps_was_told_before():
+    text = "The law betrays its people, fulfilling none of the promises of the revolution."
+    assert "AGREE" not in {e.plover_type for e in events(text)}
+    upheld = eventwire.extract("The office upheld the company's protest of the award.")
+    assert "PROTEST" not in {e.plover_type for e in upheld.events}
+    # a promise made is one
+    made = only("Kenya promised Ethiopia to withdraw its troops.", "promised")
+    assert made.plover_type == "AGREE"

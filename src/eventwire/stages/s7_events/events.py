@@ -57,6 +57,7 @@ from eventwire.stages.s7_events.modality import (
     stages_in,
     token_span,
 )
+from eventwire.stages.s7_events.phrases import counted
 from eventwire.stages.s7_events.salience import (
     denies_what_was_said,
     is_protest_purpose,
@@ -231,6 +232,31 @@ def is_event_object(tok: Any, by_index: dict[int, Candidate]) -> bool:
         return False
     gov = by_index.get(verb.i)
     return gov is not None and gov.reading is not None and not gov.is_noun
+
+
+# Verbs whose object is an event already there, not a new one: "fulfilling the promises of
+# the Euromaidan", "implement the agreement", "honour the ceasefire", "delivered on its
+# pledge"; what they do to it is theirs to code (CAMEO's "violate the ceasefire").
+PRESUPPOSING_VERBS = frozenset(
+    "fulfil fulfill keep honour honor implement uphold respect abide deliver renege".split()
+)
+
+
+def refers_back(tok: Any) -> bool:
+    """Whether an event noun is what a verb keeps or carries out ("fulfilling the promises",
+    "the deal was implemented", "abide by the truce"): an event told before, background."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        amount = tok.head.head
+        inner = counted(amount) if amount.lower_ not in {"none", "any", "each"} else tok
+        if inner is not None and inner.i == tok.i:
+            tok = amount  # "fulfilled none of its promises": what the amount is of
+    if tok.dep_ in {"dobj", "obj", "nsubjpass"}:
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in {"on", "by"}:
+        verb = tok.head.head
+    else:
+        return False
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in PRESUPPOSING_VERBS
 
 
 # Dependency labels of tokens that are never triggers: modifiers inside a name or noun phrase,
@@ -992,7 +1018,9 @@ class EventStage:
         # event nouns that are the object of an event verb ("rejected the U.S. request"):
         # background, and so is their content ("... request to interrogate detainees")
         objects = frozenset(
-            c.token.i for c in cands if c.is_noun and is_event_object(c.token, by_index)
+            c.token.i
+            for c in cands
+            if c.is_noun and (is_event_object(c.token, by_index) or refers_back(c.token))
         )
         sentence = sentence_span(sent, doc.article.text)
         modalities: dict[int, Modality] = {}
