@@ -583,8 +583,7 @@ def with_plover(event: Event, plover_type: str, rule: str) -> Event:
 def counted_once(
     cand: Candidate,
     event: Event,
-    events: list[Event],
-    cands: list[Candidate],
+    events_at: dict[int, Event],
     by_index: dict[int, Candidate],
     unfit: dict[int, str],
 ) -> Event:
@@ -602,7 +601,7 @@ def counted_once(
         # and release": the release's governor is the withdrawal's, the agreement)
         if gov is None or gov.token.i in unfit:
             return event
-        governor = events[cands.index(gov)]
+        governor = events_at[gov.token.i]
         if governor.plover_type != event.plover_type:
             return event
         rule = next((t for t in governor.trace if t.startswith("plover:")), "")
@@ -1172,9 +1171,10 @@ class EventStage:
                 for cand, event in zip(cands, shared, strict=True)
             ]
         kept: list[Event] = []
+        events_at = {c.token.i: e for c, e in zip(cands, shared, strict=True)}
         for cand, event in zip(cands, shared, strict=True):
             if cand.token.i not in unfit:
-                kept.append(counted_once(cand, event, shared, cands, by_index, unfit))
+                kept.append(counted_once(cand, event, events_at, by_index, unfit))
             elif self.scope == "all":  # an untrusted dictionary reading: an action, untyped
                 kept.append(as_other(event, unfit[cand.token.i]))
         return kept

@@ -604,7 +604,7 @@ def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None)
         if came_from is not None and describes(came_from) and cur.pos_ not in {"VERB", "AUX"}:
             break  # "expected sales to exceed the 250 required": the 250 are required
         if claimer is not None and cur.head.i == claimer.i:
-            break
+            break  # "responsibility for the bombing": nothing above the claim reaches it
         came_by, came_from = cur.dep_, cur
         cur = cur.head
     if weak is not None:

@@ -10,9 +10,9 @@ category ("release PRISONERS" is a release, "release a STATEMENT" no event).
   "asked about"), not a demand.
 
 SPEC is `a+b|c`: alternatives separated by `|`, each a set of words joined by `+` that must
-all be in the phrase (its head noun and that noun's compound, adjective and possessive modifiers, as
-lemmas or as written); a word `@class` is any member of a word class (members may be
-multi-word: "food+aid").
+all be in the phrase (its head noun and that noun's compound, adjective and possessive
+modifiers, as lemmas or as written); a word `@class` is any member of a word class (members
+may be multi-word: "food+aid").
 
 A lemma may have hundreds of such readings (CAMEO's patterns), so the phrases of a token are
 read once (`PhraseView`) and the specs parsed once (`parse_spec`).
