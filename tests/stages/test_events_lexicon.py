@@ -1433,3 +1433,9 @@ def test_an_event_a_verb_carries_out_or_keeps_was_told_before():
     # a promise made is one
     made = only("Kenya promised Ethiopia to withdraw its troops.", "promised")
     assert made.plover_type == "AGREE"
+
+
+def test_recruiting_soldiers_mobilizes_and_recruiting_staff_does_not():
+    recruited = only("Nigeria has recruited more than 20,000 soldiers this year.", "recruited")
+    assert (recruited.plover_type, [a.country for a in recruited.actors]) == ("MOBILIZE", ["NGA"])
+    assert "MOBILIZE" not in {e.plover_type for e in events("The firm recruited 200 engineers.")}
