@@ -1439,3 +1439,12 @@ def test_recruiting_soldiers_mobilizes_and_recruiting_staff_does_not():
     recruited = only("Nigeria has recruited more than 20,000 soldiers this year.", "recruited")
     assert (recruited.plover_type, [a.country for a in recruited.actors]) == ("MOBILIZE", ["NGA"])
     assert "MOBILIZE" not in {e.plover_type for e in events("The firm recruited 200 engineers.")}
+
+
+def test_what_someone_hopes_for_is_expected_though_the_model_lemmatises_hopes_as_hop():
+    for text in (
+        "The minister hopes that Kenya will withdraw its troops.",
+        "The minister is hoping that Kenya will withdraw its troops.",
+    ):
+        withdraw = only(text, "withdraw")
+        assert (withdraw.modality, withdraw.plover_type) == ("expected", "OTHER")

@@ -21,7 +21,7 @@ from typing import Any
 
 from eventwire.model import Span
 from eventwire.stages.s2_parse.headlines import ends_as_sentence
-from eventwire.stages.s2_parse.lemmas import lemma_forms
+from eventwire.stages.s2_parse.lemmas import lemma_forms, lemmas_to_try
 from eventwire.stages.s7_events.phrases import asks_a_question, responsibility_claimer
 
 # The cue words (governing verbs, adjectives and nouns; modals; adverbs; conditional marks),
@@ -355,6 +355,24 @@ def is_state(verb: Any) -> bool:
     )
 
 
+VERB_CUE_KINDS = ("verb", "verb-to", "verb-of", "verb-claim", "verb-obj-to")
+
+
+def cue_lemma(tok: Any, cues: Cues) -> str:
+    """The token's lemma as the verb cues know it: the model's, else a base form its
+    inflection suggests ("hopes" and "hoping" are lemmatised "hop": "hope")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return lemma
+
+    def known(word: str) -> bool:
+        return any(word in cues.of(kind) for kind in VERB_CUE_KINDS)
+
+    if known(lemma):
+        return lemma
+    return next((word for word in lemmas_to_try(tok) if known(word)), lemma)
+
+
 def governor_cue(cur: Any, cues: Cues, came_from: Any | None = None) -> tuple[str, str] | None:
     """(modality, rule) when `cur` itself is a governing word, or a verb whose subject is a
     plan ("the deal would see troops pull out"); `came_from`: the child the walk came up
@@ -362,7 +380,7 @@ def governor_cue(cur: Any, cues: Cues, came_from: Any | None = None) -> tuple[st
     to expel": planned)."""
     verbs, adjectives, nouns = cues.of("verb"), cues.of("adjective"), cues.of("noun")
     strong_modals = cues.of("strong-modal")
-    lemma = cur.lemma_.lower()
+    lemma = cue_lemma(cur, cues)
     if lemma in PRESSING_ON and came_from is not None and came_from.dep_ in {"dobj", "obj"}:
         return None  # "pressed its military operations": went on with them, asked nothing
     if (
