@@ -1448,3 +1448,15 @@ def test_what_someone_hopes_for_is_expected_though_the_model_lemmatises_hopes_as
     ):
         withdraw = only(text, "withdraw")
         assert (withdraw.modality, withdraw.plover_type) == ("expected", "OTHER")
+
+
+def test_a_pronoun_subject_takes_up_the_last_sentences_subject_not_a_nearer_object():
+    text = (
+        "On the campaign trail, Lopez Obrador of Mexico has avoided sparring with Donald "
+        "Trump. He called for an extended free-trade zone with Canada."
+    )
+    called = only(text, "called")
+    assert [a.country for a in called.actors] == ["MEX"]
+    # with an antecedent in its own sentence, that one ("Russia said it ...")
+    said = only("Russia expelled British diplomats and said it would close the consulate.", "close")
+    assert [a.country for a in said.actors] == ["RUS"]

@@ -183,15 +183,38 @@ class MentionIndex:
         the pronoun: "he" a person, "it" a body or a state, "they" not one person."""
         found = None
         for m in self.starting_in(floor, position):
-            actor = m.actor
-            if not (floor <= m.span.start and m.span.end <= position and actor):
-                continue
-            if actor.sector is None and (m.label == "ACTOR" or not actor.country):
-                continue
-            if not agrees(pronoun, m):
-                continue
-            found = m
+            if floor <= m.span.start and m.span.end <= position and may_stand_for(m, pronoun):
+                found = m
         return found
+
+    def previous_subject(self, tok: Any, pronoun: str) -> Mention | None:
+        """The actor mention that is the subject of the sentence before `tok`'s, if the
+        pronoun can stand for it: a pronoun subject takes up the last sentence's subject
+        rather than a nearer object ("The governments of two dozen Western countries
+        announced the expulsion of Russian diplomats. They have thus expressed solidarity
+        with Britain": the governments)."""
+        start = tok.sent.start
+        if start == 0:
+            return None
+        root = tok.doc[start - 1].sent.root
+        for subject in root.children:
+            if subject.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            m = self.covering(subject)
+            if m is not None and may_stand_for(m, pronoun):
+                return m
+        return None
+
+
+def may_stand_for(mention: Mention, pronoun: str) -> bool:
+    """Whether a mention may be a pronoun's antecedent: an agent (not a phrase known only by
+    a country adjective, "a Senegalese peace plan", nor a bare demonym) that agrees with it."""
+    actor = mention.actor
+    if actor is None:
+        return False
+    if actor.sector is None and (mention.label == "ACTOR" or not actor.country):
+        return False
+    return agrees(pronoun, mention)
 
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
@@ -278,6 +301,15 @@ def actor_for(tok: Any, index: MentionIndex, sentence_start: int, cues: Cues) ->
         if reporter is not None:
             return reporter
         earlier = index.before(tok.idx, floor=max(0, sentence_start - 600), pronoun=tok.lower_)
+        if (
+            earlier is not None
+            and earlier.span.end <= tok.sent.start_char
+            and tok.dep_ in {"nsubj", "nsubjpass"}
+        ):
+            # nothing earlier in its own sentence: a subject takes up the last one's subject
+            subject = index.previous_subject(tok, tok.lower_)
+            if subject is not None and subject.span.start >= max(0, sentence_start - 600):
+                earlier = subject
         if earlier is not None and earlier.actor is not None:
             return earlier.actor
     return None
