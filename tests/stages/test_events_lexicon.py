@@ -1460,3 +1460,16 @@ def test_a_pronoun_subject_takes_up_the_last_sentences_subject_not_a_nearer_obje
     # with an antecedent in its own sentence, that one ("Russia said it ...")
     said = only("Russia expelled British diplomats and said it would close the consulate.", "close")
     assert [a.country for a in said.actors] == ["RUS"]
+
+
+def test_a_promise_of_force_is_a_threat_and_of_aid_an_agreement():
+    assert only("The government vowed a crackdown on the protesters.", "vowed").plover_type == (
+        "THREATEN"
+    )
+    assert only("Kenya promised aid to Ethiopia.", "promised").plover_type == "AGREE"
+
+
+def test_an_event_a_time_is_set_by_is_background():
+    text = "Police were deployed in the capital ahead of planned protests on Friday."
+    assert "PROTEST" not in {e.plover_type for e in events(text)}
+    assert "MOBILIZE" in {e.plover_type for e in events(text)}

@@ -37,6 +37,9 @@ from eventwire.stages.s7_events.modality import (
 BACKGROUND_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "npadvmod", "parataxis", "amod"})
 CLAUSE_ON_NOUN = frozenset({"relcl", "acl"})
 NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
+# adverbs whose "of"/"to" sets a time by another event: "ahead of the protests", "prior to
+# the talks"
+TIME_HEADS = frozenset({"ahead", "prior"})
 # participles that give an act's grounds or words, not a further act
 REASON_VERBS = frozenset({"cite", "say", "add", "note", "claim", "argue", "explain", "state"})
 
@@ -164,5 +167,7 @@ def salience_of(
             continue
         if cur.dep_ == "prep" and cur.lower_ in STOP_PREPOSITIONS | {"over"}:
             return "background"
+        if cur.dep_ == "prep" and cur.lower_ in {"of", "to"} and cur.head.lower_ in TIME_HEADS:
+            return "background"  # "deployed ahead of the protests", "prior to the talks"
         cur = head
     return "main"

@@ -242,6 +242,7 @@ def check_condition(condition: str, classes: dict[str, frozenset[str]], where: s
         "statecomp",
         "claimcomp",
         "forcecomp",
+        "forceobj",
         "imputecomp",
     }:
         return
@@ -333,6 +334,15 @@ def condition_holds(cond: str, view: PhraseView, triggers: Triggers) -> bool:
     if cond == "forcecomp":  # "warned that it would retaliate": a threat, not a forecast
         warner = subject(tok)
         return any(is_said_act(c) and names_force(c, triggers, warner) for c in tok.children)
+    if cond == "forceobj":  # "promised arrests", "vowed a crackdown": a threat, not a pledge
+        patient = direct_object(tok)
+        if patient is None or patient.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        nouns = [patient, *(c for c in patient.children if c.dep_ == "conj")]
+        return any(
+            (reading := reading_for(n, triggers)) is not None and reading.type in FORCE_TYPES
+            for n in nouns
+        )
     if cond == "imputecomp":  # "said Russia was behind the attack": an accusation
         return any(
             c.dep_ == "ccomp" and imputed_party(c, classes) is not None for c in tok.children
