@@ -1470,6 +1470,6 @@ def test_a_promise_of_force_is_a_threat_and_of_aid_an_agreement():
 
 
 def test_an_event_a_time_is_set_by_is_background():
-    text = "Police were deployed in the capital ahead of planned protests on Friday."
+    text = "Police were deployed in the capital ahead of the opposition's protests."
     assert "PROTEST" not in {e.plover_type for e in events(text)}
     assert "MOBILIZE" in {e.plover_type for e in events(text)}
