@@ -1473,3 +1473,13 @@ def test_an_event_a_time_is_set_by_is_background():
     text = "Police were deployed in the capital ahead of the opposition's protests."
     assert "PROTEST" not in {e.plover_type for e in events(text)}
     assert "MOBILIZE" in {e.plover_type for e in events(text)}
+
+
+def test_a_phrasal_verb_keeps_its_own_sense_over_the_event_it_acts_on():
+    gave = only("Kenya gave in to Ethiopia's demands.", "gave")
+    assert (gave.plover_type, [r.country for r in gave.recipients]) == ("CONCEDE", ["ETH"])
+    assert [e.plover_type for e in events("Kenya gave in to Ethiopia's demands.")] == ["CONCEDE"]
+    # the owner of the demands is the party conceded to
+    owned = only("The government gave in to the demands of the protesters.", "gave")
+    assert owned.plover_type == "CONCEDE"
+    assert [r.sector for r in owned.recipients] == ["CVL"]

@@ -560,7 +560,7 @@ def verb_arguments(
         owners = [o for t in recipient_tokens for o in owner_tokens(t, index)]
         recipients = [a for a in actors_of(owners, index, sentence_start, cues) if a not in actors]
         if recipients:
-            rules.append("recipient:owner-of-object")
+            rules.append("recipient:owner-of-object")  # events.OWNER_OF_OBJECT
     return Arguments(tuple(actors), tuple(recipients), tuple(rules))
 
 

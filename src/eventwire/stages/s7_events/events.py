@@ -293,6 +293,8 @@ def yields_to_its_complement(
     reading = cand.reading
     if reading is None or not reading.derived:
         return False
+    if any(part.startswith("particle=") for part in (reading.condition or "").split("&")):
+        return False  # a phrasal verb has its own sense: "gave in to the demands" yields
     tok = cand.token
     light = is_light_verb(tok, light_verbs)
     worded = has_words(reading.condition)
@@ -746,7 +748,7 @@ def has_needed_arguments(cand: Candidate, event: Event) -> bool:
     ):
         return False  # "it keeps people engaged": no political actor, no dictionary event
     if only_prepositions(cand.reading.condition) and (
-        not event.recipients or "recipient:owner-of-object" in event.trace
+        not event.recipients or OWNER_OF_OBJECT in event.trace
     ):
         # a verb's bare dictionary entry (its block's code, no pattern, or a preposition or
         # particle alone: "COME - TO", "BLOW OFF") was written for an act between two
@@ -756,6 +758,23 @@ def has_needed_arguments(cand: Candidate, event: Event) -> bool:
         # loss of American jobs" is no visit to the US)
         return False
     return event.type not in RECIPIENT_NEEDED or bool(event.recipients)
+
+
+OWNER_OF_OBJECT = "recipient:owner-of-object"
+OWNER_OF_EVENT = "recipient:owner-of-event"
+
+
+def acts_on_an_event(verb: Any, objects: frozenset[int], cands: list[Candidate]) -> bool:
+    """Whether one of the event nouns that are objects of a verb trigger (`objects`) is this
+    verb's ("gave in to the demands", "rejected the offer")."""
+    for cand in cands:
+        if cand.token.i not in objects:
+            continue
+        noun = cand.token
+        head = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if head.i == verb.i:
+            return True
+    return False
 
 
 def reading_preps(reading: Reading | None) -> frozenset[str]:
@@ -1103,6 +1122,15 @@ class EventStage:
                         actors=args.recipients,
                         recipients=args.actors,
                         rules=(*args.rules, "actor:reversed"),
+                    )
+                if OWNER_OF_OBJECT in args.rules and acts_on_an_event(tok, objects, cands):
+                    # "gave in to the demands of the protesters": what the verb acts on is
+                    # an event, and its owner a party to it, not the owner of a thing
+                    args = replace(
+                        args,
+                        rules=tuple(
+                            OWNER_OF_EVENT if r == OWNER_OF_OBJECT else r for r in args.rules
+                        ),
                     )
             modality = modalities[tok.i]
             args = self.complete_arguments(tok, reading, args, modality, events, index)
