@@ -313,3 +313,10 @@ def test_actors_a_party_named_after_a_body_is_not_that_body(parsed_doc):
     assert actor(
         parsed_doc, "Senate Republicans blocked the bill.", "Senate Republicans"
     ).country == ("USA")
+
+
+def test_actors_a_hyphenated_name_the_tokenizer_splits_is_still_a_person(parsed_doc):
+    # "Moon Jae-in" is parsed "Moon Jae - in", the tagger calling "in" a noun
+    text = "North Korean leader Kim Jong-un met South Korean President Moon Jae-in on Friday."
+    found = actor(parsed_doc, text, "South Korean President Moon Jae-in")
+    assert (found.country, found.sector) == ("KOR", "GOV")

@@ -290,7 +290,7 @@ def resolve(
     search = [t for t in left if t.i not in sponsors]
     own_words = len(search)  # the phrase's own modifiers, before any "in X" after it
     role: str | None
-    if head.ent_type_ == "PERSON":
+    if head.ent_type_ == "PERSON" or ends_hyphenated_name(head):
         sector, role, extra = title_of(head, left, words)
         search += extra
         owner = head.head
@@ -414,8 +414,24 @@ def is_head_candidate(tok: Any, matches: dict[int, Match], words: dict[str, Sect
         return True
     if tok.lower_ in MEMBER_NOUNS:
         return True
+    if ends_hyphenated_name(tok):
+        return True  # "Moon Jae-in", parsed "Jae", "-", "in"
     # "the Turkish and Greek sides": an unknown head with a country modifier
     return any(c.dep_ in {"amod", "compound"} and c.i in matches for c in tok.lefts)
+
+
+def ends_hyphenated_name(tok: Any) -> bool:
+    """Whether a token ends a name written with a hyphen that the tokenizer split ("Jae-in" in
+    "Moon Jae-in" is "Jae", "-", "in", and the tagger calls "in" a noun)."""
+    doc = tok.doc
+    i = tok.i
+    return (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].pos_ == "PROPN"
+    )
 
 
 def names_country(matches: dict[int, Match], code: str) -> bool:
