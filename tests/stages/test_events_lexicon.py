@@ -1483,3 +1483,11 @@ def test_a_phrasal_verb_keeps_its_own_sense_over_the_event_it_acts_on():
     owned = only("The government gave in to the demands of the protesters.", "gave")
     assert owned.plover_type == "CONCEDE"
     assert [r.sector for r in owned.recipients] == ["CVL"]
+
+
+def test_another_partys_act_under_consideration_was_made_and_ones_own_is_supposed():
+    text = "The British government is considering Russia's request for consular access."
+    request = only(text, "request")
+    assert (request.modality, request.plover_type) == ("occurred", "REQUEST")
+    sanctions = only("Britain is considering sanctions against Russia.", "sanctions")
+    assert sanctions.modality == "hypothetical"

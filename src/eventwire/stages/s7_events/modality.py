@@ -554,6 +554,20 @@ def supposing_modal(trigger: Any, cues: Cues) -> Any | None:
     )
 
 
+def is_anothers_act(noun: Any) -> bool:
+    """An event noun that is a verb's direct object and names its own doer, a name or a noun
+    ("Russia's request", "a request by the rebels"), not a pronoun that may be the verb's
+    subject ("its options"): an act already made by that party."""
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ not in {"dobj", "obj"}:
+        return False
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return True
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return any(g.dep_ == "pobj" and g.pos_ != "PRON" for g in child.children)
+    return False
+
+
 def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None) -> Modality:
     """The modality of the event whose trigger token is `trigger`.
 
@@ -577,6 +591,16 @@ def find_modality(trigger: Any, *, cues: Cues, previous: Modality | None = None)
         # "invited the envoys, and no one turned it down" nothing asks for the turning down
         if cur.i != trigger.i and came_by != "conj":
             governed = governor_cue(cur, cues, came_from)
+            if (
+                governed is not None
+                and governed[0] == "hypothetical"
+                and came_from is not None
+                and came_from.i == trigger.i
+                and is_anothers_act(trigger)
+            ):
+                # "the government is considering Russia's request": the request was made;
+                # what is considered is granting it
+                governed = None
             if governed is not None:
                 value, rule = governed
                 condition = condition_mark(cur, cues)
