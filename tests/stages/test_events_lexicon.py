@@ -1491,3 +1491,15 @@ def test_another_partys_act_under_consideration_was_made_and_ones_own_is_suppose
     assert (request.modality, request.plover_type) == ("occurred", "REQUEST")
     sanctions = only("Britain is considering sanctions against Russia.", "sanctions")
     assert sanctions.modality == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("A drone strike on the convoy killed five militants.", "ASSAULT"),
+        ("Russian missile strikes hit Kyiv overnight.", "ASSAULT"),
+        ("The teachers' strike entered its third week.", "PROTEST"),
+    ],
+)
+def test_an_armed_strike_is_an_attack_and_a_workers_strike_a_protest(text, plover):
+    assert only(text, "strike").plover_type == plover
