@@ -1503,3 +1503,13 @@ def test_another_partys_act_under_consideration_was_made_and_ones_own_is_suppose
 )
 def test_an_armed_strike_is_an_attack_and_a_workers_strike_a_protest(text, plover):
     assert only(text, "strike").plover_type == plover
+
+
+def test_an_attack_noun_that_does_its_verbs_act_is_one_attack():
+    found = events("A drone strike on the convoy killed five militants.")
+    assert [e.plover_type for e in found] == ["ASSAULT"]
+    everything = eventwire.extract(
+        "A drone strike on the convoy killed five militants.", settings=Settings(events="all")
+    )
+    strike = [e for e in everything.events if everything.text_of(e.trigger) == "strike"]
+    assert [e.salience for e in strike] == ["background"]  # still there, as background

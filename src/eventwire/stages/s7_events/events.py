@@ -242,6 +242,24 @@ PRESUPPOSING_VERBS = frozenset(
 )
 
 
+def does_its_verbs_act(cand: Candidate, by_index: dict[int, Candidate]) -> bool:
+    """Whether an event noun is the subject of a verb trigger of its own category, read
+    from the project's lexicon: "the attack killed 20 people", "missile strikes hit Kyiv"
+    report one attack, the verb's (a CAMEO reading may yield to the noun: "operations were
+    continuing")."""
+    tok = cand.token
+    if tok.dep_ != "nsubj" or cand.reading is None:
+        return False
+    verb = by_index.get(tok.head.i)
+    return (
+        verb is not None
+        and not verb.is_noun
+        and verb.reading is not None
+        and not verb.reading.derived
+        and verb.reading.type == cand.reading.type
+    )
+
+
 def refers_back(tok: Any) -> bool:
     """Whether an event noun is what a verb keeps or carries out ("fulfilling the promises",
     "the deal was implemented", "abide by the truce"): an event told before, background."""
@@ -1038,7 +1056,12 @@ class EventStage:
         objects = frozenset(
             c.token.i
             for c in cands
-            if c.is_noun and (is_event_object(c.token, by_index) or refers_back(c.token))
+            if c.is_noun
+            and (
+                is_event_object(c.token, by_index)
+                or refers_back(c.token)
+                or does_its_verbs_act(c, by_index)
+            )
         )
         sentence = sentence_span(sent, doc.article.text)
         modalities: dict[int, Modality] = {}
