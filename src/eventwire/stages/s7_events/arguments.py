@@ -30,6 +30,10 @@ from eventwire.stages.s7_events.modality import (
 )
 from eventwire.stages.s7_events.phrases import counted, responsibility_claimer
 
+# the trace of a recipient found as the owner of what the verb acts on ("seized the property
+# of X"), and of one found as the owner of an event it acts on ("gave in to X's demands")
+OWNER_OF_OBJECT = "recipient:owner-of-object"
+OWNER_OF_EVENT = "recipient:owner-of-event"
 # verbs of arrival whose subject may be an event noun ("aid arrived in Gaza")
 ARRIVALS = frozenset({"arrive", "reach"})
 RECIPIENT_PREPS = frozenset(
@@ -560,7 +564,7 @@ def verb_arguments(
         owners = [o for t in recipient_tokens for o in owner_tokens(t, index)]
         recipients = [a for a in actors_of(owners, index, sentence_start, cues) if a not in actors]
         if recipients:
-            rules.append("recipient:owner-of-object")  # events.OWNER_OF_OBJECT
+            rules.append(OWNER_OF_OBJECT)
     return Arguments(tuple(actors), tuple(recipients), tuple(rules))
 
 

@@ -28,6 +28,8 @@ from eventwire.model import Actor, Doc, Event, Span
 from eventwire.stages.s2_parse.tokens import tokens_in
 from eventwire.stages.s7_events.arguments import (
     MESSAGES,
+    OWNER_OF_EVENT,
+    OWNER_OF_OBJECT,
     Arguments,
     MentionIndex,
     count_of,
@@ -776,10 +778,6 @@ def has_needed_arguments(cand: Candidate, event: Event) -> bool:
         # loss of American jobs" is no visit to the US)
         return False
     return event.type not in RECIPIENT_NEEDED or bool(event.recipients)
-
-
-OWNER_OF_OBJECT = "recipient:owner-of-object"
-OWNER_OF_EVENT = "recipient:owner-of-event"
 
 
 def acts_on_an_event(verb: Any, objects: frozenset[int], cands: list[Candidate]) -> bool:
