@@ -16,6 +16,7 @@ No cue: occurred. Reporting verbs ("said", "told", "quoted as confirming") are t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -355,7 +356,25 @@ def is_state(verb: Any) -> bool:
     )
 
 
-VERB_CUE_KINDS = ("verb", "verb-to", "verb-of", "verb-claim", "verb-obj-to")
+def takes_of(verb: Any, child: Any) -> bool:
+    return child.dep_ == "prep" and child.lower_ == "of"
+
+
+def takes_assertion(verb: Any, child: Any) -> bool:
+    return child.dep_ == "ccomp" and is_assertion(child)
+
+
+# The verb cues read in one relation to the child the walk came up from, in the order they
+# are tried: (cue kind, rule suffix, relation). "sought to expel" (own infinitive), "warned of
+# an attack" (its "of"), "told the minister to resign" (its object's infinitive), "insist
+# they are leaving" (an asserting clause).
+RELATIONAL_VERB_CUES: tuple[tuple[str, str, Callable[[Any, Any], bool]], ...] = (
+    ("verb-to", "to", lambda verb, child: is_own_infinitive(child)),
+    ("verb-of", "of", takes_of),
+    ("verb-obj-to", "obj-to", is_object_infinitive),
+    ("verb-claim", "claim", takes_assertion),
+)
+VERB_CUE_KINDS = ("verb", *(kind for kind, _, _ in RELATIONAL_VERB_CUES))
 
 
 def cue_lemma(tok: Any, cues: Cues) -> str:
@@ -403,40 +422,11 @@ def governor_cue(cur: Any, cues: Cues, came_from: Any | None = None) -> tuple[st
         return "negated", "governor:stop-short-of"  # "stopped short of imposing sanctions"
     if cur.dep_ == "prep" and cur.lower_ == "without" and came_from is not None:
         return "negated", "governor:without"  # "left without signing the agreement"
-    own = cues.of("verb-to")
-    if (
-        cur.pos_ in {"VERB", "AUX"}
-        and lemma in own
-        and came_from is not None
-        and is_own_infinitive(came_from)
-    ):
-        return own[lemma], f"governor:{lemma}-to"
-    spoken_of = cues.of("verb-of")
-    if (
-        cur.pos_ in {"VERB", "AUX"}
-        and lemma in spoken_of
-        and came_from is not None
-        and came_from.dep_ == "prep"
-        and came_from.lower_ == "of"
-    ):
-        return spoken_of[lemma], f"governor:{lemma}-of"  # "warned of an attack": a forecast
-    asked = cues.of("verb-obj-to")
-    if (
-        cur.pos_ in {"VERB", "AUX"}
-        and lemma in asked
-        and came_from is not None
-        and is_object_infinitive(cur, came_from)
-    ):
-        return asked[lemma], f"governor:{lemma}-obj-to"  # "told the minister to resign"
-    claims = cues.of("verb-claim")
-    if (
-        cur.pos_ in {"VERB", "AUX"}
-        and lemma in claims
-        and came_from is not None
-        and came_from.dep_ == "ccomp"
-        and is_assertion(came_from)
-    ):
-        return claims[lemma], f"governor:{lemma}-claim"  # "insist they are leaving"
+    if cur.pos_ in {"VERB", "AUX"} and came_from is not None:
+        for kind, suffix, relates in RELATIONAL_VERB_CUES:
+            table = cues.of(kind)
+            if lemma in table and relates(cur, came_from):
+                return table[lemma], f"governor:{lemma}-{suffix}"
     if (
         cur.pos_ in {"VERB", "AUX"}
         and lemma in verbs
