@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -158,6 +159,10 @@ class MentionIndex:
         if mention is not None and mention.actor is not None and mention.actor.country:
             return mention.actor
         return None
+
+    def first_country_actor(self, tokens: Iterable[Any]) -> Actor | None:
+        """`country_actor` of the first of `tokens` that has one."""
+        return next((a for t in tokens if (a := self.country_actor(t)) is not None), None)
 
     def starting_in(self, lo: int, hi: int) -> list[Mention]:
         """The mentions that start in [lo, hi), in their given order."""

@@ -494,18 +494,15 @@ def protest_target(tok: Any, index: MentionIndex) -> Actor | None:
     """The first actor with a country in a protest's aim: its purpose clause ("to demand X's
     resignation") or its "in protest against/of/at X" phrase, on the trigger or, for a noun,
     on the verb that stages it."""
-    for head in with_stager(tok):
-        for child in head.children:
-            aims = []
-            if (child.dep_ in {"advcl", "xcomp"} and marked_by_to(child)) or (
-                child.dep_ == "prep" and child.lower_ in {"in", "against", "over"}
-            ):
-                aims = list(child.subtree)
-            for t in aims:
-                actor = index.country_actor(t)
-                if actor is not None:
-                    return actor
-    return None
+    aims = (
+        t
+        for head in with_stager(tok)
+        for child in head.children
+        if (child.dep_ in {"advcl", "xcomp"} and marked_by_to(child))
+        or (child.dep_ == "prep" and child.lower_ in {"in", "against", "over"})
+        for t in child.subtree
+    )
+    return index.first_country_actor(aims)
 
 
 CONDITION_MARKS = frozenset({"if", "unless"})
@@ -513,12 +510,7 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 
 def subject_with_country(verb: Any, index: MentionIndex) -> Actor | None:
     """The actor with a country who is `verb`'s subject, if one is."""
-    for subj in verb.children:
-        if subj.dep_ in {"nsubj", "nsubjpass"}:
-            actor = index.country_actor(subj)
-            if actor is not None:
-                return actor
-    return None
+    return index.first_country_actor(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})
 
 
 # PLOVER's modes of sending people out of a country (SANCTION expel, COERCE deport)
@@ -528,15 +520,14 @@ EXPULSIONS = frozenset({"expel", "deport"})
 def expelled_from(tok: Any, index: MentionIndex) -> Actor | None:
     """The actor with a country named by "from" on an expulsion ("expelled from Britain"),
     on the trigger or, for a noun, on the verb that stages it."""
-    for head in with_stager(tok):
-        for child in head.children:
-            if child.dep_ != "prep" or child.lower_ != "from":
-                continue
-            for target in child.children:
-                actor = index.country_actor(target) if target.dep_ == "pobj" else None
-                if actor is not None:
-                    return actor
-    return None
+    return index.first_country_actor(
+        target
+        for head in with_stager(tok)
+        for child in head.children
+        if child.dep_ == "prep" and child.lower_ == "from"
+        for target in child.children
+        if target.dep_ == "pobj"
+    )
 
 
 def with_recipient(args: Arguments, party: Actor, rule: str) -> Arguments:
