@@ -1515,3 +1515,57 @@ def test_an_attack_noun_that_does_its_verbs_act_is_one_attack():
     )
     strike = [e for e in everything.events if everything.text_of(e.trigger) == "strike"]
     assert [e.salience for e in strike] == ["background"]  # still there, as background
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The doctors said his heart started beating on its own again.",
+        '"The President abused the power which was given to her by the citizens," the South '
+        "Korean judge said.",
+        "The Kenyan general served his country and the United Nations with pride.",
+        "The Kenyan minister served as ambassador to Ethiopia.",
+        "The No-Confidence Motion against the Prime Minister was handed over to the Speaker by "
+        "the Sri Lankan opposition on 21 March.",
+        "Russia places importance on reinforcing the friendship with Vietnam.",
+    ],
+)
+def test_everyday_senses_of_force_and_release_verbs_are_no_events(text):
+    # CAMEO's bare entries (BEAT, ABUSE, SERVE, HAND OVER, REINFORCE) name acts between
+    # parties; these senses of the same words are none
+    coded = {e.plover_type for e in events(text)} - {"OTHER"}
+    assert not coded & {"ASSAULT", "COOPERATE", "RETREAT", "MOBILIZE"}, coded
+
+
+@pytest.mark.slow
+def test_the_same_verbs_keep_their_acts():
+    assert only("Police beat the protesters in Lagos.", "beat").plover_type == "ASSAULT"
+    assert only("The rebels handed over the town to the army.", "handed").plover_type == ("RETREAT")
+    reinforced = only("Russia reinforced its positions near the Ukrainian border.", "reinforced")
+    assert reinforced.plover_type == "MOBILIZE"
+
+
+@pytest.mark.slow
+def test_who_appears_in_court_undergoes_the_courts_act_and_is_not_threatened():
+    text = "Former South African president Jacob Zuma appeared in a Durban court on Friday."
+    appeared = only(text, "appeared")
+    assert appeared.plover_type == "COERCE"
+    assert not appeared.actors
+    assert [a.country for a in appeared.recipients] == ["ZAF"]
+    # the hearing to come awaits him: no threat announced by anyone
+    text = "Zuma is being held on bail and will appear in court on April 6."
+    appear = only(text, "appear")
+    assert (appear.modality, appear.plover_type) == ("planned", "COERCE")
+
+
+@pytest.mark.slow
+def test_a_reported_pronoun_takes_its_reporter_over_an_earlier_name():
+    # "it" is the committee that says it, not Kenya named before
+    text = "In Kenya on Friday, the opposition committee said it would boycott the election."
+    boycott = only(text, "boycott")
+    assert "KEN" not in [a.country for a in boycott.actors]
+    # the reporter's own phrase may name its country
+    text = "Militants loyal to Iraq's al-Qaeda leader said they attacked the convoy."
+    attacked = only(text, "attacked")
+    assert [a.country for a in attacked.actors] == ["IRQ"]

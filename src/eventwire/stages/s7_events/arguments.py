@@ -309,6 +309,17 @@ def actor_for(tok: Any, index: MentionIndex, sentence_start: int, cues: Cues) ->
         reporter = speaker_actor(tok, index, cues, pronoun=tok.lower_)
         if reporter is not None:
             return reporter
+        noun = reporting_noun(tok, cues)
+        if noun is not None:
+            # "his defense team said it would appeal": the team, whoever it is, not a
+            # country or a court named earlier; its country may be in its own phrase
+            # ("militants loyal to Iraq's al-Qaeda said they ...")
+            own = actor_for(noun, index, sentence_start, cues)
+            if own is not None and own.country:
+                return own
+            last = noun.right_edge
+            inner = index.before(last.idx + len(last), floor=noun.left_edge.idx, pronoun=tok.lower_)
+            return inner.actor if inner is not None and inner.actor is not None else own
         earlier = index.before(tok.idx, floor=max(0, sentence_start - 600), pronoun=tok.lower_)
         if (
             earlier is not None
@@ -740,6 +751,23 @@ def noun_arguments(
         a for a in actors_of(recipient_tokens, index, sentence_start, cues) if a not in actors
     ]
     return Arguments(tuple(actors), tuple(recipients), tuple(rules))
+
+
+def reporting_noun(tok: Any, cues: Cues) -> Any | None:
+    """The common noun that reports the clause whose subject is the pronoun `tok`, where the
+    pronoun agrees with it: "it" a singular noun, "they" a plural one ("the company said it
+    would ...", "the rebels said they had ..."); None where the clause is not reported, or
+    its reporter is a name, a pronoun or a noun of the other number."""
+    if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.lower_ not in IMPERSONAL | PLURAL:
+        return None
+    verb = tok.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in cues.reporting_verbs:
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    plural = subject.tag_ == "NNS"
+    return subject if plural == (tok.lower_ in PLURAL) else None
 
 
 def speaker_actor(tok: Any, index: MentionIndex, cues: Cues, *, pronoun: str = "") -> Actor | None:

@@ -1112,7 +1112,12 @@ class EventStage:
                 elif modality == "requested" and is_cued_by(modalities[cand.token.i], stopped_at):
                     result = ("OTHER", "plover:not-coded:no-event-request")
                 else:
-                    result = folded_type(own, modality, modalities[cand.token.i].rule)
+                    result = folded_type(
+                        own,
+                        modality,
+                        modalities[cand.token.i].rule,
+                        undergone=cand.reading.of_role == REVERSED,
+                    )
             plover[cand.token.i] = result
             return result
 
