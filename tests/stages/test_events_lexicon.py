@@ -1569,3 +1569,15 @@ def test_a_reported_pronoun_takes_its_reporter_over_an_earlier_name():
     text = "Militants loyal to Iraq's al-Qaeda leader said they attacked the convoy."
     attacked = only(text, "attacked")
     assert [a.country for a in attacked.actors] == ["IRQ"]
+
+
+@pytest.mark.slow
+def test_who_controls_a_passive_infinitive_undergoes_it():
+    text = "Officials said two Kenyan soldiers had to be evacuated from the base."
+    evacuated = only(text, "evacuated")
+    assert not evacuated.actors
+    assert [a.country for a in evacuated.recipients] == ["KEN"]
+    text = "Ethiopian rebels are expected to be attacked by the Kenyan army."
+    attacked = only(text, "attacked")
+    assert [a.country for a in attacked.actors] == ["KEN"]
+    assert [a.country for a in attacked.recipients] == ["ETH"]

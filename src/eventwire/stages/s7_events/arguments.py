@@ -428,6 +428,23 @@ def is_participle_on_patient(tok: Any) -> bool:
     return not any(c.dep_ in {"nsubj", "dobj", "obj"} for v in verbs for c in v.children)
 
 
+def controller_patients(tok: Any) -> list[Any]:
+    """Who undergoes a passive infinitive with no subject of its own: the object of a verb
+    of asking ("urged the army to be withdrawn"), else the subject of the verb it completes
+    ("the rebels are expected to be attacked", "had to be evacuated")."""
+    if tok.dep_ != "xcomp" or tok.head.i == tok.i:
+        return []
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+        return []
+    head = tok.head
+    if head.lemma_.lower() in REQUEST_LEMMAS:
+        objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+        if objects:
+            return objects
+    own = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return own or verb_subjects(head)[0]
+
+
 def passive_agents(tok: Any) -> list[Any]:
     """The objects of a passive's "by" ("was struck by shattered glass")."""
     found = [pobj(c) for c in tok.children if c.dep_ == "agent"]
@@ -524,6 +541,14 @@ def verb_arguments(
     recipient_tokens: list[Any] = []
     if passive:
         recipient_tokens += [c for c, dep in kids if dep == "nsubjpass"]
+        patients = controller_patients(tok)
+        if patients:
+            # "two soldiers had to be evacuated", "want to be released", "are expected to be
+            # attacked by the army": who controls a passive infinitive undergoes it
+            recipient_tokens += patients
+            if rule in {"actor:controller-subject", "actor:controller-object"}:
+                subjects, rules = [], ["actor:none"]
+            rules.append("recipient:controller")
     else:
         undergoing = undergoing_subjects(tok)
         if undergoing:
