@@ -387,7 +387,10 @@ def condition_holds(cond: str, view: PhraseView, triggers: Triggers) -> bool:
         return any(c.dep_ in {"acomp", "oprd"} and c.lower_ in words for c in tok.children)
     if key == "prt":
         return any(
-            c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in words and not out_of_after(tok, c)
+            c.dep_ in {"prt", "prep", "advmod"}
+            and c.lower_ in words
+            and not out_of_after(tok, c)
+            and not is_modified_adverb(c)
             for c in tok.children
         )
     # prep: not one whose object is a date or a time ("called in sick for three days")
@@ -457,6 +460,12 @@ def out_of_after(verb: Any, word: Any) -> bool:
     if word.lower_ != "out" or word.i + 1 >= len(doc) or doc[word.i + 1].lower_ != "of":
         return False
     return word.i - 1 > verb.i and doc[word.i - 1].pos_ == "NUM"
+
+
+def is_modified_adverb(word: Any) -> bool:
+    """An adverb with an adverb of its own before it is a phrase, no particle: "turned the
+    law upside down", "went further down the road" (not "turned down the offer")."""
+    return word.dep_ == "advmod" and any(c.dep_ == "advmod" and c.i < word.i for c in word.children)
 
 
 FRAME_MARKS = frozenset({",", "--", "\u2014", "\u2013"})
