@@ -1531,6 +1531,9 @@ def test_an_attack_noun_that_does_its_verbs_act_is_one_attack():
         "Russia places importance on reinforcing the friendship with Vietnam.",
         # an adverb phrase is no particle: no "turn down"
         "The Kenyan court turned the ruling upside down.",
+        # CAMEO's default LEAD and CONTROL are material cooperation
+        "The Manila Archbishop leads the Easter Vigil at the Manila Cathedral.",
+        "The Indian Congress party is in opposition in New Delhi and controls only three states.",
     ],
 )
 def test_everyday_senses_of_force_and_release_verbs_are_no_events(text):

@@ -157,6 +157,8 @@ CLASS_FILES = ("classes.tsv", "cameo_classes.tsv")
 # A derived reading of this type says the pattern is no PLOVER event ("release a statement")
 # and stops the lemma's later readings.
 NO_EVENT = "NONE"
+# the condition of a curated row that only drops CAMEO's default reading of the lemma's verb
+NO_DEFAULT = "nodefault"
 # a verb reading's "of": the act is the other side's, done to the subject (CAMEO's "[:code]":
 # "received backing from X" is X's support of the subject)
 REVERSED = "rev"
@@ -210,9 +212,14 @@ def overridden(readings: list[Reading]) -> tuple[Reading, ...]:
     statement", "released a report"); the curated readings without a condition; CAMEO's
     other patterns; and CAMEO's default reading of a verb only where the curated table has no
     verb reading of that lemma (the curated table overrides the derived one; a curated
-    pattern that only says a use is no event, "hold a press conference", does not)."""
+    pattern that only says a use is no event, "hold a press conference", does not; a
+    curated `nodefault` row does, and is no reading itself)."""
     curated = [r for r in readings if not r.derived]
-    curated_verb = any(
+    # a curated "nodefault" row only drops CAMEO's default reading of its part of speech
+    # ("lead", "control": CAMEO files them under material cooperation, 060)
+    no_default = any(r.condition == NO_DEFAULT and "V" in r.pos for r in curated)
+    curated = [r for r in curated if r.condition != NO_DEFAULT]
+    curated_verb = no_default or any(
         "V" in r.pos and not (r.type == NO_EVENT and r.condition is not None) for r in curated
     )
     patterns = [r for r in readings if r.derived and r.condition is not None]
@@ -233,6 +240,7 @@ def check_condition(condition: str, classes: dict[str, frozenset[str]], where: s
         return
     if condition in {
         "-",
+        NO_DEFAULT,
         "comp",
         "nocomp",
         "noobj",
