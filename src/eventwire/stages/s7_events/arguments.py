@@ -789,7 +789,14 @@ def reporting_noun(tok: Any, cues: Cues) -> Any | None:
     if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in cues.reporting_verbs:
         return None
     subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ != "NOUN":
+    if subject is None:
+        return None
+    if subject.pos_ == "PROPN":
+        # a name that is no person's reporting what "it" did ("Liverpool said it condemned
+        # the attack"); a name's number is not in its form, so "they" is left alone
+        is_person = subject.ent_type_ == "PERSON"
+        return subject if tok.lower_ in IMPERSONAL and not is_person else None
+    if subject.pos_ != "NOUN":
         return None
     plural = subject.tag_ == "NNS"
     return subject if plural == (tok.lower_ in PLURAL) else None
