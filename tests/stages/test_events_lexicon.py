@@ -1601,3 +1601,14 @@ def test_who_controls_a_passive_infinitive_undergoes_it():
     attacked = only(text, "attacked")
     assert [a.country for a in attacked.actors] == ["KEN"]
     assert [a.country for a in attacked.recipients] == ["ETH"]
+
+
+@pytest.mark.slow
+def test_a_pronoun_subject_of_a_reporting_verb_is_not_its_own_object():
+    # "We urge X": we are the ones urging, not X, though "urge" reports
+    text = (
+        '"We urge the Ukrainian government to cancel the requirements," the American envoy added.'
+    )
+    urge = only(text, "urge")
+    assert [a.country for a in urge.actors] == ["USA"]
+    assert [a.country for a in urge.recipients] == ["UKR"]

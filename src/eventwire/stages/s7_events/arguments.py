@@ -811,6 +811,8 @@ def speaker_actor(tok: Any, index: MentionIndex, cues: Cues, *, pronoun: str = "
         if cur.head.i == cur.i:
             return None
         cur = cur.head
+        if cur.i == tok.head.i and tok.dep_ in {"nsubj", "nsubjpass"}:
+            continue  # the pronoun's own verb: "We urge the government ..." reports itself
         reporters: list[Any] = []
         if cur.pos_ == "NOUN" and cur.lemma_.lower() in MESSAGES:
             # "X issued a reminder to Iraq that it must ...", "X's statement that ..."
