@@ -37,6 +37,10 @@ def actor(parsed_doc, text: str, phrase: str, *, lexicon=None):
         ("A suicide bomber blew himself up.", "suicide bomber", None, "REB"),
         ("The magistrate refused bail.", "magistrate", None, "JUD"),
         ("Mutineers seized the garrison.", "Mutineers", None, "OPP"),
+        # legislatures and seats of government by their own names
+        ("The Verkhovna Rada voted on Tuesday.", "Verkhovna Rada", "UKR", "LEG"),
+        ("The Bundestag approved the budget.", "Bundestag", "DEU", "LEG"),
+        ("Downing Street condemned the attack.", "Downing Street", "GBR", "GOV"),
     ],
 )
 def test_actors_country_and_sector(parsed_doc, text, phrase, country, sector):
