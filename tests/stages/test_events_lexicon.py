@@ -1612,3 +1612,12 @@ def test_a_pronoun_subject_of_a_reporting_verb_is_not_its_own_object():
     urge = only(text, "urge")
     assert [a.country for a in urge.actors] == ["USA"]
     assert [a.country for a in urge.recipients] == ["UKR"]
+
+
+@pytest.mark.slow
+def test_encouraging_someone_to_act_urges_it_and_encouraging_a_thing_endorses_it():
+    text = "The United States strongly encourages the government of Ukraine to repeal the law."
+    assert only(text, "encourages").plover_type == "REQUEST"
+    assert only("Kenya encouraged the talks between Ethiopia and Eritrea.", "encouraged").type == (
+        "SUPPORT"
+    )
