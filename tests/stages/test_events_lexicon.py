@@ -1621,3 +1621,14 @@ def test_encouraging_someone_to_act_urges_it_and_encouraging_a_thing_endorses_it
     assert only("Kenya encouraged the talks between Ethiopia and Eritrea.", "encouraged").type == (
         "SUPPORT"
     )
+
+
+@pytest.mark.slow
+def test_a_demonstration_of_power_is_no_protest_and_one_against_the_government_is():
+    for text in (
+        "A demonstration of Russian military power, on the other hand, is available.",
+        "Russia staged a demonstration of military power near the Ukrainian border.",
+    ):
+        assert "PROTEST" not in {e.plover_type for e in events(text)}, text
+    text = "Thousands joined a demonstration against the Russian government in Moscow."
+    assert only(text, "demonstration").plover_type == "PROTEST"
