@@ -1632,3 +1632,18 @@ def test_a_demonstration_of_power_is_no_protest_and_one_against_the_government_i
         assert "PROTEST" not in {e.plover_type for e in events(text)}, text
     text = "Thousands joined a demonstration against the Russian government in Moscow."
     assert only(text, "demonstration").plover_type == "PROTEST"
+
+
+@pytest.mark.slow
+def test_announcing_a_plan_of_force_is_a_threat_and_of_a_withdrawal_an_agreement():
+    # CAMEO's ANNOUNCE * PLAN is an intent to cooperate (030); PLOVER makes an announced
+    # force a threat
+    text = "Kenya announced plans to expel Ethiopian diplomats."
+    announced = only(text, "announced")
+    assert (announced.plover_type, [a.country for a in announced.recipients]) == (
+        "THREATEN",
+        ["ETH"],
+    )
+    assert "SANCTION" not in {e.plover_type for e in events(text)}  # one event, not two
+    text = "Kenya announced plans to withdraw its troops from Somalia."
+    assert only(text, "announced").plover_type == "AGREE"

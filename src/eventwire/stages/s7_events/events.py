@@ -46,7 +46,7 @@ from eventwire.stages.s7_events.doers import (
     patient_can_be_held,
     subject_can_act,
 )
-from eventwire.stages.s7_events.folding import folded_type
+from eventwire.stages.s7_events.folding import FORCEFUL, folded_type
 from eventwire.stages.s7_events.modality import (
     Cues,
     Modality,
@@ -132,6 +132,10 @@ def sentence_span(sent: Any, text: str | None = None) -> Span:
     start = sent.start_char + (len(raw) - len(raw.lstrip()))
     end = sent.end_char - (len(raw) - len(raw.rstrip()))
     return Span(start, max(start, end))
+
+
+# CAMEO's 03x, "express intent to cooperate": AGREE under CAMEO2PLOVER
+INTENT_CODES = "03"
 
 
 def governing_candidate(tok: Any, by_index: dict[int, Candidate]) -> Candidate | None:
@@ -1118,8 +1122,27 @@ class EventStage:
                         modalities[cand.token.i].rule,
                         undergone=cand.reading.of_role == REVERSED,
                     )
+            if result == (own, "plover:same") and announces_force(cand):
+                # "announced plans to impose tariffs": CAMEO's intent to cooperate (03x)
+                # whose plan is force is an announced force, PLOVER's THREATEN
+                result = ("THREATEN", "plover:intent-of-force")
             plover[cand.token.i] = result
             return result
+
+        def announces_force(cand: Candidate) -> bool:
+            reading = cand.reading
+            if reading is None or reading.type != "AGREE" or not reading.derived:
+                return False
+            if not (reading.cameo or "").startswith(INTENT_CODES):
+                return False
+            return any(
+                other.reading is not None
+                and other.reading.type in FORCEFUL
+                and modalities[other.token.i].value == "planned"
+                and governing_candidate(other.token, by_index) is cand
+                for other in cands
+                if other is not cand
+            )
 
         events: list[Event] = []
         for cand in cands:
