@@ -41,6 +41,8 @@ def actor(parsed_doc, text: str, phrase: str, *, lexicon=None):
         ("The Verkhovna Rada voted on Tuesday.", "Verkhovna Rada", "UKR", "LEG"),
         ("The Bundestag approved the budget.", "Bundestag", "DEU", "LEG"),
         ("Downing Street condemned the attack.", "Downing Street", "GBR", "GOV"),
+        # a body's sector is the lexicon's, whatever its name's words ("Union")
+        ("The European Union imposed sanctions.", "European Union", "IGO", "IGO"),
         # a title's abbreviation before a name
         ("Sen. Ben Sasse criticised the plan.", "Sen. Ben Sasse", None, "LEG"),
         ("Gov. Andrew Cuomo signed the order.", "Gov. Andrew Cuomo", None, "GOV"),

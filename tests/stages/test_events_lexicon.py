@@ -1647,3 +1647,15 @@ def test_announcing_a_plan_of_force_is_a_threat_and_of_a_withdrawal_an_agreement
     assert "SANCTION" not in {e.plover_type for e in events(text)}  # one event, not two
     text = "Kenya announced plans to withdraw its troops from Somalia."
     assert only(text, "announced").plover_type == "AGREE"
+
+
+@pytest.mark.slow
+def test_an_amount_of_money_is_what_it_is_in():
+    # "$50 billion in tariffs on Chinese imports": tariffs, on China
+    imposed = only("The US imposed $50 billion in tariffs on Chinese imports.", "imposed")
+    assert (imposed.plover_type, [a.country for a in imposed.recipients]) == ("SANCTION", ["CHN"])
+    text = "The United States slapped an additional $100 billion in tariffs on Chinese goods."
+    slapped = only(text, "slapped")
+    assert (slapped.plover_type, [a.country for a in slapped.recipients]) == ("SANCTION", ["CHN"])
+    # a slap is otherwise a blow
+    assert only("The officer slapped the Kenyan protester.", "slapped").plover_type == "ASSAULT"

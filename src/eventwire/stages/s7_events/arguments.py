@@ -571,8 +571,10 @@ def verb_arguments(
                 if grand.dep_ == "prep" and pobj(grand) is not None:
                     recipient_tokens.append(pobj(grand))
     # the object's possessor and phrases: "support Turkey's efforts", "break relations with
-    # Russia", "cut off electricity to Nakhichevan"
-    for obj in objects:
+    # Russia", "cut off electricity to Nakhichevan"; an amount's, what it counts ("imposed
+    # $50 billion in tariffs on Chinese imports")
+    amounts = [inner for obj in objects if (inner := counted(obj)) is not None]
+    for obj in objects + amounts:
         recipient_tokens += [c for c in obj.children if c.dep_ == "poss"]
         recipient_tokens += [
             target

@@ -42,10 +42,17 @@ Spec = tuple[tuple[str, ...], ...]
 
 
 def counted(tok: Any) -> Any | None:
-    """The noun a quantity head counts: "guests" in "dozens of guests", "40 of them"."""
+    """The noun a quantity head counts: "guests" in "dozens of guests", "40 of them"; what
+    an amount of money is in: "tariffs" in "$100 billion in tariffs"."""
     if tok.lower_ not in QUANTITY_HEADS and tok.pos_ != "NUM":
         return None
-    return next(iter(of_phrases(tok)), None)
+    inner = next(iter(of_phrases(tok)), None)
+    if inner is None and tok.ent_type_ == "MONEY":
+        inner = next(
+            (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in pobjs(c)),
+            None,
+        )
+    return inner
 
 
 def counted_phrase_words(tok: Any) -> frozenset[str]:
