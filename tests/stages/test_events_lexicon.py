@@ -1659,3 +1659,12 @@ def test_an_amount_of_money_is_what_it_is_in():
     assert (slapped.plover_type, [a.country for a in slapped.recipients]) == ("SANCTION", ["CHN"])
     # a slap is otherwise a blow
     assert only("The officer slapped the Kenyan protester.", "slapped").plover_type == "ASSAULT"
+
+
+@pytest.mark.slow
+def test_an_act_after_on_is_the_verbs_subjects_unless_it_has_an_object():
+    text = "The Trump administration signed off on selling artillery to Saudi Arabia."
+    selling = only(text, "selling")
+    assert [a.country for a in selling.actors] == ["USA"]
+    text = "Kenya congratulated the Ethiopian president on meeting the Eritrean leader."
+    assert "KEN" not in [a.country for a in only_any(text, "meeting").actors]

@@ -517,6 +517,16 @@ def verb_subjects(tok: Any) -> tuple[list[Any], str]:
         # "the army responded by attacking rebel positions", "after meeting X, he ...":
         # the clause's doer is the verb's
         return verb_subjects(head.head)[0], "actor:clause-subject"
+    if (
+        tok.dep_ == "pcomp"
+        and head.dep_ == "prep"
+        and head.lower_ == "on"
+        and head.head.pos_ == "VERB"
+        and not any(c.dep_ in OBJECT_DEPS for c in head.head.children)
+    ):
+        # "signed off on selling artillery", "insisted on meeting": the verb's subject does
+        # it (with an object, the object does: "congratulated Kenya on winning")
+        return verb_subjects(head.head)[0], "actor:clause-subject"
     return [], "actor:none"
 
 
