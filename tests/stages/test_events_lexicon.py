@@ -1668,3 +1668,10 @@ def test_an_act_after_on_is_the_verbs_subjects_unless_it_has_an_object():
     assert [a.country for a in selling.actors] == ["USA"]
     text = "Kenya congratulated the Ethiopian president on meeting the Eritrean leader."
     assert "KEN" not in [a.country for a in only_any(text, "meeting").actors]
+
+
+@pytest.mark.slow
+def test_backing_in_kind_is_aid_and_in_words_support():
+    backed = only("Iran backed the Houthi rebels with weapons and money.", "backed")
+    assert (backed.plover_type, [a.country for a in backed.recipients]) == ("AID", ["YEM"])
+    assert only("Kenya supported the Ethiopian proposal.", "supported").plover_type == "SUPPORT"
