@@ -1542,13 +1542,17 @@ def test_an_attack_noun_that_does_its_verbs_act_is_one_attack():
         # CAMEO's default LEAD and CONTROL are material cooperation
         "The Manila Archbishop leads the Easter Vigil at the Manila Cathedral.",
         "The Indian Congress party is in opposition in New Delhi and controls only three states.",
+        # business and admissions, not agreements; wanting others to act is an appeal
+        "All major Kenyan health insurance cards will be accepted at the Nairobi clinic.",
+        "The Kenyan student has been accepted to Florida Atlantic University.",
+        "Vietnam always wants Russia to play a greater role in the region.",
     ],
 )
 def test_everyday_senses_of_force_and_release_verbs_are_no_events(text):
     # CAMEO's bare entries (BEAT, ABUSE, SERVE, HAND OVER, REINFORCE) name acts between
     # parties; these senses of the same words are none
     coded = {e.plover_type for e in events(text)} - {"OTHER"}
-    assert not coded & {"ASSAULT", "COOPERATE", "RETREAT", "MOBILIZE", "REJECT"}, coded
+    assert not coded & {"ASSAULT", "COOPERATE", "RETREAT", "MOBILIZE", "REJECT", "AGREE"}, coded
 
 
 @pytest.mark.slow
@@ -1675,3 +1679,10 @@ def test_backing_in_kind_is_aid_and_in_words_support():
     backed = only("Iran backed the Houthi rebels with weapons and money.", "backed")
     assert (backed.plover_type, [a.country for a in backed.recipients]) == ("AID", ["YEM"])
     assert only("Kenya supported the Ethiopian proposal.", "supported").plover_type == "SUPPORT"
+
+
+@pytest.mark.slow
+def test_a_sum_of_money_is_no_party():
+    text = "The Kenyan state board fined the Ethiopian doctor one million US dollars."
+    fined = only(text, "fined")
+    assert "USA" not in [a.country for a in fined.recipients]

@@ -280,6 +280,8 @@ def actor_for(tok: Any, index: MentionIndex, sentence_start: int, cues: Cues) ->
     inner = counted(tok)  # "hundreds of Kurds": the people counted
     if inner is not None:
         return actor_for(inner, index, sentence_start, cues)
+    if tok.ent_type_ == "MONEY":
+        return None  # "fined Nassar one million US dollars": a sum, no party
     mention = index.covering(tok)
     if tok.pos_ == "NOUN":
         # "a fellow US ally in the Gulf, Qatar": the name set beside the noun says who
