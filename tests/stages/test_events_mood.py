@@ -347,3 +347,25 @@ def test_what_a_governor_says_inside_a_condition_is_only_supposed(text, trigger)
 
 def test_being_to_blame_is_no_plan():
     assert modality_in_all("Kenya said Ethiopia is to blame for the attack.", "blame") != "planned"
+
+
+@pytest.mark.slow
+def test_a_clause_with_its_own_tense_before_its_verb_keeps_its_own_modality():
+    # the parse hangs the first clause on "will highlight"; its "is supported" is its own
+    text = (
+        "The Kenyan conference is supported by the Ethiopian government; the organisers will "
+        "highlight the importance of security."
+    )
+    supported = next(
+        e
+        for e in eventwire.extract(text).events
+        if "supported" in text[e.trigger.start : e.trigger.end]
+    )
+    assert supported.modality == "occurred"
+
+
+@pytest.mark.slow
+def test_one_of_a_group_is_no_generic_subject():
+    text = "One of the Kenyan soldiers attacked the Somali checkpoint on Monday."
+    attacked = next(e for e in eventwire.extract(text).events if e.type == "ASSAULT")
+    assert attacked.modality == "occurred"

@@ -477,9 +477,12 @@ def is_reported_imperative(tok: Any, reporting_verbs: frozenset[str]) -> bool:
 
 
 def generic_subject(tok: Any) -> Any | None:
-    """The subject "you" or "one" of a verb: an address or a generalisation."""
+    """The subject "you" or "one" of a verb: an address or a generalisation ("one of the
+    A380s", a number with what it counts, is neither)."""
     for child in tok.children:
         if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in GENERIC_SUBJECTS:
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children):
+                continue
             return child
     return None
 

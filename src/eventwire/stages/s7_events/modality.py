@@ -281,6 +281,17 @@ def has_own_auxiliary(verb: Any) -> bool:
     )
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def is_finite(verb: Any) -> bool:
+    """A verb with a tense of its own: a finite form, or a finite auxiliary ("is supported",
+    "has left"), not an infinitive or a participle alone."""
+    if verb.tag_ in FINITE_TAGS:
+        return True
+    return any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS for c in verb.children)
+
+
 def raises(verb: Any) -> bool:
     """A passive with an infinitive of its subject: "the talks are expected to resume"."""
     return any(c.dep_ == "nsubjpass" for c in verb.children) and any(
@@ -510,13 +521,17 @@ def lends_its_cues(cur: Any, trigger: Any, came_by: str, came_from: Any | None, 
     a verb's to its mere subject ("the request will be reviewed"; what governs the whole
     clause still does: "analysts predict that such a withdrawal could lead to ..."), nor to a
     conjunct with an auxiliary of its own ("could attack the town and have already shelled
-    it"), nor those of "continue" to the event said to go on ("the protests will
+    it"), nor to a clause with its own tense set before it, nor those of "continue" to the event said to go on ("the protests will
     continue")."""
     if came_from is None:
         return True
     if cur.pos_ in {"VERB", "AUX"} and is_mere_subject(came_from, cur, cues):
         return False
     if came_by == "conj" and has_own_auxiliary(came_from):
+        return False
+    if came_by in {"ccomp", "parataxis"} and came_from.i < cur.i and is_finite(came_from):
+        # a clause with its own tense before the verb it hangs on: "X is supported by Dubai
+        # Police; Gisec will highlight ...", which the parse reads as Gisec's content
         return False
     is_noun = trigger.pos_ in {"NOUN", "PROPN"}
     return not (is_noun and cur.i == trigger.head.i and continues(trigger))
