@@ -521,8 +521,8 @@ def lends_its_cues(cur: Any, trigger: Any, came_by: str, came_from: Any | None, 
     a verb's to its mere subject ("the request will be reviewed"; what governs the whole
     clause still does: "analysts predict that such a withdrawal could lead to ..."), nor to a
     conjunct with an auxiliary of its own ("could attack the town and have already shelled
-    it"), nor to a clause with its own tense set before it, nor those of "continue" to the event said to go on ("the protests will
-    continue")."""
+    it"), nor to a clause with its own tense set before it, nor those of "continue" to the
+    event said to go on ("the protests will continue")."""
     if came_from is None:
         return True
     if cur.pos_ in {"VERB", "AUX"} and is_mere_subject(came_from, cur, cues):
