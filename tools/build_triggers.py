@@ -23,7 +23,9 @@ What is kept:
   ("set OFF"), a prepositional phrase ("appear (IN COURT)"), or a subject before the verb
   ("&MILITARY * rush") -> a conditioned reading, listed before the verb's unconditioned one.
   A pattern whose code is the null code `[---]` or a statement (01x) becomes a reading of
-  type NONE: it stops the verb's default reading ("released a report" is no RETREAT).
+  type NONE: it stops the verb's default reading ("released a report" is no RETREAT); such
+  a pattern with a "# VERB" note is kept for that verb only ("CONTEST * ELECTION" says
+  nothing of "protest the election").
 
 Run: .venv/bin/python tools/build_triggers.py [/path/to/shared/lexicons]
 (the generated files are committed; the product never reads the source dictionaries).
@@ -289,11 +291,16 @@ def build(lexicons: Path) -> tuple[list[Reading], dict[str, set[str]], set[str]]
                     p[3] != lemma,
                 ),
             )
-            for condition, pcode, reverse, _ in ordered:
+            for condition, pcode, reverse, written_for in ordered:
                 full = f"particle={particle}&{condition}" if particle else condition
                 found = plover_of(pcode, table)
                 if found is None and not is_no_event(pcode):
                     continue  # an appeal: neither an event nor a sure non-event
+                if found is None and written_for and written_for != lemma:
+                    # a no-event pattern tells one verb's senses apart ("CONTEST * ELECTION"
+                    # is running in it); the block's other verbs keep theirs ("protesting
+                    # the election results" is a protest)
+                    continue
                 kind = found.type if found else "NONE"
                 mode = found.mode if found else "-"
                 readings.append(

@@ -1686,3 +1686,10 @@ def test_a_sum_of_money_is_no_party():
     text = "The Kenyan state board fined the Ethiopian doctor one million US dollars."
     fined = only(text, "fined")
     assert "USA" not in [a.country for a in fined.recipients]
+
+
+@pytest.mark.slow
+def test_a_no_event_pattern_written_for_one_verb_of_a_block_is_that_verbs_alone():
+    # CAMEO's "CONTEST * ELECTION [---]" (running in it) is no sense of PROTEST
+    text = "Kenyan students protested the election results in Nairobi."
+    assert only(text, "protested").plover_type == "PROTEST"
