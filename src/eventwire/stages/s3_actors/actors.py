@@ -281,9 +281,9 @@ def resolve(
         return Actor(
             name=name,
             country=entry.code,
-            # the lexicon's sector for the body wins over a word of its name ("European
+            # the lexicon's sector for a body wins over a word of its name ("European
             # Union" is an IGO, not a labour union); the name's word where it has none
-            sector=sector or own_sector if entry.kind == "org" else own_sector or sector,
+            sector=sector or own_sector,
             role=role,
             sponsor=entry.sponsor or sponsor,
             span=span,
