@@ -1692,3 +1692,15 @@ def test_a_no_event_pattern_written_for_one_verb_of_a_block_is_that_verbs_alone(
     # CAMEO's "CONTEST * ELECTION [---]" (running in it) is no sense of PROTEST
     text = "Kenyan students protested the election results in Nairobi."
     assert only(text, "protested").plover_type == "PROTEST"
+
+
+@pytest.mark.slow
+def test_a_protest_on_the_protesters_is_the_reported_protest():
+    text = (
+        "Kenyan police used tear gas to disperse students protesting the fee increase in Nairobi."
+    )
+    protesting = only(text, "protesting")
+    assert (protesting.plover_type, protesting.salience) == ("PROTEST", "main")
+    # a participle of another act on a noun stays a description
+    text = "Kenyan police arrested three men fighting outside the stadium in Nairobi."
+    assert [text_of(text, e) for e in events(text)] == ["arrested"]

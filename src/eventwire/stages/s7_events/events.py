@@ -476,6 +476,20 @@ def is_reported_imperative(tok: Any, reporting_verbs: frozenset[str]) -> bool:
     )
 
 
+def is_protest_on_protesters(cand: Candidate) -> bool:
+    """A protest verb's present participle on the people doing it: "demonstrators protesting
+    election results", "crowds protesting against the ban"."""
+    tok = cand.token
+    return (
+        cand.reading is not None
+        and cand.reading.type == "PROTEST"
+        and not cand.is_noun
+        and tok.dep_ == "acl"
+        and tok.tag_ == "VBG"
+        and tok.head.pos_ in {"NOUN", "PROPN"}
+    )
+
+
 def generic_subject(tok: Any) -> Any | None:
     """The subject "you" or "one" of a verb: an address or a generalisation ("one of the
     A380s", a number with what it counts, is neither)."""
@@ -1187,6 +1201,10 @@ class EventStage:
             if tok.i in objects:
                 # "rejected the U.S. request", "condemned the attack": PLOVER codes the verb
                 salience = "background"
+            elif is_protest_on_protesters(cand):
+                # "dispersed demonstrators protesting election results": the protest the
+                # sentence reports, whatever else it says of them
+                salience = "main"
             governor = by_index.get(tok.head.i)
             if (
                 is_protest_purpose(tok)
