@@ -1704,3 +1704,12 @@ def test_a_protest_on_the_protesters_is_the_reported_protest():
     # a participle of another act on a noun stays a description
     text = "Kenyan police arrested three men fighting outside the stadium in Nairobi."
     assert [text_of(text, e) for e in events(text)] == ["arrested"]
+
+
+@pytest.mark.slow
+def test_the_toll_of_an_act_that_is_no_event_is_no_attack():
+    # CAMEO: "&AIRCRAFT * [---] # CRASH"; the toll of police fire stays the police's
+    text = "The Kenya Airways jetliner crashed into Lake Victoria, killing all 228 people on board."
+    assert "ASSAULT" not in {e.plover_type for e in events(text)}
+    killing = only("Egyptian police opened fire on the demonstrators, killing one.", "killing")
+    assert (killing.plover_type, [a.country for a in killing.actors]) == ("ASSAULT", ["EGY"])

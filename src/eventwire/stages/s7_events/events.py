@@ -476,6 +476,12 @@ def is_reported_imperative(tok: Any, reporting_verbs: frozenset[str]) -> bool:
     )
 
 
+def is_outcome_of_no_act(tok: Any, stopped: set[int]) -> bool:
+    """A participle after its verb that says what it did ("crashed, killing 228"), where
+    the verb's reading says this use is no event (`stopped`: "&AIRCRAFT * [---] # CRASH")."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in stopped
+
+
 def is_protest_on_protesters(cand: Candidate) -> bool:
     """A protest verb's present participle on the people doing it: "demonstrators protesting
     election results", "crowds protesting against the ban"."""
@@ -1245,6 +1251,10 @@ class EventStage:
                 cand.token, self.noun_kinds, index
             ):
                 unfit[cand.token.i] = "reading:patient-cannot-be-harmed"
+            elif event.type == "ASSAULT" and is_outcome_of_no_act(cand.token, stopped):
+                # "the jetliner crashed into the Atlantic, killing all 228 people": CAMEO
+                # says the crash is no act, so its toll is no attack
+                unfit[cand.token.i] = "reading:outcome-of-no-act"
             elif (
                 event.type == "RETREAT"
                 and cand.reading is not None
