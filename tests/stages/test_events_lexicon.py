@@ -1542,6 +1542,8 @@ def test_an_attack_noun_that_does_its_verbs_act_is_one_attack():
         # CAMEO's default LEAD and CONTROL are material cooperation
         "The Manila Archbishop leads the Easter Vigil at the Manila Cathedral.",
         "The Indian Congress party is in opposition in New Delhi and controls only three states.",
+        # market demand met is supply
+        "Kenya Airways said the new planes would meet additional demand for domestic routes.",
         # business and admissions, not agreements
         "All major Kenyan health insurance cards will be accepted at the Nairobi clinic.",
         "The Kenyan student has been accepted to Florida Atlantic University.",
