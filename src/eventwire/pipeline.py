@@ -79,6 +79,14 @@ def headline_words(settings: Settings) -> frozenset[str]:
     return event_words(settings.lexicons, cache_folder(settings)) | actor_words(settings.lexicons)
 
 
+def headline_names(settings: Settings) -> frozenset[tuple[str, ...]]:
+    """The actor lexicon's names of several capitalised words, which the parse stage keeps
+    as written in Title Case headlines ("Security Council Condemns ...")."""
+    from eventwire.stages.s3_actors.lexicon import headline_names as names
+
+    return names(settings.lexicons)
+
+
 def event_verbs(settings: Settings) -> frozenset[str]:
     """The verbs of the event lexicon with an event reading, which the parse stage tries as
     the verb of a headline it parsed without one."""
@@ -90,6 +98,7 @@ def event_verbs(settings: Settings) -> frozenset[str]:
 # Inputs a stage takes that are computed from the settings rather than being one.
 INPUTS: dict[str, Callable[[Settings], Any]] = {
     "headline_words": headline_words,
+    "headline_names": headline_names,
     "event_verbs": event_verbs,
     "cache_dir": cache_folder,
 }
@@ -98,7 +107,8 @@ INPUTS: dict[str, Callable[[Settings], Any]] = {
 STAGES: dict[str, StageSpec] = {
     "body": StageSpec("eventwire.stages.s1_body.body:BodyStage"),
     "parse": StageSpec(
-        "eventwire.stages.s2_parse.nlp:ParseStage", ("headline_words", "event_verbs")
+        "eventwire.stages.s2_parse.nlp:ParseStage",
+        ("headline_words", "event_verbs", "headline_names"),
     ),
     "actors": StageSpec("eventwire.stages.s3_actors.actors:ActorStage", ("lexicons", "cache_dir")),
     "places": StageSpec("eventwire.stages.s4_places.places:PlaceStage", ("lexicons", "cache_dir")),

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventwire.pipeline import headline_words
+from eventwire.pipeline import headline_names, headline_words
 from eventwire.settings import Settings
 from eventwire.stages.s2_parse.truecase import truecase_headlines
 
@@ -37,6 +37,15 @@ def test_a_word_the_article_writes_in_lower_case_is_lowered_in_its_headline():
     assert (words[0], words[3], words[4]) == ("Kenya", "Zorvan", "response")
 
 
+def test_the_words_of_a_known_name_stay_as_written():
+    names = headline_names(Settings())
+    got = truecase_headlines("Security Council Condemns Attack On Kenyan Border Post", WORDS, names)
+    assert got.startswith("Security Council condemns attack on Kenyan border post")
+    # the same words apart are common words
+    got = truecase_headlines("Kenyan Council Discusses Security Of Border", WORDS, names)
+    assert got.startswith("Kenyan council discusses security of border")
+
+
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
 def test_truecasing_changes_only_the_case_of_ascii_letters(text):
     got = truecase_headlines(text)
@@ -50,6 +59,8 @@ def test_truecasing_changes_only_the_case_of_ascii_letters(text):
     [
         ("Kenya Leader Criticizes Ethiopia's Response to Crisis", "ACCUSE", "KEN"),
         ("Ethiopia Threatens To Expel Kenyan Diplomats", "THREATEN", "ETH"),
+        # a name of common words keeps its actor ("security council" was no body)
+        ("Security Council Condemns Attack On Kenyan Border Post", "ACCUSE", "IGO"),
     ],
 )
 def test_title_case_headline_gives_its_event(headline, category, actor):

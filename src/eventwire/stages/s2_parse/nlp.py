@@ -82,10 +82,12 @@ class ParseStage:
         *,
         headline_words: frozenset[str] = frozenset(),
         event_verbs: frozenset[str] = frozenset(),
+        headline_names: frozenset[tuple[str, ...]] = frozenset(),
         piece_chars: int = PIECE_CHARS,
     ) -> None:
         self.nlp = load_nlp()
         self.headline_words = frozenset(w.lower() for w in headline_words)
+        self.headline_names = frozenset(headline_names)
         self.event_verbs = frozenset(event_verbs)
         self.irregular = irregular_pasts(self.nlp) if event_verbs else {}
         self.piece_chars = piece_chars
@@ -96,7 +98,7 @@ class ParseStage:
         return repair_headlines(parsed, self.nlp, self.event_verbs, self.irregular)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = truecase_headlines(doc.article.text, self.headline_words)
+        text = truecase_headlines(doc.article.text, self.headline_words, self.headline_names)
         if len(text) <= self.piece_chars:
             return replace(doc, parsed=self.repaired(self.nlp(text)))
         from spacy.tokens import Doc as SpacyDoc
@@ -112,7 +114,10 @@ class ParseStage:
     def pipe(self, docs: list[Doc]) -> list[Doc]:
         """The same over a batch: the texts up to `piece_chars` parsed together by
         `nlp.pipe` (the same parses, faster), a longer one alone, in pieces."""
-        texts = [truecase_headlines(d.article.text, self.headline_words) for d in docs]
+        texts = [
+            truecase_headlines(d.article.text, self.headline_words, self.headline_names)
+            for d in docs
+        ]
         short = [t for t in texts if len(t) <= self.piece_chars]
         parsed = iter(self.nlp.pipe(short, batch_size=max(1, len(short))))
         return [

@@ -207,3 +207,21 @@ def headline_words(user_dir: Path | None = None) -> frozenset[str]:
     names (the parse stage lowers them in Title Case headlines). The generated agent nouns
     are not among them: a dictionary of thousands holds surnames too ("Granger", "Fisher")."""
     return frozenset(w for phrase in curated_sector_words(user_dir) for w in phrase.split())
+
+
+def headline_names(user_dir: Path | None = None) -> frozenset[tuple[str, ...]]:
+    """The lexicon's names of two words or more written in capitals, as lower-case words
+    ("security council", "bill clinton"): the parse stage keeps them as written in Title Case
+    headlines, though their words are common words too."""
+    rows = [
+        *(row.cell(1) for row in read_rows("actors", "countries.tsv", user_dir)),
+        *(row.cell(0) for row in read_rows("actors", "people.tsv", user_dir)),
+        *(row.cell(0) for row in read_rows("actors", "organizations.tsv", user_dir)),
+    ]
+    names = set()
+    for cell in rows:
+        for form in forms(cell):
+            words = form.split()
+            if len(words) > 1 and all(w[:1].isupper() for w in words):
+                names.add(tuple(w.lower() for w in words))
+    return frozenset(names)
