@@ -329,3 +329,21 @@ def test_actors_a_hyphenated_name_the_tokenizer_splits_is_still_a_person(parsed_
     text = "North Korean leader Kim Jong-un met South Korean President Moon Jae-in on Friday."
     found = actor(parsed_doc, text, "South Korean President Moon Jae-in")
     assert (found.country, found.sector) == ("KOR", "GOV")
+
+
+def test_actors_a_figures_surname_alone_needs_the_figure_or_the_country_named():
+    import eventwire
+
+    def kohls(text: str) -> list[str | None]:
+        result = eventwire.extract(text, published="2018-04-06")
+        return [
+            m.actor.country if m.actor else None
+            for m in result.mentions
+            if result.text_of(m.span) == "Kohl"
+        ]
+
+    # "Kohl's" in a Virginia shopping column is no German chancellor
+    assert kohls("Haymarket Village Center houses Walmart, Target and Kohl's.") in ([], [None])
+    # named in full first, the surname is the figure
+    text = "German Chancellor Helmut Kohl met the envoys. Later, Kohl said the talks went well."
+    assert kohls(text) == ["DEU"]

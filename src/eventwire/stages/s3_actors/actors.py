@@ -252,7 +252,11 @@ def resolve(
     span = phrase_span(head, left)
     name = phrase_text(head.doc, span)
     sponsor = next((matches[i].entry.code for i in sorted(sponsors) if i in matches), None)
-    if at_head is not None and at_head.entry.kind == "person":
+    if (
+        at_head is not None
+        and at_head.entry.kind == "person"
+        and not is_unplaced_surname(at_head, matches)
+    ):
         entry = at_head.entry
         return Actor(
             name=name,
@@ -434,6 +438,21 @@ def ends_hyphenated_name(tok: Any) -> bool:
         and not doc[i - 2].whitespace_
         and doc[i - 2].pos_ == "PROPN"
     )
+
+
+def is_unplaced_surname(match: Match, matches: dict[int, Match]) -> bool:
+    """A figure's surname alone ("Kohl") in a text that names neither the figure in full nor
+    the figure's country: a namesake, a shop or a word ("Walmart and Kohl's" in a Virginia
+    shopping column is no German chancellor)."""
+    entry = match.entry
+    if match.end - match.start != 1 or entry.code is None:
+        return False
+    for other in matches.values():
+        if other.entry.kind != "person" and other.entry.code == entry.code:
+            return False  # the country, a body or a place of it
+        if other.entry == entry and other.end - other.start > 1:
+            return False  # the figure named in full ("Helmut Kohl ... Kohl")
+    return True
 
 
 def names_country(matches: dict[int, Match], code: str) -> bool:
