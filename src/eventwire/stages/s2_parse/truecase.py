@@ -60,6 +60,12 @@ def is_title_line(words: list[str]) -> bool:
     return len(content) >= MIN_WORDS and capitals >= TITLE_SHARE * len(content)
 
 
+@functools.lru_cache(maxsize=4)
+def longest_name(names: frozenset[tuple[str, ...]]) -> int:
+    """The most words a name of `names` has (read once: the set is the same for every line)."""
+    return max(len(n) for n in names)
+
+
 def named_words(
     matches: list[re.Match[str]], line: str, names: frozenset[tuple[str, ...]]
 ) -> set[int]:
@@ -67,7 +73,7 @@ def named_words(
     space apart ("Security Council", "Bill Clinton")."""
     if not names:
         return set()
-    longest = max(len(n) for n in names)
+    longest = longest_name(names)
     kept: set[int] = set()
     for i in range(len(matches)):
         for n in range(min(longest, len(matches) - i), 1, -1):

@@ -62,6 +62,7 @@ from eventwire.stages.s7_events.modality import (
 from eventwire.stages.s7_events.phrases import counted
 from eventwire.stages.s7_events.salience import (
     denies_what_was_said,
+    is_consequence,
     is_protest_purpose,
     is_reason,
     salience_of,
@@ -477,9 +478,10 @@ def is_reported_imperative(tok: Any, reporting_verbs: frozenset[str]) -> bool:
 
 
 def is_outcome_of_no_act(tok: Any, stopped: set[int]) -> bool:
-    """A participle after its verb that says what it did ("crashed, killing 228"), where
-    the verb's reading says this use is no event (`stopped`: "&AIRCRAFT * [---] # CRASH")."""
-    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in stopped
+    """A participle after its verb that says what it did ("crashed, killing 228",
+    `is_consequence`), where the verb's reading says this use is no event (`stopped`:
+    "&AIRCRAFT * [---] # CRASH")."""
+    return tok.head.i in stopped and is_consequence(tok)
 
 
 def is_protest_on_protesters(cand: Candidate) -> bool:
