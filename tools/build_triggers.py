@@ -185,7 +185,9 @@ def element_condition(
             return None, False
         return (f"ppw={prep}:{'+'.join(rest)}" if rest else f"prep={prep}"), False  # type: ignore[arg-type]
     low = element.lower()
-    if low in PARTICLES and following is None:
+    if low in PARTICLES and (following is None or following.startswith("(")):
+        # "* OUT", "* OUT (AT CLAIM)": the particle; a prepositional phrase after it is the
+        # next element's
         return f"particle={low}", False
     if (
         (low in PREPOSITIONS or low in PARTICLES)

@@ -83,14 +83,14 @@ def test_all_events_keep_a_things_act_untyped_and_say_why():
     [
         "The Kenyan government vowed to fight corruption.",
         "The new president of Kenya pledged to combat poverty and disease.",
-        "The Kenyan minister attacked the policy as reckless.",
         "The Kenyan army has long fought rumors of a coup.",
     ],
 )
-def test_an_attack_on_an_idea_or_a_text_is_no_assault(text):
-    """No event of the attack itself, nor one the vow or pledge lends it ("vowed to fight
-    corruption" is no planned assault, so no AGREE to fight either)."""
-    verbs = {"fight", "combat", "attacked", "fought"}
+def test_a_fight_against_an_idea_or_a_text_is_no_assault(text):
+    """No event of the fight itself, nor one the vow or pledge lends it ("vowed to fight
+    corruption" is no planned assault, so no AGREE to fight either); an attack on a policy
+    is criticism (test_events_lexicon)."""
+    verbs = {"fight", "combat", "fought"}
     assert [t for t in types(text) if t[0] in verbs and t[1] != "OTHER"] == []
 
 
@@ -109,7 +109,7 @@ def test_an_attack_on_people_places_things_or_gatherings_stays(text, expected):
 
 
 def test_all_events_say_why_an_attack_on_an_idea_is_untyped():
-    text = "The Kenyan government vowed to attack the proposal."
+    text = "The Kenyan government vowed to attack the problem."
     result = eventwire.extract(text, published="2024-09-06", settings=Settings(events="all"))
     attack = next(e for e in result.events if result.text_of(e.trigger) == "attack")
     assert attack.plover_type == "OTHER"

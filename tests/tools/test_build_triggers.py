@@ -46,6 +46,14 @@ LAY
 
 
 
+---  HIT   [190]  ---
+HIT
+- * OUT (AT CLAIM)                                    [111]         # HIT
+- * BACK (AT)                                         [111]         # HIT
+
+
+
+
 ---  RISK   [---]  ---
 GAMBLE
 RISK
@@ -68,6 +76,8 @@ TABLE = """\
 0871: RETREAT, ceasefire, military # Declare truce, ceasefire
 131: THREATEN,  ,  # Threaten non-force
 051: SUPPORT,  ,  # Praise or endorse
+111: ACCUSE, disapprove,  # Criticize or denounce
+190: ASSAULT,  , military # Use conventional military force
 """
 
 
@@ -132,6 +142,15 @@ def test_a_particle_before_an_object_is_the_verbs_particle(tmp_path, monkeypatch
     # not a word of the object phrase
     table = build(tmp_path, monkeypatch)
     assert table[("lay", "particle=down&objw=@cameo_weapon")] == ("RETREAT", "0871")
+
+
+def test_a_particle_before_a_prepositional_phrase_is_the_verbs_particle(tmp_path, monkeypatch):
+    # "HIT - * OUT (AT CLAIM)": "hit out at the claim" has "out" as the particle, not as
+    # the object (no parse has an object "out", so the pattern never held)
+    table = build(tmp_path, monkeypatch)
+    assert table[("hit", "particle=out&ppw=at:claim")] == ("ACCUSE", "111")
+    assert table[("hit", "particle=back&prep=at")] == ("ACCUSE", "111")
+    assert not any(lemma == "hit" and "objw=out" in cond for lemma, cond in table)
 
 
 def test_a_pattern_coded_for_the_other_side_is_a_reversed_reading(tmp_path, monkeypatch):
