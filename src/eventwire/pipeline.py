@@ -95,11 +95,21 @@ def event_verbs(settings: Settings) -> frozenset[str]:
     return verbs(settings.lexicons, cache_folder(settings))
 
 
+def speaker_verbs(settings: Settings) -> frozenset[str]:
+    """Verbs by which a speaker says, asks for or commits to something: the reporting cues
+    and the event lexicon's verbs of request, threat and commitment; the parse stage gives
+    such a verb back to the speaker where the parser hung it inside the reported clause."""
+    from eventwire.stages.s7_events.vocabulary import speaker_verbs as verbs
+
+    return verbs(settings.lexicons, cache_folder(settings))
+
+
 # Inputs a stage takes that are computed from the settings rather than being one.
 INPUTS: dict[str, Callable[[Settings], Any]] = {
     "headline_words": headline_words,
     "headline_names": headline_names,
     "event_verbs": event_verbs,
+    "speaker_verbs": speaker_verbs,
     "cache_dir": cache_folder,
 }
 
@@ -108,7 +118,7 @@ STAGES: dict[str, StageSpec] = {
     "body": StageSpec("eventwire.stages.s1_body.body:BodyStage"),
     "parse": StageSpec(
         "eventwire.stages.s2_parse.nlp:ParseStage",
-        ("headline_words", "event_verbs", "headline_names"),
+        ("headline_words", "event_verbs", "headline_names", "speaker_verbs"),
     ),
     "actors": StageSpec("eventwire.stages.s3_actors.actors:ActorStage", ("lexicons", "cache_dir")),
     "places": StageSpec("eventwire.stages.s4_places.places:PlaceStage", ("lexicons", "cache_dir")),

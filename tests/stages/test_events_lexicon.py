@@ -1715,3 +1715,43 @@ def test_the_toll_of_an_act_that_is_no_event_is_no_attack():
     assert "ASSAULT" not in {e.plover_type for e in events(text)}
     killing = only("Egyptian police opened fire on the demonstrators, killing one.", "killing")
     assert (killing.plover_type, [a.country for a in killing.actors]) == ("ASSAULT", ["EGY"])
+
+
+@pytest.mark.slow
+def test_an_attack_on_a_decision_or_in_words_is_criticism():
+    # CAMEO's ATTACK * DECISION / * &PROPOSAL [111], HIT * OUT (AT ...) [111]: words, no force
+    text = "Kenya's opposition leader attacked the government's decision to raise fuel taxes."
+    assert only(text, "attacked").plover_type == "ACCUSE"
+    # as criticising it is, with no party named
+    text = "The Kenyan minister attacked the policy as reckless."
+    assert [(e.plover_type, e.mode) for e in events(text)] == [("ACCUSE", "disapprove")]
+    text = "The Kenyan minister hit out at Ethiopia over the border dispute."
+    hit = only(text, "hit")
+    assert (hit.plover_type, [a.country for a in hit.recipients]) == ("ACCUSE", ["ETH"])
+    # an attack on forces or a town is force
+    text = "Rebels attacked Ethiopian government forces near the Kenyan border."
+    assert only(text, "attacked").plover_type == "ASSAULT"
+
+
+@pytest.mark.slow
+def test_a_second_reporting_verb_shares_the_first_ones_reporter():
+    # "noted" has no subject of its own: the "it" it reports is the TTC's, as the "it" of
+    # "said it" is, not the lawyer named before; and "noted" is no part of what "could not"
+    text = (
+        "The Ethiopian man's lawyer said officers had pinned him down. The TTC said it could "
+        "not comment on the lawsuit but noted it had expelled two Ethiopian diplomats."
+    )
+    expelled = only(text, "expelled")
+    assert (expelled.modality, [a.name for a in expelled.actors]) == ("occurred", ["TTC"])
+
+
+@pytest.mark.slow
+def test_the_topic_of_an_investigation_is_no_act_of_the_investigator():
+    # the parse hangs "into" on the verb; the attack is what is investigated
+    text = "The Kenyan ministry opened an investigation into the attack on the border post."
+    found = [(text_of(text, e), e.plover_type) for e in events(text)]
+    assert found == [("investigation", "ACCUSE")]
+    # taking part in an attack is taking part
+    text = "Ethiopian troops took part in the attack on the border post."
+    attack = only(text, "attack")
+    assert [a.country for a in attack.actors] == ["ETH"]

@@ -1,9 +1,11 @@
 """Load the spaCy English pipeline once per process and parse articles with it.
 
-Three things differ from a plain spaCy run: a line break always starts a sentence, a Title
-Case line (a headline) is parsed with its common words in lower case (`truecase.py`), and a
+Four things differ from a plain spaCy run: a line break always starts a sentence, a Title
+Case line (a headline) is parsed with its common words in lower case (`truecase.py`), a
 line parsed with no verb is parsed again with its likely verb in the past tense
-(`headlines.py`: "Kenya Denounces Actions By Ethiopia"). The parsed text has the article's
+(`headlines.py`: "Kenya Denounces Actions By Ethiopia"), and a speaker's next act that the
+parser hangs inside what the speaker said is given back to the speaker's verb (`clauses.py`:
+"said China was ready and called for a ceasefire"). The parsed text has the article's
 length, so character offsets are shared and every span's text in the output is the
 article's; a few strings read off tokens (an actor's role) show such a headline word in
 lower case. A very long article is parsed in pieces cut at line breaks
@@ -20,6 +22,7 @@ from typing import Any
 from eventwire.budget import check_budget
 from eventwire.errors import ConfigError
 from eventwire.model import Doc
+from eventwire.stages.s2_parse.clauses import reattach_speaker_conjuncts
 from eventwire.stages.s2_parse.headlines import irregular_pasts, repair_headlines
 from eventwire.stages.s2_parse.truecase import truecase_headlines
 
@@ -83,19 +86,21 @@ class ParseStage:
         headline_words: frozenset[str] = frozenset(),
         event_verbs: frozenset[str] = frozenset(),
         headline_names: frozenset[tuple[str, ...]] = frozenset(),
+        speaker_verbs: frozenset[str] = frozenset(),
         piece_chars: int = PIECE_CHARS,
     ) -> None:
         self.nlp = load_nlp()
         self.headline_words = frozenset(w.lower() for w in headline_words)
         self.headline_names = frozenset(headline_names)
         self.event_verbs = frozenset(event_verbs)
+        self.speaker_verbs = frozenset(speaker_verbs)
         self.irregular = irregular_pasts(self.nlp) if event_verbs else {}
         self.piece_chars = piece_chars
 
     def repaired(self, parsed: Any) -> Any:
-        if not self.event_verbs:
-            return parsed
-        return repair_headlines(parsed, self.nlp, self.event_verbs, self.irregular)
+        if self.event_verbs:
+            parsed = repair_headlines(parsed, self.nlp, self.event_verbs, self.irregular)
+        return reattach_speaker_conjuncts(parsed, self.speaker_verbs)
 
     def __call__(self, doc: Doc) -> Doc:
         text = truecase_headlines(doc.article.text, self.headline_words, self.headline_names)

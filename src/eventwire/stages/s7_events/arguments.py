@@ -54,6 +54,9 @@ RECIPIENT_PREPS = frozenset(
     }
 )
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
+# prepositions by which a light verb's object takes its topic: "opened an investigation INTO
+# the attack", "launched a probe into the bombing", "held talks ON the strike"
+TOPIC_PREPS = frozenset({"into", "about", "over", "on", "regarding", "concerning"})
 STATIVE_PASSIVES = frozenset(
     "commit prepare determine resolve oblige dedicate engage involve".split()
 )
@@ -681,6 +684,15 @@ def imputed_party(clause: Any, classes: dict[str, frozenset[str]] | None) -> Any
     return None
 
 
+def is_objects_topic(verb: Any, tok: Any) -> bool:
+    """A noun in a topic phrase of a verb that has an object of its own: what that object is
+    about, not the verb's own act ("the ministry opened an investigation into the attack":
+    the attack is not the ministry's; the parse hangs "into" on the verb)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in TOPIC_PREPS or tok.head.head.i != verb.i:
+        return False
+    return any(c.dep_ in {"dobj", "obj"} and c.i < tok.head.i for c in verb.children)
+
+
 def noun_arguments(
     tok: Any, of_role: str | None, index: MentionIndex, sentence_start: int, cues: Cues
 ) -> Arguments:
@@ -740,6 +752,7 @@ def noun_arguments(
             subjects
             and all(t.lower_ in PRONOUNS for t in actor_tokens)
             and (is_light_verb(verb, cues.object_light_verbs) or is_engaged_on(verb, tok))
+            and not is_objects_topic(verb, tok)
         ):
             # "came to an agreement", "launched an offensive", "continued their hunger
             # strike", "went on strike": the light verb's subject (a possessive pronoun only
@@ -802,7 +815,12 @@ def reporting_noun(tok: Any, cues: Cues) -> Any | None:
     verb = tok.head
     if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in cues.reporting_verbs:
         return None
-    subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    reporter = verb.head
+    subject = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
+    if subject is None and reporter.dep_ == "conj":
+        # a second reporting verb shares the first one's subject ("the company said it could
+        # not comment but noted it had announced an inquiry")
+        subject = next((c for c in reporter.head.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return None
     if subject.pos_ == "PROPN":

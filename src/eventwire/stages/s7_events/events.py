@@ -37,6 +37,7 @@ from eventwire.stages.s7_events.arguments import (
     imputed_party,
     is_eventive_noun,
     is_headline,
+    is_objects_topic,
     noun_arguments,
     speaker_actor,
     verb_arguments,
@@ -230,11 +231,18 @@ def acts_on_its_state(args: Arguments, country: str) -> bool:
 
 
 def is_event_object(tok: Any, by_index: dict[int, Candidate]) -> bool:
-    """Whether a noun trigger is the object of a verb trigger ("rejected the request")."""
+    """Whether a noun trigger is the object of a verb trigger ("rejected the request"), or
+    the topic of an event noun the verb has for its object ("opened an investigation into
+    the attack": the attack is what is investigated, no new report)."""
     if tok.dep_ in {"dobj", "obj"}:
         verb = tok.head
     elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         verb = tok.head.head
+        if is_objects_topic(verb, tok) and any(
+            c.dep_ in {"dobj", "obj"} and (found := by_index.get(c.i)) is not None and found.reading
+            for c in verb.children
+        ):
+            return True
     else:
         return False
     gov = by_index.get(verb.i)

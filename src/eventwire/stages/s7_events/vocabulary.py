@@ -205,3 +205,21 @@ def event_verbs(user_dir: Path | None = None, cache_dir: Path | None = None) -> 
         for lemma, readings in triggers.readings.items()
         if any("V" in r.pos and r.type != "NONE" for r in readings) and lemma.isalpha()
     )
+
+
+# verbs of asking for and threatening an act, and the commitments made in words, whose
+# speaker acts by saying them ("called for", "urged", "vowed to")
+SPEECH_ACT_MODALITIES = frozenset({"requested", "threatened"})
+PROMISES = frozenset({"promise", "pledge", "vow"})
+# verbs of those modalities that state a need rather than say anything ("needed aid")
+STATE_VERBS = frozenset({"need", "require", "necessitate", "want", "seek"})
+
+
+def speaker_verbs(user_dir: Path | None = None, cache_dir: Path | None = None) -> frozenset[str]:
+    """Verbs by which a speaker says, asks for or commits to something ("said", "called for",
+    "urged", "vowed"): the reporting cues, and the modality cues' verbs of request and
+    threat (not those of a need), and promises."""
+    cues = load_vocabulary(user_dir, cache_dir).cues
+    verbs = cues.of("verb")
+    acts = {w for w, m in verbs.items() if m in SPEECH_ACT_MODALITIES and w not in STATE_VERBS}
+    return frozenset(cues.reporting_verbs | acts | (PROMISES & verbs.keys()))
