@@ -1755,3 +1755,34 @@ def test_the_topic_of_an_investigation_is_no_act_of_the_investigator():
     text = "Ethiopian troops took part in the attack on the border post."
     attack = only(text, "attack")
     assert [a.country for a in attack.actors] == ["ETH"]
+
+
+@pytest.mark.slow
+def test_introducing_a_bill_is_no_meeting():
+    # CAMEO's INTRODUCE [040] is to acquaint one party with another; a bill, a plan or a
+    # product introduced is no event, sanctions or a curfew introduced are imposed
+    assert events("The Kenyan government introduced a bill to raise fuel taxes.") == []
+    assert events("Kenya introduced a new identity card on Monday.") == []
+    sanctions = only("The European Union introduced sanctions against Ethiopia.", "introduced")
+    assert (sanctions.plover_type, [a.country for a in sanctions.recipients]) == (
+        "SANCTION",
+        ["ETH"],
+    )
+    text = "The Kenyan minister introduced the Ethiopian envoy to the Somali president."
+    assert only(text, "introduced").plover_type == "CONSULT"
+
+
+@pytest.mark.slow
+def test_a_requested_act_coded_as_the_request_is_the_requesters():
+    # PLOVER's REQUEST is the asker's: the act's doer is the one asked
+    withdraw = only("Kenya needs Ethiopia to withdraw its troops from Somalia.", "withdraw")
+    assert withdraw.plover_type == "REQUEST"
+    assert [a.country for a in withdraw.actors] == ["KEN"]
+    assert "ETH" in [a.country for a in withdraw.recipients]
+    # what "requires" an act is no party: no request
+    text = "Modernising the Kenyan civil service requires a thorough investigation of its past."
+    assert "REQUEST" not in {e.plover_type for e in events(text)}
+    # a call through a verb between is one request, the call
+    text = "Kenya called on the United Nations to continue to provide aid to Somalia."
+    coded = [(text_of(text, e), e.plover_type) for e in events(text) if e.plover_type != "OTHER"]
+    assert coded == [("called", "REQUEST")]

@@ -154,7 +154,11 @@ def modality_of(text: str, trigger: str) -> tuple[str, str, list[str | None]]:
     ],
 )
 def test_what_someone_is_advised_or_told_to_do_is_requested_of_them(text, trigger, country):
-    assert modality_of(text, trigger) == ("requested", "REQUEST", [country])
+    # PLOVER's REQUEST is the asker's (KEN), the one asked its recipient
+    assert modality_of(text, trigger) == ("requested", "REQUEST", ["KEN"])
+    result, found = events(text)
+    event = next(e for e in found if result.text_of(e.trigger).lower() == trigger)
+    assert country in [r.country for r in event.recipients]
 
 
 @pytest.mark.parametrize(

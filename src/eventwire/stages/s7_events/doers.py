@@ -113,6 +113,21 @@ def may_act(
     return kind == "actor"
 
 
+def requester_may_ask(verb: Any, kinds: dict[str, str], index: MentionIndex) -> bool:
+    """Whether a verb that asks for an act ("urged", "requires") has a subject that may ask:
+    none said, a party, a text ("the resolution demands"); not a clause or an act
+    ("modernising the service requires a critical investigation of its history"), a thing
+    or an idea ("the situation needs a solution"): PLOVER's REQUEST is a party's."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return True
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    if any(s.dep_ == "csubj" or s.pos_ in {"VERB", "AUX"} for s in subjects):
+        return False
+    verdicts = [may_act(s, "REQUEST", kinds, index) for s in subjects]
+    known = [v for v in verdicts if v is not None]
+    return not known or any(known)
+
+
 def patients_of(tok: Any) -> list[Any]:
     """A verb's patients: its direct objects, or its passive's subjects; a noun's, what its
     "of" names ("the release of the prisoners"); with their conjuncts."""

@@ -45,6 +45,7 @@ from eventwire.stages.s7_events.arguments import (
 from eventwire.stages.s7_events.doers import (
     patient_can_be_harmed,
     patient_can_be_held,
+    requester_may_ask,
     subject_can_act,
 )
 from eventwire.stages.s7_events.folding import FORCEFUL, folded_type
@@ -1148,6 +1149,11 @@ class EventStage:
                     result = (inherited[0], f"plover:governed-by:{gov.token.lemma_}")
                 elif modality == "requested" and is_cued_by(modalities[cand.token.i], stopped_at):
                     result = ("OTHER", "plover:not-coded:no-event-request")
+                elif modality == "requested" and not asked_by_a_party(modalities[cand.token.i]):
+                    result = ("OTHER", "plover:not-coded:no-requester")
+                elif modality == "requested" and (asker := asking_event(modalities[cand.token.i])):
+                    # "called on the UN to continue to provide aid": the call is the request
+                    result = ("OTHER", f"plover:counted-in:{asker.token.lemma_}")
                 else:
                     result = folded_type(
                         own,
@@ -1161,6 +1167,19 @@ class EventStage:
                 result = ("THREATEN", "plover:intent-of-force")
             plover[cand.token.i] = result
             return result
+
+        def asking_event(modality: Modality) -> Candidate | None:
+            """The request event whose verb gave this modality, past the verbs between."""
+            cue = modality.cue
+            found = next((c for c in cands if cue and c.token.idx == cue.start), None)
+            if found is None or found.reading is None or found.token.i in rejected:
+                return None
+            return found if found.reading.type == "REQUEST" else None
+
+        def asked_by_a_party(modality: Modality) -> bool:
+            cue = modality.cue
+            verb = next((t for t in sent if t.idx == cue.start), None) if cue else None
+            return verb is None or requester_may_ask(verb, self.noun_kinds, index)
 
         def announces_force(cand: Candidate) -> bool:
             reading = cand.reading
@@ -1283,10 +1302,33 @@ class EventStage:
         events_at = {c.token.i: e for c, e in zip(cands, shared, strict=True)}
         for cand, event in zip(cands, shared, strict=True):
             if cand.token.i not in unfit:
-                kept.append(counted_once(cand, event, events_at, by_index, unfit))
+                event = counted_once(cand, event, events_at, by_index, unfit)
+                kept.append(self.asked_by_requester(cand, event, modalities[cand.token.i], index))
             elif self.scope == "all":  # an untrusted dictionary reading: an action, untyped
                 kept.append(as_other(event, unfit[cand.token.i]))
         return kept
+
+    def asked_by_requester(
+        self, cand: Candidate, event: Event, modality: Modality, index: MentionIndex
+    ) -> Event:
+        """A requested act that PLOVER codes as the request ("the ministry needs Ethiopia to
+        withdraw", "Eve pushed the court to release him", trace `plover:requested`) is the
+        requester's: the subject of the verb that asks is the actor, and the one asked to
+        act (the act's doer) the recipient. A request through a verb that is an event of its
+        own is that verb's ("urged Ethiopia to withdraw"), and one through "must" or
+        "should" is the speaker's (`complete_arguments`)."""
+        if "plover:requested" not in event.trace or modality.cue is None:
+            return event
+        verb = next((t for t in cand.token.sent if t.idx == modality.cue.start), None)
+        if verb is None or verb.pos_ not in {"VERB", "AUX"} or verb.i == cand.token.i:
+            return event
+        asker = verb_arguments(verb, index, cand.token.sent.start_char, self.cues, ()).actors
+        if not asker or set(asker) & set(event.actors):
+            return event
+        asked = event.actors or event.recipients
+        return replace(
+            event, actors=asker, recipients=asked, trace=(*event.trace, "actor:requester")
+        )
 
     def share_recipients(
         self, events: list[Event], cands: list[Candidate], by_index: dict[int, Candidate]
