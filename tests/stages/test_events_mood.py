@@ -373,3 +373,13 @@ def test_one_of_a_group_is_no_generic_subject():
     text = "One of the Kenyan soldiers attacked the Somali checkpoint on Monday."
     attacked = next(e for e in eventwire.extract(text).events if e.type == "ASSAULT")
     assert attacked.modality == "occurred"
+
+
+def test_a_cause_after_due_to_is_as_it_was_and_background():
+    # "due to" gives a cause, as "because of" does: no plan ("is due to visit" is one)
+    text = "Kenya Airways cancelled its flights due to the Ethiopian ban on Kenyan airlines."
+    result, found = events(text, settings=Settings(events="all"))
+    ban = next(e for e in found if result.text_of(e.trigger) == "ban")
+    assert (ban.modality, ban.plover_type, ban.salience) == ("occurred", "COERCE", "background")
+    visit = modality_of("The Kenyan minister is due to visit Ethiopia next week.", "visit")
+    assert visit[0] == "planned"

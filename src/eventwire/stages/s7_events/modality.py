@@ -143,10 +143,22 @@ def is_own_infinitive(tok: Any) -> bool:
     )
 
 
+# heads of a "to" that gives a cause: "cancelled its flights due to the ban", "owing to"
+CAUSE_HEADS = frozenset({"due", "owing"})
+
+
+def is_cause_to(tok: Any) -> bool:
+    """The preposition "to" of "due to" or "owing to" (not the "to" of an infinitive: "is
+    due to visit" plans the visit)."""
+    return tok.lower_ == "to" and tok.dep_ in {"prep", "pcomp"} and tok.head.lower_ in CAUSE_HEADS
+
+
 def passes(tok: Any) -> bool:
     """Whether the walk may go from `tok` up to its head."""
     if tok.head.i == tok.i or tok.dep_ not in PASS_DEPS:
         return False
+    if is_cause_to(tok):
+        return False  # "due to the EU ban": a cause, as "because of" is
     if tok.dep_ != "prep":
         return True
     if tok.lower_ in {"to", "for"} and tok.head.lemma_.lower() in REPLY_NOUNS:

@@ -27,6 +27,7 @@ from eventwire.stages.s7_events.modality import (
     MAX_STEPS,
     SEQUENCE_VERBS,
     STOP_PREPOSITIONS,
+    is_cause_to,
     is_subjectless_infinitive,
     stages_in,
     undergoes,
@@ -169,5 +170,7 @@ def salience_of(
             return "background"
         if cur.dep_ == "prep" and cur.lower_ in {"of", "to"} and cur.head.lower_ in TIME_HEADS:
             return "background"  # "deployed ahead of the protests", "prior to the talks"
+        if is_cause_to(cur):
+            return "background"  # "cancelled its flights due to the Ethiopian ban"
         cur = head
     return "main"
