@@ -1786,3 +1786,36 @@ def test_a_requested_act_coded_as_the_request_is_the_requesters():
     text = "Kenya called on the United Nations to continue to provide aid to Somalia."
     coded = [(text_of(text, e), e.plover_type) for e in events(text) if e.plover_type != "OTHER"]
     assert coded == [("called", "REQUEST")]
+
+
+@pytest.mark.slow
+def test_communications_cut_off_are_coercion_and_a_cyber_attack_coerces():
+    # PLOVER's COERCE modes censor and cyber
+    cut = only("Kenya cut off internet access in three provinces.", "cut")
+    assert (cut.plover_type, cut.mode) == ("COERCE", "censor")
+    text = "The Ethiopian government suspended mobile phone services in the region."
+    assert only(text, "suspended").mode == "censor"
+    assert only("Kenya cut off aid to Ethiopia.", "cut").plover_type == "SANCTION"
+    attack = only("Russia launched a cyber attack on Estonian government websites.", "attack")
+    assert (attack.plover_type, attack.mode) == ("COERCE", "cyber")
+
+
+@pytest.mark.slow
+def test_a_case_brought_against_a_party_accuses_it():
+    text = "Kenya filed a case against Ethiopia at the International Court of Justice."
+    case = only(text, "case")
+    assert (case.plover_type, [a.country for a in case.actors]) == ("ACCUSE", ["KEN"])
+    assert "ETH" in [r.country for r in case.recipients]
+    text = "In the case of Kenya, the minister resigned."
+    assert "case" not in [text_of(text, e) for e in events(text)]
+
+
+@pytest.mark.slow
+def test_an_event_that_a_passive_is_done_by_happened_to_its_subject():
+    # "hit by a rocket attack": the attack is the report, on the embassy
+    text = "The Kenyan embassy in Mogadishu was hit by a rocket attack on Sunday."
+    attack = only(text, "attack")
+    assert (attack.plover_type, [r.country for r in attack.recipients]) == ("ASSAULT", ["KEN"])
+    # a headline's "X on Hunger Strike": X strikes
+    strike = only("Jailed Kenyan Activist on Hunger Strike in Ethiopia", "strike")
+    assert (strike.plover_type, [a.country for a in strike.actors]) == ("PROTEST", ["KEN"])

@@ -719,6 +719,17 @@ def noun_arguments(
             elif child.lower_ in RECIPIENT_PREPS:
                 recipient_tokens.append(target)
                 rules.append(f"recipient:{child.lower_}")
+    if (
+        not actor_tokens
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "on"
+        and tok.head.head.pos_ in {"NOUN", "PROPN"}
+        and heads_a_verbless_line(tok)
+    ):
+        # a headline's "Jailed Activist on Hunger Strike": the one on strike does it, as
+        # with "went on strike"
+        actor_tokens.append(tok.head.head)
+        rules.append("actor:engaged-on")
     claimer = responsibility_claimer(tok)
     if claimer is not None and not actor_tokens:
         # "the group claimed responsibility for the bombing": the group says it did it; not
@@ -733,6 +744,17 @@ def noun_arguments(
             rules.append("actor:claims-responsibility")
     head = tok.head
     verb = head.head if tok.dep_ == "pobj" else head
+    if tok.dep_ == "pobj" and head.dep_ == "agent" and verb.pos_ in {"VERB", "AUX"}:
+        # "the embassy was hit by a rocket attack", a headline's "News Site Hit by Cyber
+        # Attack": what the passive's subject, or the noun it describes, undergoes
+        undergoers = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not undergoers and verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            undergoers = [verb.head]
+        if not undergoers and is_headline_passive(verb):
+            undergoers = [c for c in verb.children if c.dep_ == "nsubj"]
+        if undergoers:
+            recipient_tokens += undergoers
+            rules.append("recipient:undergoer")
     if (
         claimer is None
         and head.i != tok.i
@@ -884,6 +906,8 @@ def is_eventive_noun(
     verb = head.head if tok.dep_ == "pobj" else head
     if verb.pos_ not in {"VERB", "AUX"}:
         return heads_a_verbless_line(tok)
+    if tok.dep_ == "pobj" and head.dep_ == "agent":
+        return True  # "the site was hit by a cyber attack": what did it happened
     forms = lemma_forms(verb)
     if is_engaged_on(verb, tok):
         return True
@@ -936,8 +960,11 @@ def heads_a_verbless_line(tok: Any) -> bool:
     phrase on it ("Jailed Activist on Hunger Strike", "Kenya: Widespread Torture", "Negotiations
     Ongoing at Climate Conference"). Such a line is a headline."""
     sent = tok.sent
-    if not is_headline(sent) or any(t.pos_ in {"VERB", "AUX"} for t in sent):
-        return False  # "The Porsche invasion.": a figure in a sentence
+    if not is_headline(sent) or any(
+        t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in sent
+    ):
+        return False  # "The Porsche invasion.": a figure in a sentence; a participle on a
+        # noun is no verb of the line ("Jailed Activist on Hunger Strike")
     root = sent.root
     if tok.i == root.i or (tok.head.i == root.i and tok.dep_ not in {"compound", "amod", "nmod"}):
         return True
