@@ -1819,3 +1819,15 @@ def test_an_event_that_a_passive_is_done_by_happened_to_its_subject():
     # a headline's "X on Hunger Strike": X strikes
     strike = only("Jailed Kenyan Activist on Hunger Strike in Ethiopia", "strike")
     assert (strike.plover_type, [a.country for a in strike.actors]) == ("PROTEST", ["KEN"])
+
+
+@pytest.mark.slow
+def test_backing_renewed_or_declared_is_support_and_a_polls_share_none():
+    text = "Kenya renewed its support of the World Health Organization."
+    support = only(text, "support")
+    assert (support.plover_type, [a.country for a in support.actors]) == ("SUPPORT", ["KEN"])
+    assert [r.country for r in support.recipients] == ["IGO"]
+    text = "Asked how they would vote, 2.1 percent declared support for the Kenyan opposition."
+    assert "SUPPORT" not in {e.plover_type for e in events(text)}
+    # "with the support of X" is no act of backing in itself
+    assert events("The Somali rebels won with the support of Ethiopia.") == []

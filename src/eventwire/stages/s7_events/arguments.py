@@ -693,8 +693,19 @@ def is_objects_topic(verb: Any, tok: Any) -> bool:
     return any(c.dep_ in {"dobj", "obj"} and c.i < tok.head.i for c in verb.children)
 
 
+# prepositions that name whom backing or help is for, on the nouns of those acts ("support
+# for Kenya", "threw its support behind the plan", "aid for refugees")
+BENEFICIARY_PREPS = frozenset({"for", "behind"})
+BENEFICIARY_TYPES = frozenset({"SUPPORT", "AID"})
+
+
 def noun_arguments(
-    tok: Any, of_role: str | None, index: MentionIndex, sentence_start: int, cues: Cues
+    tok: Any,
+    of_role: str | None,
+    index: MentionIndex,
+    sentence_start: int,
+    cues: Cues,
+    event_type: str | None = None,
 ) -> Arguments:
     actor_tokens: list[Any] = []
     recipient_tokens: list[Any] = []
@@ -716,7 +727,9 @@ def noun_arguments(
             elif child.lower_ == "of":
                 (recipient_tokens if of_role == "rcp" else actor_tokens).append(target)
                 rules.append(f"{'recipient' if of_role == 'rcp' else 'actor'}:of")
-            elif child.lower_ in RECIPIENT_PREPS:
+            elif child.lower_ in RECIPIENT_PREPS or (
+                event_type in BENEFICIARY_TYPES and child.lower_ in BENEFICIARY_PREPS
+            ):
                 recipient_tokens.append(target)
                 rules.append(f"recipient:{child.lower_}")
     if (

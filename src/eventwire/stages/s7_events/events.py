@@ -738,10 +738,11 @@ def has_needed_arguments(cand: Candidate, event: Event) -> bool:
     PLOVER's category needs one or where the reading is the verb's bare entry (no pattern)."""
     if cand.reading is None:
         return True
-    if cand.is_noun and event.type == "THREATEN" and not event.actors:
+    if cand.is_noun and event.type in {"THREATEN", "SUPPORT"} and not event.actors:
         # a threat by no one is a danger ("threats to marine turtles", "downplay the threat
         # of a broader trade dispute"); a threat made is someone's ("China's threat of new
-        # tariffs", "issued a threat")
+        # tariffs", "issued a threat"); backing by no one is a mood or a poll's share
+        # ("2.1 percent declared support for the Together Party")
         return False
     if cand.reading.mode in VISIT_MODES and not any(
         a.sector and a.sector not in PRIVATE for a in event.actors
@@ -1202,7 +1203,14 @@ class EventStage:
             reading = cand.reading
             if cand.is_noun:
                 of_role = reading.of_role if reading else None
-                args = noun_arguments(tok, of_role, index, sent.start_char, self.cues)
+                args = noun_arguments(
+                    tok,
+                    of_role,
+                    index,
+                    sent.start_char,
+                    self.cues,
+                    reading.type if reading else None,
+                )
             else:
                 args = verb_arguments(
                     tok, index, sent.start_char, self.cues, reading_preps(reading)
