@@ -46,6 +46,9 @@ def actor(parsed_doc, text: str, phrase: str, *, lexicon=None):
         # a title's abbreviation before a name
         ("Sen. Ben Sasse criticised the plan.", "Sen. Ben Sasse", None, "LEG"),
         ("Gov. Andrew Cuomo signed the order.", "Gov. Andrew Cuomo", None, "GOV"),
+        # a two-word sector word after a country's adjective: the word before the head
+        ("A Kenyan war plane bombed the town.", "Kenyan war plane", "KEN", "MIL"),
+        ("A federal grand jury indicted him.", "federal grand jury", None, "JUD"),
     ],
 )
 def test_actors_country_and_sector(parsed_doc, text, phrase, country, sector):

@@ -1831,3 +1831,13 @@ def test_backing_renewed_or_declared_is_support_and_a_polls_share_none():
     assert "SUPPORT" not in {e.plover_type for e in events(text)}
     # "with the support of X" is no act of backing in itself
     assert events("The Somali rebels won with the support of Ethiopia.") == []
+
+
+@pytest.mark.slow
+def test_quitting_an_office_is_resigning_and_laying_down_arms_disarming():
+    quits = only("Kenya Leader Quits Following Corruption Accusations", "quits")
+    assert (quits.plover_type, quits.mode) == ("RETREAT", "resign")
+    assert only("The Kenyan minister quit his post on Monday.", "quit").mode == "resign"
+    assert events("The Kenyan minister quit smoking last year.") == []
+    laid = only("Somali militias in Kenya laid down their arms on Friday.", "laid")
+    assert (laid.plover_type, laid.mode) == ("RETREAT", "disarm")

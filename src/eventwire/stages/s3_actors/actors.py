@@ -198,8 +198,9 @@ def sector_of(
     text = head.text.lower()
     compounds = [t for t in left if t.dep_ in {"compound", "amod"} and t.head.i == head.i]
     if compounds:
-        bigram = f"{compounds[-1].text.lower()} {text}"
-        bigram_lemma = f"{compounds[-1].text.lower()} {lemma}"
+        nearest = max(compounds, key=lambda t: t.i)  # `left` is not in text order
+        bigram = f"{nearest.text.lower()} {text}"
+        bigram_lemma = f"{nearest.text.lower()} {lemma}"
         for key in (bigram, bigram_lemma):
             if key in words:
                 word = words[key]
