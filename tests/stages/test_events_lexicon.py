@@ -1798,6 +1798,11 @@ def test_communications_cut_off_are_coercion_and_a_cyber_attack_coerces():
     assert only("Kenya cut off aid to Ethiopia.", "cut").plover_type == "SANCTION"
     attack = only("Russia launched a cyber attack on Estonian government websites.", "attack")
     assert (attack.plover_type, attack.mode) == ("COERCE", "cyber")
+    # an internet shutdown or a communications blackout, imposed or begun, coerces
+    shutdown = only("An internet shutdown in Kenya began on Monday.", "shutdown")
+    assert (shutdown.plover_type, shutdown.mode) == ("COERCE", "censor")
+    assert only("Kenya imposed an internet blackout.", "imposed").plover_type == "COERCE"
+    assert events("The US government shutdown entered its third week.") == []
 
 
 @pytest.mark.slow
