@@ -34,6 +34,12 @@ def test_a_speakers_call_after_a_state_it_reports_is_the_speakers():
     assert parsed[5].right_edge.text == "help"
 
 
+def test_the_and_goes_with_the_conjunct_past_its_own_adverb():
+    text = "The minister said China was ready to help and also called for a ceasefire."
+    parsed = parse(text)
+    assert (head_of(parsed, "called"), head_of(parsed, "and")) == ("said", "said")
+
+
 def test_a_conjunct_that_cannot_share_the_clauses_modal_is_the_speakers():
     text = "Merkel said Germany would send more troops and urged other NATO members to follow."
     assert head_of(parse(text), "urged") == "said"

@@ -35,7 +35,8 @@ def reattach_speaker_conjuncts(doc: Any, speaker_verbs: frozenset[str]) -> Any:
         clause = tok.head
         # the "and" (and a comma) between the clause and the conjunct join it to the reporter
         links = [c for c in clause.children if c.dep_ in {"cc", "punct"} and c.i < tok.i]
-        words = [c.i for c in clause.subtree if c.i < tok.i and c not in links]
+        own = {t.i for t in tok.subtree}  # "and also called": "also" is the conjunct's
+        words = [c.i for c in clause.subtree if c.i < tok.i and c not in links and c.i not in own]
         tok.head = reporter
         for link in links:
             if link.i > max(words):
