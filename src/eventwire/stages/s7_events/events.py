@@ -1320,8 +1320,8 @@ class EventStage:
         self, cand: Candidate, event: Event, modality: Modality, index: MentionIndex
     ) -> Event:
         """A requested act that PLOVER codes as the request ("the ministry needs Ethiopia to
-        withdraw", "Eve pushed the court to release him", trace `plover:requested`) is the
-        requester's: the subject of the verb that asks is the actor, and the one asked to
+        withdraw", "officials advised the minister to resign", trace `plover:requested`) is
+        the requester's: the subject of the verb that asks is the actor, and the one asked to
         act (the act's doer) the recipient. A request through a verb that is an event of its
         own is that verb's ("urged Ethiopia to withdraw"), and one through "must" or
         "should" is the speaker's (`complete_arguments`)."""
