@@ -1846,3 +1846,14 @@ def test_quitting_an_office_is_resigning_and_laying_down_arms_disarming():
     assert events("The Kenyan minister quit smoking last year.") == []
     laid = only("Somali militias in Kenya laid down their arms on Friday.", "laid")
     assert (laid.plover_type, laid.mode) == ("RETREAT", "disarm")
+
+
+@pytest.mark.slow
+def test_the_accusers_by_phrase_hung_on_the_gerund_is_the_passives_agent():
+    text = "The Kenyan minister was accused of taking bribes by Ethiopian officials."
+    accused = only(text, "accused")
+    assert [a.country for a in accused.actors] == ["ETH"]
+    assert [r.country for r in accused.recipients] == ["KEN"]
+    # a gerund's own "by" of means is no agent
+    text = "The Kenyan minister was praised for helping the refugees by standing firm."
+    assert only(text, "praised").actors == ()

@@ -451,8 +451,27 @@ def controller_patients(tok: Any) -> list[Any]:
 
 
 def passive_agents(tok: Any) -> list[Any]:
-    """The objects of a passive's "by" ("was struck by shattered glass")."""
+    """The objects of a passive's "by" ("was struck by shattered glass"), also where the parse
+    hangs the "by" on the passive's gerund complement: "has been accused of misusing public
+    funds by Haitian officials" (an active gerund takes no agent; "by" a noun after it is the
+    accusers)."""
     found = [pobj(c) for c in tok.children if c.dep_ == "agent"]
+    if not found and any(c.dep_ == "nsubjpass" for c in tok.children):
+        for prep in tok.children:
+            if prep.dep_ != "prep":
+                continue
+            for gerund in prep.children:
+                if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG":
+                    continue
+                found += [
+                    g
+                    for c in gerund.children
+                    if c.dep_ == "prep" and c.lower_ == "by"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                    and g.pos_ in {"NOUN", "PROPN"}
+                    and not any(m.tag_ == "VBG" for m in g.children)  # "by standing firm"
+                ]
     return [a for a in found if a is not None]
 
 
