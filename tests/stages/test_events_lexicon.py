@@ -1857,3 +1857,14 @@ def test_the_accusers_by_phrase_hung_on_the_gerund_is_the_passives_agent():
     # a gerund's own "by" of means is no agent
     text = "The Kenyan minister was praised for helping the refugees by standing firm."
     assert only(text, "praised").actors == ()
+
+
+@pytest.mark.slow
+def test_ties_strengthened_or_normalised_are_diplomatic_support():
+    # CAMEO's 05, diplomatic cooperation ("RESTORE * RELATIONS"): PLOVER's SUPPORT
+    text = "Tunisia has strengthened its relations with Algeria."
+    ties = only(text, "strengthened")
+    assert (ties.plover_type, [r.country for r in ties.recipients]) == ("SUPPORT", ["DZA"])
+    # troops strengthened stay a mobilisation
+    text = "Kenya strengthened its troops on the Ethiopian border."
+    assert only(text, "strengthened").plover_type == "MOBILIZE"
