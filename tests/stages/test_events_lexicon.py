@@ -1868,3 +1868,14 @@ def test_ties_strengthened_or_normalised_are_diplomatic_support():
     # troops strengthened stay a mobilisation
     text = "Kenya strengthened its troops on the Ethiopian border."
     assert only(text, "strengthened").plover_type == "MOBILIZE"
+
+
+@pytest.mark.slow
+def test_a_deal_or_truce_that_collapses_is_no_new_agreement():
+    text = "The deal between Kenya and Ethiopia collapsed on Monday."
+    assert [e.plover_type for e in events(text)] == []
+    text = "The ceasefire between Kenya and Ethiopia broke down on Monday."
+    assert "RETREAT" not in {e.plover_type for e in events(text)}
+    # talks that collapsed were held; ending an attack is still a ceasefire
+    text = "Talks between Kenya and Ethiopia collapsed on Monday."
+    assert [e.plover_type for e in events(text)] == ["CONSULT"]

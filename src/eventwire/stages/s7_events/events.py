@@ -231,6 +231,27 @@ def acts_on_its_state(args: Arguments, country: str) -> bool:
     )
 
 
+# acts that last, and the verbs that say one has ended: a deal or a ceasefire that collapses
+# was made before
+LASTING_TYPES = frozenset({"AGREE", "RETREAT"})
+COLLAPSE_VERBS = frozenset({"collapse", "fail", "falter", "unravel", "crumble", "expire", "lapse"})
+
+
+def comes_to_an_end(noun: Any, event_type: str) -> bool:
+    """Whether an event noun of a lasting act is the subject of a verb that says it ended:
+    "the deal collapsed", "the ceasefire broke down", "the truce fell apart"."""
+    if event_type not in LASTING_TYPES or noun.dep_ != "nsubj":
+        return False
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    if lemma in COLLAPSE_VERBS:
+        return True
+    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod", "prep"}}
+    return (lemma == "break" and "down" in particles) or (
+        lemma == "fall" and bool(particles & {"apart", "through"})
+    )
+
+
 def is_event_object(tok: Any, by_index: dict[int, Candidate]) -> bool:
     """Whether a noun trigger is the object of a verb trigger ("rejected the request"), or
     the topic of an event noun the verb has for its object ("opened an investigation into
@@ -1243,6 +1264,10 @@ class EventStage:
             )
             if tok.i in objects:
                 # "rejected the U.S. request", "condemned the attack": PLOVER codes the verb
+                salience = "background"
+            elif cand.is_noun and reading is not None and comes_to_an_end(tok, reading.type):
+                # "the deal between Kenya and Ethiopia collapsed": the deal was made before;
+                # the news is its end, no new agreement ("talks collapsed" were held)
                 salience = "background"
             elif is_protest_on_protesters(cand):
                 # "dispersed demonstrators protesting election results": the protest the
