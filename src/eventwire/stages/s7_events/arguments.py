@@ -456,7 +456,7 @@ def passive_agents(tok: Any) -> list[Any]:
     funds by Haitian officials" (an active gerund takes no agent; "by" a noun after it is the
     accusers)."""
     found = [pobj(c) for c in tok.children if c.dep_ == "agent"]
-    if not found and any(c.dep_ == "nsubjpass" for c in tok.children):
+    if not found and tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children):
         for prep in tok.children:
             if prep.dep_ != "prep":
                 continue
