@@ -1879,3 +1879,11 @@ def test_a_deal_or_truce_that_collapses_is_no_new_agreement():
     # talks that collapsed were held; ending an attack is still a ceasefire
     text = "Talks between Kenya and Ethiopia collapsed on Monday."
     assert [e.plover_type for e in events(text)] == ["CONSULT"]
+
+
+@pytest.mark.slow
+def test_agreeing_with_a_remark_is_an_accord_with_a_view():
+    # CAMEO's 019: agreeing with what was said is no agreement between parties
+    assert events("As President of Kenya, I agree with those remarks.") == []
+    agreed = only("Kenya agreed with Ethiopia on a ceasefire.", "agreed")
+    assert (agreed.plover_type, [r.country for r in agreed.recipients]) == ("AGREE", ["ETH"])
