@@ -75,6 +75,14 @@ def subject_can_act(tok: Any, event_type: str, kinds: dict[str, str], index: Men
         subjects, rule = verb_subjects(tok)
         if rule not in DOER_RULES or is_headline_passive(tok):
             return True
+    return any_may_act(subjects, event_type, kinds, index)
+
+
+def any_may_act(
+    subjects: list[Any], event_type: str, kinds: dict[str, str], index: MentionIndex
+) -> bool:
+    """Whether one of these subjects may do an act of `event_type` (`may_act`), where any
+    can be judged; with none judged (none at all, or amounts of nothing said), yes."""
     verdicts = [may_act(s, event_type, kinds, index) for s in subjects]
     known = [v for v in verdicts if v is not None]
     return not known or any(known)
@@ -123,9 +131,7 @@ def requester_may_ask(verb: Any, kinds: dict[str, str], index: MentionIndex) -> 
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
     if any(s.dep_ == "csubj" or s.pos_ in {"VERB", "AUX"} for s in subjects):
         return False
-    verdicts = [may_act(s, "REQUEST", kinds, index) for s in subjects]
-    known = [v for v in verdicts if v is not None]
-    return not known or any(known)
+    return any_may_act(subjects, "REQUEST", kinds, index)
 
 
 def patients_of(tok: Any) -> list[Any]:

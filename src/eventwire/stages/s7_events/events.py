@@ -740,6 +740,12 @@ def names_a_person(actor: Actor, parsed: Any) -> bool:
     return words is not None and any(t.ent_type_ == "PERSON" for t in words)
 
 
+def cue_token(modality: Modality, sent: Any) -> Any | None:
+    """The token of the sentence that gave `modality` (its cue's first), or None."""
+    cue = modality.cue
+    return None if cue is None else next((t for t in sent if t.idx == cue.start), None)
+
+
 def is_cued_by(modality: Modality, starts: set[int]) -> bool:
     """Whether the word that gave `modality` begins at one of `starts`."""
     return modality.cue is not None and modality.cue.start in starts
@@ -1192,15 +1198,14 @@ class EventStage:
 
         def asking_event(modality: Modality) -> Candidate | None:
             """The request event whose verb gave this modality, past the verbs between."""
-            cue = modality.cue
-            found = next((c for c in cands if cue and c.token.idx == cue.start), None)
+            verb = cue_token(modality, sent)
+            found = by_index.get(verb.i) if verb is not None else None
             if found is None or found.reading is None or found.token.i in rejected:
                 return None
             return found if found.reading.type == "REQUEST" else None
 
         def asked_by_a_party(modality: Modality) -> bool:
-            cue = modality.cue
-            verb = next((t for t in sent if t.idx == cue.start), None) if cue else None
+            verb = cue_token(modality, sent)
             return verb is None or requester_may_ask(verb, self.noun_kinds, index)
 
         def announces_force(cand: Candidate) -> bool:
@@ -1350,9 +1355,9 @@ class EventStage:
         act (the act's doer) the recipient. A request through a verb that is an event of its
         own is that verb's ("urged Ethiopia to withdraw"), and one through "must" or
         "should" is the speaker's (`complete_arguments`)."""
-        if "plover:requested" not in event.trace or modality.cue is None:
+        if "plover:requested" not in event.trace:
             return event
-        verb = next((t for t in cand.token.sent if t.idx == modality.cue.start), None)
+        verb = cue_token(modality, cand.token.sent)
         if verb is None or verb.pos_ not in {"VERB", "AUX"} or verb.i == cand.token.i:
             return event
         asker = verb_arguments(verb, index, cand.token.sent.start_char, self.cues, ()).actors

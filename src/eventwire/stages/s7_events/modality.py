@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.model import Span
+from eventwire.stages.s2_parse.clauses import FINITE_TAGS
 from eventwire.stages.s2_parse.headlines import ends_as_sentence
 from eventwire.stages.s2_parse.lemmas import lemma_forms, lemmas_to_try
 from eventwire.stages.s7_events.phrases import asks_a_question, responsibility_claimer
@@ -291,9 +292,6 @@ def has_own_auxiliary(verb: Any) -> bool:
     return verb.pos_ in {"VERB", "AUX"} and any(
         c.dep_ in {"aux", "auxpass"} and c.lower_ != "to" for c in verb.children
     )
-
-
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def is_finite(verb: Any) -> bool:
